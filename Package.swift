@@ -1,0 +1,31 @@
+// swift-tools-version:5.10
+// orbital: can gigawatt-scale AI compute in orbit beat a terrestrial cluster, and under which assumptions?
+import PackageDescription
+
+let package = Package(
+    name: "orbital",
+    products: [
+        .library(name: "OrbitalCompute", targets: ["OrbitalCompute"]),
+        .executable(name: "orbital", targets: ["orbital"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // GSL headers (Debian libgsl-dev), found through pkg-config.
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // The only module that calls GSL: a small, safe, throwing Swift API.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        // The engine: physics and economics sub-models, scenarios, analyses.
+        .target(name: "OrbitalCompute", dependencies: ["GSL", "Yams"]),
+        // The command-line tool: one file per verb, thin over the library.
+        .executableTarget(name: "orbital", dependencies: [
+            "OrbitalCompute",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "OrbitalComputeTests", dependencies: ["OrbitalCompute", "GSL"]),
+        .testTarget(name: "CLITests", dependencies: ["orbital"]),
+    ]
+)

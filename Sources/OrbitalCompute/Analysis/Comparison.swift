@@ -1,0 +1,113 @@
+import Foundation
+
+/// Orbit versus ground, side by side, with the inputs that decide the verdict.
+public struct Comparison: Sendable {
+    public var orbitalScenario: Scenario
+    public var groundScenario: Scenario
+    public var orbital: Evaluation
+    public var ground: Evaluation
+    /// Orbital over ground levelized cost per delivered PFLOP-hour (BF16 dense).
+    public var costRatio: Double
+    public var deciding: [Sensitivity]
+
+    /// How much the cost ratio moves when one input moves ±`swing` (relative) from its value.
+    public struct Sensitivity: Sendable {
+        public var key: String
+        public var side: ScenarioKind
+        public var base: Double
+        public var low: Double
+        public var high: Double
+        public var ratioAtLow: Double
+        public var ratioAtHigh: Double
+        /// |ln(ratio_high / ratio_low)|: the ranking measure.
+        public var spread: Double { abs(log(ratioAtHigh / ratioAtLow)) }
+    }
+
+    public var verdict: String {
+        let r = costRatio
+        if r < 0.95 { return "orbit is cheaper: \(humanNumber(1 / r))× less per delivered PFLOP-hour" }
+        if r > 1.05 { return "the ground is cheaper: orbit costs \(humanNumber(r))× more per delivered PFLOP-hour" }
+        return "a draw: within 5 % per delivered PFLOP-hour"
+    }
+
+    public static func make(orbital: Scenario, ground: Scenario, swing: Double = 0.25, top: Int = 6) throws -> Comparison {
+        guard orbital.kind == .orbital else { throw ScenarioError(file: orbital.origin, key: "kind", "the first scenario of a comparison must be orbital") }
+        guard ground.kind == .terrestrial else { throw ScenarioError(file: ground.origin, key: "kind", "the second scenario of a comparison must be terrestrial") }
+        let model = OrbitalModel()
+        let o = try Engine.evaluate(orbital, model: model)
+        let g = try Engine.evaluate(ground, model: model)
+        let ratio = o.costPerPflopHourUsd / g.costPerPflopHourUsd
+        var sensitivities: [Sensitivity] = []
+        for side in [ScenarioKind.orbital, .terrestrial] {
+            let scenario = side == .orbital ? orbital : ground
+            for (key, base) in numericValues(of: scenario, model: model) where base != 0 {
+                guard let info = scenario.parameter(key), case let .real(bounds) = info.domain else { continue }
+                let lo = clamp(base * (1 - swing), bounds), hi = clamp(base * (1 + swing), bounds)
+                guard lo != hi else { continue }
+                guard let rLo = try? ratioWith(key, lo, side: side, orbital: orbital, ground: ground, model: model),
+                      let rHi = try? ratioWith(key, hi, side: side, orbital: orbital, ground: ground, model: model),
+                      rLo.isFinite, rHi.isFinite, rLo > 0, rHi > 0 else { continue }
+                sensitivities.append(Sensitivity(key: key, side: side, base: base, low: min(lo, hi), high: max(lo, hi),
+                                                 ratioAtLow: lo < hi ? rLo : rHi, ratioAtHigh: lo < hi ? rHi : rLo))
+            }
+        }
+        sensitivities.sort { $0.spread > $1.spread }
+        return Comparison(orbitalScenario: orbital, groundScenario: ground, orbital: o, ground: g, costRatio: ratio,
+                          deciding: Array(sensitivities.prefix(top)))
+    }
+
+    /// The cost ratio with one key of one side set to `value`.
+    static func ratioWith(_ key: String, _ value: Double, side: ScenarioKind, orbital: Scenario, ground: Scenario, model: OrbitalModel) throws -> Double {
+        var o = orbital, g = ground
+        if side == .orbital { try o.set(key, .number(value)) } else { try g.set(key, .number(value)) }
+        return try Engine.evaluate(o, model: model).costPerPflopHourUsd / Engine.evaluate(g, model: model).costPerPflopHourUsd
+    }
+
+    /// The effective numeric inputs of a scenario: defaults and explicit values, plus the launch
+    /// price per kg that the vehicle implies.
+    static func numericValues(of s: Scenario, model: OrbitalModel) -> [(String, Double)] {
+        var out: [(String, Double)] = []
+        let infos = s.kind == .orbital ? ParameterTable.orbital.parameters.map { ParameterInfo($0, kind: .orbital) }
+                                       : ParameterTable.terrestrial.parameters.map { ParameterInfo($0, kind: .terrestrial) }
+        for info in infos {
+            if case .integer = info.domain { continue }
+            if case let .number(x)? = s.value(of: info.key) { out.append((info.key, x)) }
+        }
+        if s.kind == .orbital, s.values["launch.cost_per_kg_usd"] == nil, let inputs = try? s.orbitalInputs(), let launch = try? inputs.launch.resolved() {
+            out.append(("launch.cost_per_kg_usd", launch.costPerKg))
+        }
+        return out
+    }
+
+    static func clamp(_ x: Double, _ b: Bounds) -> Double {
+        let span = b.upper - b.lower
+        let lower = b.lowerOpen ? b.lower + span * 1e-9 : b.lower
+        let upper = b.upperOpen ? b.upper - span * 1e-9 : b.upper
+        return min(max(x, lower), upper)
+    }
+
+    public var report: ResultValue {
+        let o = orbital, g = ground
+        func pick(_ key: String, _ e: Evaluation) -> ResultValue { e.report.find(key) ?? .null }
+        func ratio(_ key: String) -> ResultValue {
+            guard let a = pick(key, o).doubleValue, let b = pick(key, g).doubleValue, b != 0 else { return .null }
+            return .number(a / b)
+        }
+        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
+                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
+        return .object([
+            ("orbital", .text(orbitalScenario.name)),
+            ("terrestrial", .text(groundScenario.name)),
+            ("verdict", .text(verdict)),
+            ("cost_ratio", .number(costRatio)),
+            ("side_by_side", .object(keys.map { key in (key, .object([("orbital", pick(key, o)), ("terrestrial", pick(key, g)), ("ratio", ratio(key))])) })),
+            ("deciding_inputs", .array(deciding.map { s in .object([
+                ("key", .text(s.key)), ("side", .text(s.side.rawValue)), ("base", .number(s.base)),
+                ("low", .number(s.low)), ("high", .number(s.high)),
+                ("cost_ratio_at_low", .number(s.ratioAtLow)), ("cost_ratio_at_high", .number(s.ratioAtHigh)),
+            ]) })),
+            ("orbital_report", Engine.report(orbitalScenario, o)),
+            ("terrestrial_report", Engine.report(groundScenario, g)),
+        ])
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+
+/// Everything `evaluate` computes for an orbital scenario, in SI units.
+public struct OrbitalResult: Sendable {
+    // Cluster size
+    public var acceleratorCountTarget: Double
+    public var acceleratorCountInstalled: Double
+    public var itPowerTargetW: Double
+    public var itPowerInstalledW: Double
+    public var overprovisionFactor: Double
+    // Orbit
+    public var periodS: Double
+    public var inclinationDeg: Double
+    public var eclipse: EclipseYear
+    // Power
+    public var busLoadW: Double
+    public var arrayOutputRequiredW: Double
+    public var arrayPowerBolW: Double
+    public var arrayAreaM2: Double
+    public var batteryEnergyWh: Double
+    public var lifetimeArrayEnergyWh: Double
+    // Thermal
+    public var heatRejectedW: Double
+    public var viewFactorEarth: Double
+    public var netFluxWPerM2: Double
+    public var radiatorAreaM2: Double
+    public var radiatorTemperatureK: Double
+    public var sinkTemperatureK: Double
+    public var heatCapacityJPerKPerSatellite: Double
+    public var transient: RadiatorTransient.Result
+    public var maxRadiatorTemperatureK: Double
+    public var throttleRequired: Bool
+    // Mass and launch
+    public var massBreakdownKg: [(String, Double)]
+    public var massTotalKg: Double
+    public var satelliteCount: Int
+    public var dragDeltaVMPerS: Double
+    public var launchCount: Int
+    public var launchCostPerKgUsd: Double
+    public var launchCostUsd: Double
+    public var launchCostPerKwYearUsd: Double
+    public var deploymentDays: Double
+    // Money and output
+    public var costLines: [CostLine]
+    public var boundary: CostBoundary
+    public var totals: CostTotals
+    public var deliveredAcceleratorHours: Double
+    public var deliveredAcceleratorHoursPV: Double
+    public var deliveredItMwhPV: Double
+    public var costPerAcceleratorHourUsd: Double
+    public var costPerMwhItUsd: Double
+    public var costPerPflopHourUsd: Double
+    public var accelerator: Accelerator
+    public var warnings: [String]
+}
+
+/// Evaluates orbital scenarios. Reuses the annual eclipse integral and the thermal transient
+/// between calls with the same orbit and radiator, so keep one evaluator per thread in sweeps.
+public final class OrbitalModel {
+    private var eclipseCache: [EclipseKey: (Orbit, EclipseYear)] = [:]
+    private var transientCache: [TransientKey: RadiatorTransient.Result] = [:]
+
+    public init() {}
+
+    private struct EclipseKey: Hashable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: String }
+    private struct TransientKey: Hashable { var values: [Double]; var faces: Int }
+
+    /// The orbit of a scenario and its eclipse year (cached).
+    public func orbitAndEclipse(_ o: OrbitalInputs.Orbit) throws -> (Orbit, EclipseYear) {
+        let key = EclipseKey(altitude: o.altitudeKm, ltan: o.ssoLtanH, inclination: o.inclinationDeg, raan: o.raanDeg, beta: o.betaDeg, shadow: o.shadowModel)
+        if let hit = eclipseCache[key] { return hit }
+        let plane: Orbit.Plane
+        if let beta = o.betaDeg { plane = .fixedBeta(beta * Constants.degree) }
+        else if let i = o.inclinationDeg { plane = .inclined(inclination: i * Constants.degree, raan: o.raanDeg * Constants.degree) }
+        else { plane = .sunSynchronous(ltanHours: o.ssoLtanH ?? 18) }
+        let orbit = try Orbit(altitude: o.altitudeKm * 1000, plane: plane, shadow: Orbit.ShadowModel(rawValue: o.shadowModel) ?? .cylindrical)
+        let year = try EclipseYear(orbit: orbit)
+        if eclipseCache.count > 4096 { eclipseCache.removeAll() }
+        eclipseCache[key] = (orbit, year)
+        return (orbit, year)
+    }
+
+    public func evaluate(_ x: OrbitalInputs) throws -> OrbitalResult {
+        var warnings: [String] = []
+        let acc = try x.compute.resolvedAccelerator()
+        let (vehicle, costPerKg) = try x.launch.resolved()
+        let years = x.finance.lifetimeYears
+        try Finance.check(lifetime: years, discountRate: x.finance.discountRate)
+        let lambda = x.reliability.acceleratorFailureRatePerYear
+
+        // Cluster size: target, then spares for the no-repair strategy.
+        let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? 1e9
+        let countTarget = (itTarget / acc.itPowerPerAcceleratorW).rounded(.up)
+        let factor = x.reliability.strategy == "overprovision" ? Reliability.overprovisionFactor(rate: lambda, years: years) : 1
+        let countInstalled = (countTarget * factor).rounded(.up)
+        let itInstalled = countInstalled * acc.itPowerPerAcceleratorW
+
+        // Orbit and eclipses.
+        let (orbit, eclipse) = try orbitAndEclipse(x.orbit)
+        let throttle = x.power.eclipseStrategy == "throttle"
+
+        // Power: the bus load, the array sized for end of life at aphelion in the worst season.
+        let busLoad = itInstalled * (1 + x.power.busOverheadFraction)
+        let arrayOutput = SolarArray.requiredOutput(load: busLoad, eclipseFraction: eclipse.maxFraction,
+                                                    conversionEfficiency: x.power.conversionEfficiency,
+                                                    batteryRoundTrip: x.power.batteryRoundTripEfficiency, recharge: !throttle)
+        let temperatureFactor = SolarArray.temperatureFactor(coefficientPerK: x.solar.temperatureCoefficientPerK, temperature: x.solar.operatingTemperatureK)
+        guard temperatureFactor > 0 else { throw ModelError(key: "solar.operating_temperature_k", "the cells produce no power at \(formatNumber(x.solar.operatingTemperatureK)) K with this temperature coefficient") }
+        let endOfLife = SolarArray.degradationFactor(ratePerYear: x.solar.degradationPerYear, years: years)
+        // Output at 1 AU, operating temperature, beginning of life:
+        let outputAt1AU = arrayOutput / (eclipse.minIrradianceFactor * endOfLife)
+        let arrayArea = outputAt1AU / SolarArray.outputPerArea(irradiance: Constants.solarIrradiance, efficiency: x.solar.cellEfficiency,
+                                                               packing: x.solar.packingFactor, temperatureFactor: temperatureFactor, degradationFactor: 1)
+        // Rated power (AM0, 28 °C, BOL) is what $/W and W/kg refer to.
+        let arrayRated = outputAt1AU / temperatureFactor
+        let eclipseLoad = throttle ? itInstalled * x.power.eclipseKeepaliveFraction : busLoad
+        let batteryJ = Battery.capacity(load: eclipseLoad, duration: eclipse.maxDuration,
+                                        depthOfDischarge: x.power.batteryDepthOfDischarge, roundTripEfficiency: x.power.batteryRoundTripEfficiency)
+        let lifetimeEnergy = try SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
+                                                           degradationPerYear: x.solar.degradationPerYear, years: years)
+
+        // Heat: all electrical power used on the bus plus conditioning losses ends on the radiators.
+        let heat = busLoad / x.power.conversionEfficiency
+        let surface = try Radiator.Surface(emissivity: x.thermal.emissivity, solarAbsorptivity: x.thermal.solarAbsorptivity, finEfficiency: x.thermal.finEfficiency)
+        let orientation = Radiator.Orientation(rawValue: x.thermal.orientation) ?? .edgeOn
+        let faces = Radiator.faces(sides: Int(x.thermal.sides), orientation: orientation, altitude: orbit.altitude, solarIncidence: x.thermal.solarIncidenceFactor)
+        // Sizing environment: the worst orbit's albedo, orbit-averaged: mean cos ζ = cos β / π.
+        let environment = Radiator.Environment(earthIR: x.environment.earthIrWPerM2, albedo: x.environment.albedo,
+                                               solarIrradiance: Constants.solarIrradiance, albedoIllumination: cos(eclipse.worstBeta) / .pi)
+        let radiatorArea = try Radiator.area(heat: heat, temperature: x.thermal.radiatorTemperatureK, faces: faces, surface: surface, environment: environment)
+        let netFlux = Radiator.netFlux(temperature: x.thermal.radiatorTemperatureK, faces: faces, surface: surface, environment: environment)
+        let sink = Radiator.sinkTemperature(faces: faces, surface: surface, environment: environment)
+
+        // Satellites and the mass budget.
+        let satellites = Int((itInstalled / x.satellite.itPowerW).rounded(.up))
+        let computeMass = countInstalled * acc.massKg
+        let arrayMass = arrayRated / x.solar.specificPowerWPerKg
+        let radiatorMass = radiatorArea * x.thermal.arealMassKgPerM2 * x.thermal.loopMassFactor
+        let batteryMass = batteryJ / 3600 / x.power.batterySpecificEnergyWhPerKg
+        let shieldingMass = countInstalled * x.radiation.shieldedAreaPerAcceleratorM2 * x.radiation.shieldThicknessMm / 1000 * Constants.aluminiumDensity
+        let linkMass = Double(satellites) * x.satellite.islTerminals * x.satellite.islTerminalMassKg
+        let nonStructure = computeMass + arrayMass + radiatorMass + batteryMass + shieldingMass + linkMass
+        let structureMass = nonStructure * x.satellite.structureMassFraction / (1 - x.satellite.structureMassFraction)
+        let dryMass = nonStructure + structureMass
+        let dragArea = (arrayArea + radiatorArea) * x.satellite.dragAreaFraction
+        let deltaV = Atmosphere.dragDeltaVPerYear(altitude: orbit.altitude, area: dragArea, mass: dryMass, dragCoefficient: x.satellite.dragCoefficient) * years
+        let propellantMass = Atmosphere.propellant(deltaV: deltaV, dryMass: dryMass, isp: x.satellite.thrusterIspS)
+        let breakdown: [(String, Double)] = [
+            ("compute", computeMass), ("solar_arrays", arrayMass), ("radiators", radiatorMass), ("batteries", batteryMass),
+            ("structure", structureMass), ("shielding", shieldingMass), ("inter_satellite_links", linkMass), ("propellant", propellantMass),
+        ]
+        let massTotal = dryMass + propellantMass
+
+        // Thermal transient of one satellite through the worst orbit.
+        let perSatellite = 1 / Double(satellites)
+        let capacity = x.thermal.heatCapacityJPerK ?? (radiatorMass + computeMass) * perSatellite * x.thermal.specificHeatJPerKgK
+        let sunlitHeat = heat * perSatellite
+        let eclipseHeat = (throttle ? eclipseLoad / x.power.conversionEfficiency : heat) * perSatellite
+        let transientInputs = RadiatorTransient.Inputs(heatCapacity: capacity, area: radiatorArea * perSatellite, faces: faces, surface: surface,
+                                                       environment: Radiator.Environment(earthIR: environment.earthIR, albedo: environment.albedo,
+                                                                                         solarIrradiance: environment.solarIrradiance, albedoIllumination: 1),
+                                                       period: orbit.period, eclipseFraction: eclipse.maxFraction, beta: eclipse.worstBeta,
+                                                       heatSunlit: sunlitHeat, heatEclipse: eclipseHeat)
+        let transient = try cachedTransient(transientInputs)
+        let throttleRequired = transient.maximum > acc.maxRadiatorTemperatureK
+        if x.thermal.radiatorTemperatureK > acc.maxRadiatorTemperatureK {
+            warnings.append("thermal.radiator_temperature_k \(formatNumber(x.thermal.radiatorTemperatureK)) K is above the accelerator's limit \(formatNumber(acc.maxRadiatorTemperatureK)) K")
+        }
+        if throttleRequired {
+            warnings.append("the radiator peaks at \(formatNumber((transient.maximum * 10).rounded() / 10)) K in the worst orbit, above the \(formatNumber(acc.maxRadiatorTemperatureK)) K limit: compute must throttle")
+        }
+
+        // Launch and deployment.
+        let launches = Launch.count(mass: massTotal, payload: vehicle.payloadKg)
+        let launchCost = Launch.cost(mass: massTotal, costPerKg: costPerKg, launches: launches, learningRate: x.launch.learningRate)
+        let perKwYear = Launch.costPerKilowattYear(mass: massTotal, costPerKg: costPerKg, powerW: itTarget, years: years)
+        let deploymentDays = Launch.deploymentDays(launches: launches, perYear: x.launch.launchesPerYear, satellites: satellites, buildPerYear: x.satellite.manufacturingPerYear)
+
+        // Costs.
+        let busMass = structureMass + shieldingMass + linkMass
+        let hardware = countInstalled * acc.priceUsd + busMass * x.finance.satelliteCostUsdPerKg + arrayRated * x.solar.costUsdPerW
+            + radiatorArea * x.thermal.costUsdPerM2 + batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh
+        let lines = [
+            CostLine("accelerators", .accelerators, upfront: countInstalled * acc.priceUsd),
+            CostLine("satellite_bus", .other, upfront: busMass * x.finance.satelliteCostUsdPerKg),
+            CostLine("solar_arrays", .other, upfront: arrayRated * x.solar.costUsdPerW),
+            CostLine("radiators", .other, upfront: radiatorArea * x.thermal.costUsdPerM2),
+            CostLine("batteries", .other, upfront: batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh),
+            CostLine("launch", .launch, upfront: launchCost),
+            CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardware + launchCost)),
+            CostLine("ground_segment", .other, upfront: x.finance.groundSegmentUsd),
+            CostLine("nre", .other, upfront: x.finance.nreUsd),
+            CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear),
+        ]
+        let boundary = CostBoundary(rawValue: x.finance.costBoundary) ?? .everything
+        let totals = CostTotals(lines: lines, boundary: boundary, orbital: true, discountRate: x.finance.discountRate, years: years)
+
+        // Delivered output: installed accelerators decay without repair; throttling loses the eclipses.
+        let availability = throttle ? 1 - eclipse.meanFraction : 1
+        let hoursPerYear = countInstalled * x.compute.utilization * availability * Constants.hoursPerYear
+        let delivered = hoursPerYear * years * Reliability.meanSurvival(rate: lambda, years: years)
+        let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: lambda, rate: x.finance.discountRate, years: years)
+        let mwhPV = deliveredPV * acc.itPowerPerAcceleratorW / 1e6
+        let perHour = totals.presentValue / deliveredPV
+
+        return OrbitalResult(
+            acceleratorCountTarget: countTarget, acceleratorCountInstalled: countInstalled, itPowerTargetW: itTarget, itPowerInstalledW: itInstalled,
+            overprovisionFactor: factor, periodS: orbit.period, inclinationDeg: orbit.inclination / Constants.degree, eclipse: eclipse,
+            busLoadW: busLoad, arrayOutputRequiredW: arrayOutput, arrayPowerBolW: arrayRated, arrayAreaM2: arrayArea, batteryEnergyWh: batteryJ / 3600,
+            lifetimeArrayEnergyWh: lifetimeEnergy / 3600, heatRejectedW: heat, viewFactorEarth: faces.map(\.earthViewFactor).max() ?? 0,
+            netFluxWPerM2: netFlux, radiatorAreaM2: radiatorArea, radiatorTemperatureK: x.thermal.radiatorTemperatureK, sinkTemperatureK: sink,
+            heatCapacityJPerKPerSatellite: capacity, transient: transient, maxRadiatorTemperatureK: acc.maxRadiatorTemperatureK, throttleRequired: throttleRequired,
+            massBreakdownKg: breakdown, massTotalKg: massTotal, satelliteCount: satellites, dragDeltaVMPerS: deltaV, launchCount: launches,
+            launchCostPerKgUsd: costPerKg, launchCostUsd: launchCost, launchCostPerKwYearUsd: perKwYear, deploymentDays: deploymentDays,
+            costLines: lines, boundary: boundary, totals: totals, deliveredAcceleratorHours: delivered, deliveredAcceleratorHoursPV: deliveredPV,
+            deliveredItMwhPV: mwhPV, costPerAcceleratorHourUsd: perHour, costPerMwhItUsd: totals.presentValue / mwhPV,
+            costPerPflopHourUsd: perHour / (acc.bf16DenseTflops / 1000), accelerator: acc, warnings: warnings)
+    }
+
+    private func cachedTransient(_ p: RadiatorTransient.Inputs) throws -> RadiatorTransient.Result {
+        let key = TransientKey(values: [p.heatCapacity, p.area, p.surface.emissivity, p.surface.solarAbsorptivity, p.surface.finEfficiency,
+                                        p.environment.earthIR, p.environment.albedo, p.environment.solarIrradiance, p.period, p.eclipseFraction,
+                                        p.beta, p.heatSunlit, p.heatEclipse] + p.faces.flatMap { [$0.earthViewFactor, $0.solarIncidence] },
+                               faces: p.faces.count)
+        if let hit = transientCache[key] { return hit }
+        let result = try RadiatorTransient.periodic(p)
+        if transientCache.count > 4096 { transientCache.removeAll() }
+        transientCache[key] = result
+        return result
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Accelerator reliability without repair (orbit) and with repair (ground). MODEL.md §8.
+public enum Reliability {
+    /// Surviving fraction after t years at failure rate λ [1/yr]: e^{−λt}.
+    public static func survival(rate: Double, years: Double) -> Double { exp(-rate * years) }
+
+    /// Mean surviving fraction over [0, T]: (1 − e^{−λT}) / (λT) (1 when λT = 0).
+    public static func meanSurvival(rate: Double, years: Double) -> Double {
+        let x = rate * years
+        return x < 1e-8 ? 1 - x / 2 : -expm1(-x) / x
+    }
+
+    /// Spares factor so that mean capacity over the life meets the target: λT / (1 − e^{−λT}).
+    /// Turyshev (arXiv 2604.27197): 1.27 at λ = 0.1/yr, T = 5 yr.
+    public static func overprovisionFactor(rate: Double, years: Double) -> Double { 1 / meanSurvival(rate: rate, years: years) }
+
+    /// Availability with repair: each failure takes `repairDays` out of service: 1 − λ · d / 365.25.
+    public static func repairedAvailability(rate: Double, repairDays: Double) -> Double { max(0, 1 - rate * repairDays / 365.25) }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// An ordered result tree that renders as JSON, a table, CSV or Markdown with stable key order.
+public indirect enum ResultValue: Sendable, Equatable {
+    case number(Double)
+    case integer(Int)
+    case text(String)
+    case bool(Bool)
+    case null
+    case object([(String, ResultValue)])
+    case array([ResultValue])
+
+    public static func == (a: ResultValue, b: ResultValue) -> Bool {
+        switch (a, b) {
+        case let (.number(x), .number(y)): return x == y
+        case let (.integer(x), .integer(y)): return x == y
+        case let (.text(x), .text(y)): return x == y
+        case let (.bool(x), .bool(y)): return x == y
+        case (.null, .null): return true
+        case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case let (.array(x), .array(y)): return x == y
+        default: return false
+        }
+    }
+
+    /// The value at a key of an object (nil otherwise).
+    public subscript(key: String) -> ResultValue? {
+        if case let .object(pairs) = self { return pairs.first { $0.0 == key }?.1 }
+        return nil
+    }
+
+    /// Finds a key anywhere in the tree (depth first).
+    public func find(_ key: String) -> ResultValue? {
+        switch self {
+        case let .object(pairs):
+            if let hit = pairs.first(where: { $0.0 == key }) { return hit.1 }
+            for (_, v) in pairs { if let hit = v.find(key) { return hit } }
+            return nil
+        case let .array(items):
+            for v in items { if let hit = v.find(key) { return hit } }
+            return nil
+        default: return nil
+        }
+    }
+
+    public var doubleValue: Double? {
+        switch self {
+        case let .number(x): return x
+        case let .integer(i): return Double(i)
+        default: return nil
+        }
+    }
+
+    // MARK: JSON
+
+    /// Compact or pretty JSON. Non-finite numbers become null (JSON has no NaN).
+    public func json(pretty: Bool = true, indent: String = "") -> String {
+        let inner = indent + "  "
+        switch self {
+        case let .number(x): return x.isFinite ? jsonNumber(x) : "null"
+        case let .integer(i): return String(i)
+        case let .text(s): return jsonString(s)
+        case let .bool(b): return b ? "true" : "false"
+        case .null: return "null"
+        case let .array(items):
+            if items.isEmpty { return "[]" }
+            let scalar = items.allSatisfy { if case .object = $0 { return false }; if case .array = $0 { return false }; return true }
+            if !pretty || scalar { return "[" + items.map { $0.json(pretty: false) }.joined(separator: pretty ? ", " : ",") + "]" }
+            return "[\n" + items.map { inner + $0.json(pretty: true, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        case let .object(pairs):
+            if pairs.isEmpty { return "{}" }
+            if !pretty { return "{" + pairs.map { jsonString($0.0) + ":" + $0.1.json(pretty: false) }.joined(separator: ",") + "}" }
+            return "{\n" + pairs.map { inner + jsonString($0.0) + ": " + $0.1.json(pretty: true, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "}"
+        }
+    }
+
+    // MARK: Flat rows (table, CSV, Markdown)
+
+    /// Leaves as (dotted path, value) rows.
+    public func flattened(prefix: String = "") -> [(String, ResultValue)] {
+        switch self {
+        case let .object(pairs):
+            return pairs.flatMap { $0.1.flattened(prefix: prefix.isEmpty ? $0.0 : prefix + "." + $0.0) }
+        case let .array(items):
+            if items.allSatisfy({ if case .object = $0 { return false }; return true }) {
+                return [(prefix, .text(items.map(\.plainText).joined(separator: "; ")))]
+            }
+            return items.enumerated().flatMap { $0.element.flattened(prefix: "\(prefix)[\($0.offset)]") }
+        default:
+            return [(prefix, self)]
+        }
+    }
+
+    /// The value as plain text for tables and CSV.
+    public var plainText: String {
+        switch self {
+        case let .number(x): return csvNumber(x)
+        case let .integer(i): return String(i)
+        case let .text(s): return s
+        case let .bool(b): return b ? "true" : "false"
+        case .null: return ""
+        case .object, .array: return json(pretty: false)
+        }
+    }
+
+    /// The value rounded for people: 4 significant digits, thousands separated.
+    public var displayText: String {
+        switch self {
+        case let .number(x): return humanNumber(x)
+        default: return plainText
+        }
+    }
+}
+
+/// Shortest round-trip decimal for JSON ("%.17g" trimmed via Swift's description).
+func jsonNumber(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}
+
+func csvNumber(_ x: Double) -> String { x.isFinite ? jsonNumber(x) : "" }
+
+/// 4 significant digits with thousands separators (1,234,000 / 0.03721 / 2.5e-07).
+public func humanNumber(_ x: Double) -> String {
+    guard x.isFinite else { return formatNumber(x) }
+    if x == 0 { return "0" }
+    let magnitude = abs(x)
+    if magnitude >= 1e15 || magnitude < 1e-4 { return String(format: "%.4g", x) }
+    let digits = max(0, 3 - Int(floor(log10(magnitude))))
+    let rounded = String(format: "%.\(digits)f", x)
+    let parts = rounded.split(separator: ".", maxSplits: 1)
+    var whole = String(parts[0])
+    let negative = whole.hasPrefix("-")
+    if negative { whole.removeFirst() }
+    var grouped = ""
+    for (i, ch) in whole.reversed().enumerated() { if i > 0 && i % 3 == 0 { grouped.append(",") }; grouped.append(ch) }
+    var text = (negative ? "-" : "") + String(grouped.reversed())
+    if parts.count > 1 {
+        var fraction = String(parts[1])
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if !fraction.isEmpty { text += "." + fraction }
+    }
+    return text
+}
+
+func jsonString(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out + "\""
+}
+
+/// The unit of an output key from its suffix (MODEL.md naming convention).
+public func unitOfKey(_ key: String) -> String {
+    let leaf = key.split(separator: ".").last.map(String.init) ?? key
+    let suffixes: [(String, String)] = [
+        ("_usd_per_mwh", "USD/MWh"), ("_usd_per_kw_year", "USD/(kW·yr)"), ("_per_kw_year_usd", "USD/(kW·yr)"), ("_usd_per_year", "USD/yr"), ("_mwh_per_year", "MWh/yr"), ("_breakdown_usd", "USD"), ("_deg_per_day", "°/d"),
+        ("_per_accelerator_hour_usd", "USD/h"), ("_per_pflop_hour_usd", "USD/PFLOP-h"), ("_per_mwh_it_usd", "USD/MWh"),
+        ("_w_per_m2", "W/m²"), ("_j_per_k", "J/K"), ("_liters_per_year", "L/yr"), ("_m_per_s", "m/s"), ("_per_kg_usd", "USD/kg"),
+        ("_j_per_k", "J/K"), ("_usd", "USD"), ("_wh", "Wh"), ("_w", "W"), ("_kg", "kg"), ("_m2", "m²"), ("_k", "K"), ("_s", "s"), ("_ms", "ms"),
+        ("_km", "km"), ("_deg", "°"), ("_days", "d"), ("_hours", "h"), ("_per_year", "/yr"),
+    ]
+    return suffixes.first { leaf.hasSuffix($0.0) }?.1 ?? ""
+}

@@ -1,0 +1,170 @@
+/// Typed scenario inputs in SI-named fields, one struct per YAML section.
+///
+/// Field values here are placeholders: every default comes from the parameter table
+/// (`ParameterTable`), which is the one place defaults and their sources live.
+/// Optional fields are "not given": the model then derives them (from a catalog or another key).
+
+public enum ScenarioKind: String, Sendable, CaseIterable {
+    case orbital, terrestrial
+}
+
+public struct ComputeInputs: Sendable, Equatable {
+    public var accelerator = ""
+    public var itPowerW: Double?
+    public var acceleratorCount: Double?
+    public var utilization = 0.0
+    // Catalog overrides.
+    public var acceleratorPowerW: Double?
+    public var itPowerPerAcceleratorW: Double?
+    public var acceleratorMassKg: Double?
+    public var acceleratorPriceUsd: Double?
+    public var bf16DenseTflops: Double?
+    public var maxRadiatorTemperatureK: Double?
+}
+
+public struct ReliabilityInputs: Sendable, Equatable {
+    public var acceleratorFailureRatePerYear = 0.0
+    public var strategy = ""
+    public var repairDays = 0.0
+}
+
+public struct FinanceInputs: Sendable, Equatable {
+    public var lifetimeYears = 0.0
+    public var discountRate = 0.0
+    public var opsCostUsdPerYear = 0.0
+    public var costBoundary = ""
+    // Orbital only.
+    public var satelliteCostUsdPerKg = 0.0
+    public var insuranceFraction = 0.0
+    public var groundSegmentUsd = 0.0
+    public var nreUsd = 0.0
+}
+
+/// Inputs shared by both kinds of scenario.
+public protocol CommonInputs: Sendable {
+    var compute: ComputeInputs { get set }
+    var reliability: ReliabilityInputs { get set }
+    var finance: FinanceInputs { get set }
+}
+
+public struct OrbitalInputs: CommonInputs, Equatable {
+    public struct Orbit: Sendable, Equatable {
+        public var altitudeKm = 0.0
+        public var ssoLtanH: Double?
+        public var inclinationDeg: Double?
+        public var raanDeg = 0.0
+        public var betaDeg: Double?
+        public var shadowModel = ""
+    }
+    public struct Solar: Sendable, Equatable {
+        public var cellEfficiency = 0.0
+        public var packingFactor = 0.0
+        public var degradationPerYear = 0.0
+        public var temperatureCoefficientPerK = 0.0
+        public var operatingTemperatureK = 0.0
+        public var specificPowerWPerKg = 0.0
+        public var costUsdPerW = 0.0
+    }
+    public struct Power: Sendable, Equatable {
+        public var eclipseStrategy = ""
+        public var batterySpecificEnergyWhPerKg = 0.0
+        public var batteryDepthOfDischarge = 0.0
+        public var batteryRoundTripEfficiency = 0.0
+        public var batteryCostUsdPerKwh = 0.0
+        public var conversionEfficiency = 0.0
+        public var busOverheadFraction = 0.0
+        public var eclipseKeepaliveFraction = 0.0
+    }
+    public struct Thermal: Sendable, Equatable {
+        public var radiatorTemperatureK = 0.0
+        public var emissivity = 0.0
+        public var solarAbsorptivity = 0.0
+        public var sides = 0.0
+        public var orientation = ""
+        public var finEfficiency = 0.0
+        public var arealMassKgPerM2 = 0.0
+        public var loopMassFactor = 0.0
+        public var costUsdPerM2 = 0.0
+        public var solarIncidenceFactor = 0.0
+        public var heatCapacityJPerK: Double?
+        public var specificHeatJPerKgK = 0.0
+    }
+    public struct Environment: Sendable, Equatable {
+        public var earthIrWPerM2 = 0.0
+        public var albedo = 0.0
+    }
+    public struct Satellite: Sendable, Equatable {
+        public var itPowerW = 0.0
+        public var structureMassFraction = 0.0
+        public var manufacturingPerYear = 0.0
+        public var dragCoefficient = 0.0
+        public var dragAreaFraction = 0.0
+        public var thrusterIspS = 0.0
+        public var islTerminals = 0.0
+        public var islTerminalMassKg = 0.0
+    }
+    public struct Radiation: Sendable, Equatable {
+        public var shieldThicknessMm = 0.0
+        public var shieldedAreaPerAcceleratorM2 = 0.0
+    }
+    public struct Launch: Sendable, Equatable {
+        public var vehicle = ""
+        public var costPerKgUsd: Double?
+        public var payloadKg: Double?
+        public var priceUsd: Double?
+        public var launchesPerYear = 0.0
+        public var learningRate = 0.0
+    }
+
+    public var compute = ComputeInputs()
+    public var orbit = Orbit()
+    public var solar = Solar()
+    public var power = Power()
+    public var thermal = Thermal()
+    public var environment = Environment()
+    public var satellite = Satellite()
+    public var radiation = Radiation()
+    public var launch = Launch()
+    public var reliability = ReliabilityInputs()
+    public var finance = FinanceInputs()
+
+    /// Every parameter at its default (from the parameter table).
+    public static var defaults: OrbitalInputs { ParameterTable.orbital.defaultInputs }
+}
+
+public struct TerrestrialInputs: CommonInputs, Equatable {
+    public struct Site: Sendable, Equatable {
+        public var latitudeDeg = 0.0
+        public var longitudeDeg = 0.0
+    }
+    public struct Facility: Sendable, Equatable {
+        public var powerW: Double?
+        public var pue = 0.0
+        public var capexUsdPerW = 0.0
+        public var buildDays = 0.0
+        public var lifetimeYears = 0.0
+        public var loadFactor = 0.0
+        public var maintenanceFractionPerYear = 0.0
+    }
+    public struct Energy: Sendable, Equatable {
+        public var source = ""
+        public var priceUsdPerMwh = 0.0
+        public var gasPriceUsdPerMmbtu = 0.0
+        public var heatRateBtuPerKwh = 0.0
+        public var gasPlantCapexUsdPerW = 0.0
+    }
+    public struct Water: Sendable, Equatable {
+        public var litersPerKwh = 0.0
+        public var priceUsdPerM3 = 0.0
+    }
+
+    public var site = Site()
+    public var compute = ComputeInputs()
+    public var facility = Facility()
+    public var energy = Energy()
+    public var water = Water()
+    public var reliability = ReliabilityInputs()
+    public var finance = FinanceInputs()
+
+    public static var defaults: TerrestrialInputs { ParameterTable.terrestrial.defaultInputs }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// A scenario value as written in a file or on the command line.
+public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
+    case number(Double)
+    case text(String)
+
+    public var description: String {
+        switch self {
+        case let .number(x): return formatNumber(x)
+        case let .text(s): return s
+        }
+    }
+}
+
+/// The accepted interval of a number, with open or closed ends.
+public struct Bounds: Sendable, Equatable, CustomStringConvertible {
+    public var lower: Double
+    public var upper: Double
+    public var lowerOpen = false
+    public var upperOpen = false
+
+    public static func closed(_ a: Double, _ b: Double) -> Bounds { Bounds(lower: a, upper: b) }
+    public static func openClosed(_ a: Double, _ b: Double) -> Bounds { Bounds(lower: a, upper: b, lowerOpen: true) }
+    public static func open(_ a: Double, _ b: Double) -> Bounds { Bounds(lower: a, upper: b, lowerOpen: true, upperOpen: true) }
+    public static func closedOpen(_ a: Double, _ b: Double) -> Bounds { Bounds(lower: a, upper: b, upperOpen: true) }
+
+    public func contains(_ x: Double) -> Bool {
+        guard x.isFinite else { return false }
+        let aboveLower = lowerOpen ? x > lower : x >= lower
+        let belowUpper = upperOpen ? x < upper : x <= upper
+        return aboveLower && belowUpper
+    }
+
+    public var description: String {
+        "\(lowerOpen ? "(" : "[")\(formatNumber(lower)), \(formatNumber(upper))\(upperOpen ? ")" : "]")"
+    }
+}
+
+/// What values a parameter accepts.
+public enum ParameterDomain: Sendable, Equatable, CustomStringConvertible {
+    case real(Bounds)
+    case integer(Bounds)
+    case choice([String])
+
+    public var description: String {
+        switch self {
+        case let .real(b): return b.description
+        case let .integer(b): return "whole number in \(b)"
+        case let .choice(options): return "one of " + options.joined(separator: ", ")
+        }
+    }
+
+    public var isNumeric: Bool { if case .choice = self { return false } else { return true } }
+}
+
+/// How a parameter reads and writes its field of the typed inputs.
+public enum ParameterBinding<Inputs> {
+    case number(WritableKeyPath<Inputs, Double>)
+    case optionalNumber(WritableKeyPath<Inputs, Double?>)
+    case text(WritableKeyPath<Inputs, String>)
+}
+
+/// One row of the parameter table: a scenario key with its unit, default, accepted range,
+/// meaning and the source of its default. The table drives validation, `--set`, `explain`,
+/// the CLI help and report labels.
+public struct Parameter<Inputs>: @unchecked Sendable {
+    public let key: String
+    public let unit: String
+    public let domain: ParameterDomain
+    /// nil: the key is optional and derived when absent (`derivation` says from what).
+    public let defaultValue: ParameterValue?
+    public let description: String
+    public let provenance: Provenance?
+    public let derivation: String?
+    let binding: ParameterBinding<Inputs>
+
+    /// A numeric parameter with a default.
+    public static func number(_ key: String, _ unit: String, _ path: WritableKeyPath<Inputs, Double>, _ value: Double,
+                              _ bounds: Bounds, _ description: String, _ provenance: Provenance, integer: Bool = false) -> Parameter {
+        Parameter(key: key, unit: unit, domain: integer ? .integer(bounds) : .real(bounds), defaultValue: .number(value),
+                  description: description, provenance: provenance, derivation: nil, binding: .number(path))
+    }
+
+    /// An optional numeric parameter: absent means derived.
+    public static func optional(_ key: String, _ unit: String, _ path: WritableKeyPath<Inputs, Double?>, _ bounds: Bounds,
+                                _ description: String, derived: String, integer: Bool = false) -> Parameter {
+        Parameter(key: key, unit: unit, domain: integer ? .integer(bounds) : .real(bounds), defaultValue: nil,
+                  description: description, provenance: nil, derivation: derived, binding: .optionalNumber(path))
+    }
+
+    /// A choice among named options (a strategy, or a catalog id).
+    public static func choice(_ key: String, _ path: WritableKeyPath<Inputs, String>, _ value: String, _ options: [String],
+                              _ description: String, _ provenance: Provenance) -> Parameter {
+        Parameter(key: key, unit: "-", domain: .choice(options), defaultValue: .text(value),
+                  description: description, provenance: provenance, derivation: nil, binding: .text(path))
+    }
+
+    /// Writes `value` (already validated) into `inputs`.
+    func apply(_ value: ParameterValue, to inputs: inout Inputs) {
+        switch (binding, value) {
+        case let (.number(path), .number(x)): inputs[keyPath: path] = x
+        case let (.optionalNumber(path), .number(x)): inputs[keyPath: path] = x
+        case let (.text(path), .text(s)): inputs[keyPath: path] = s
+        default: break
+        }
+    }
+
+    /// The current value of this parameter in `inputs` (nil for an absent optional).
+    public func value(in inputs: Inputs) -> ParameterValue? {
+        switch binding {
+        case let .number(path): return .number(inputs[keyPath: path])
+        case let .optionalNumber(path): return inputs[keyPath: path].map(ParameterValue.number)
+        case let .text(path): return .text(inputs[keyPath: path])
+        }
+    }
+
+    /// Checks a value against the domain; returns the reason it is rejected, or nil.
+    public func rejection(of value: ParameterValue) -> String? {
+        switch (domain, value) {
+        case let (.real(b), .number(x)):
+            return b.contains(x) ? nil : "\(formatNumber(x)) is out of range"
+        case let (.integer(b), .number(x)):
+            return b.contains(x) && x.rounded() == x ? nil : "\(formatNumber(x)) is not a whole number in range"
+        case let (.choice(options), .text(s)):
+            return options.contains(s) ? nil : "'\(s)' is not a known option"
+        case (.choice, .number(let x)):
+            return "expected a name, got the number \(formatNumber(x))"
+        case (_, .text(let s)):
+            return "expected a number, got '\(s)'"
+        }
+    }
+
+    /// Fast numeric write for sweeps and Monte Carlo (no validation: callers validate once).
+    public func setNumber(_ x: Double, in inputs: inout Inputs) {
+        switch binding {
+        case let .number(path): inputs[keyPath: path] = x
+        case let .optionalNumber(path): inputs[keyPath: path] = x
+        case .text: break
+        }
+    }
+}
+
+/// Numbers as people write them: integers without ".0", others with up to 6 significant digits.
+public func formatNumber(_ x: Double) -> String {
+    if !x.isFinite { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    var s = String(format: "%.6g", x)
+    if s.contains("e") { s = s.replacingOccurrences(of: "e+", with: "e") }
+    return s
+}

@@ -1,0 +1,213 @@
+/// The table of every scenario parameter of one kind of scenario.
+public struct ParameterTable<Inputs>: @unchecked Sendable {
+    public let kind: ScenarioKind
+    public let parameters: [Parameter<Inputs>]
+    private let index: [String: Int]
+    /// Every parameter at its default value.
+    public let defaultInputs: Inputs
+
+    init(kind: ScenarioKind, blank: Inputs, _ parameters: [Parameter<Inputs>]) {
+        self.kind = kind
+        self.parameters = parameters
+        var index: [String: Int] = [:]
+        for (i, p) in parameters.enumerated() {
+            precondition(index[p.key] == nil, "parameter \(p.key) is declared twice")
+            index[p.key] = i
+        }
+        self.index = index
+        var inputs = blank
+        for p in parameters { if let v = p.defaultValue { p.apply(v, to: &inputs) } }
+        defaultInputs = inputs
+    }
+
+    public subscript(key: String) -> Parameter<Inputs>? { index[key].map { parameters[$0] } }
+    public var keys: [String] { parameters.map(\.key) }
+}
+
+// MARK: - Sources used by several defaults
+
+private enum Source {
+    static let data = "orbital reference data (shared/reference/DATA.md)"
+    static let llama3 = Provenance("Meta, The Llama 3 Herd of Models (2024): 148 faulty-GPU + 72 HBM3 interruptions in 54 days on 16,384 H100 ⇒ 0.091 per GPU-year", year: 2024, .medium, range: "0.06 (GPU only) – 0.17 (any interruption) per year")
+    static let damodaran = Provenance("Damodaran, cost of capital by sector, US (Jan 2026)", year: 2026, .medium, range: "0.05–0.09")
+    static let depreciation = Provenance("GPU depreciation schedules of 4–6 years (hyperscaler filings)", year: 2025, .medium, range: "4–6 years")
+}
+
+// MARK: - Parameters shared by both kinds
+
+extension ParameterTable where Inputs: CommonInputs {
+    static func common(kind: ScenarioKind) -> [Parameter<Inputs>] {
+        let orbital = kind == .orbital
+        return [
+            .choice("compute.accelerator", \.compute.accelerator, "h100", AcceleratorCatalog.all.map(\.id),
+                    "Accelerator model (catalog id): sets power, throughput, mass and price", Provenance("Colossus 1 is mostly H100; see the accelerator catalog", year: 2025, .high)),
+            orbital
+                ? .optional("compute.it_power_w", "W", \.compute.itPowerW, .openClosed(0, 1e12),
+                            "Target IT load of the cluster at full power (give this or compute.accelerator_count)", derived: "1 GW when neither it_power_w nor accelerator_count is given")
+                : .optional("compute.it_power_w", "W", \.compute.itPowerW, .openClosed(0, 1e12),
+                            "Target IT load (give this or compute.accelerator_count)", derived: "accelerator_count × it_power_per_accelerator_w"),
+            .optional("compute.accelerator_count", "-", \.compute.acceleratorCount, .closed(1, 1e9),
+                      "Number of accelerators delivering the target (before spares)", derived: orbital ? "it_power_w / it_power_per_accelerator_w" : "220,000 (Colossus 1) when neither is given", integer: true),
+            .number("compute.utilization", "-", \.compute.utilization, 0.9, .openClosed(0, 1),
+                    "Fraction of delivered capacity that does useful work (scheduling, checkpoints, restarts)", Provenance("est.: large training clusters report 85–95 % goodput after restarts (Llama 3: >90 % effective training time)", year: 2024, .low, range: "0.8–0.95")),
+            .optional("compute.accelerator_power_w", "W", \.compute.acceleratorPowerW, .openClosed(0, 1e5), "Chip power (overrides the catalog)", derived: "accelerator catalog"),
+            .optional("compute.it_power_per_accelerator_w", "W", \.compute.itPowerPerAcceleratorW, .openClosed(0, 1e5), "IT power per accelerator including its server share (overrides the catalog)", derived: "accelerator catalog"),
+            .optional("compute.accelerator_mass_kg", "kg", \.compute.acceleratorMassKg, .openClosed(0, 1e4), "Mass per accelerator with its server share (overrides the catalog)", derived: "accelerator catalog"),
+            .optional("compute.accelerator_price_usd", "USD", \.compute.acceleratorPriceUsd, .closed(0, 1e8), "Installed price per accelerator (overrides the catalog)", derived: "accelerator catalog"),
+            .optional("compute.bf16_dense_tflops", "TFLOP/s", \.compute.bf16DenseTflops, .openClosed(0, 1e6), "Dense BF16 throughput per accelerator (overrides the catalog)", derived: "accelerator catalog"),
+            .optional("compute.max_radiator_temperature_k", "K", \.compute.maxRadiatorTemperatureK, .open(200, 500), "Hottest radiator/coolant temperature at which accelerators run at full power", derived: "accelerator catalog"),
+            .number("reliability.accelerator_failure_rate_per_year", "1/year", \.reliability.acceleratorFailureRatePerYear, 0.091, .closed(0, 5),
+                    "Hard-failure rate λ of an accelerator (GPU and HBM faults)", Source.llama3),
+            orbital
+                ? .choice("reliability.strategy", \.reliability.strategy, "overprovision", ["overprovision", "degrade"],
+                          "No repair in orbit: launch spares so mean capacity meets the target, or let capacity decay", Provenance("MODEL.md §8; Turyshev, arXiv 2604.27197 (λT/(1−e^{−λT}))", year: 2026, .high))
+                : .choice("reliability.strategy", \.reliability.strategy, "repair", ["repair"],
+                          "On the ground failed accelerators are replaced", Provenance("standard data-centre practice", .high)),
+            .number("reliability.repair_days", "day", \.reliability.repairDays, orbital ? 0 : 3, .closed(0, 365),
+                    "Days an accelerator is out of service per failure on the ground (0 in orbit: nothing is repaired)", Provenance("est.: next-business-day RMA plus burn-in", .low, range: "1–7 days")),
+            .number("finance.lifetime_years", "year", \.finance.lifetimeYears, 5, .openClosed(0, 50),
+                    "Analysis window: years over which the cluster delivers and costs are counted", Source.depreciation),
+            .number("finance.discount_rate", "1/year", \.finance.discountRate, 0.07, .open(-1, 1),
+                    "Annual discount rate (real WACC) for present values", Source.damodaran),
+            .number("finance.ops_cost_usd_per_year", "USD/year", \.finance.opsCostUsdPerYear, orbital ? 100e6 : 30e6, .closed(0, 1e12),
+                    orbital ? "Operations: mission control, ground stations, spectrum, staff" : "Site operations staff and services (energy, water, maintenance are separate)",
+                    orbital ? Provenance("est.: large LEO constellation operations, order of $100 M a year", .low, range: "$30–300 M") : Provenance("est.: ≈200 staff at $150 k loaded", .low)),
+            .choice("finance.cost_boundary", \.finance.costBoundary, "everything", ["launch", "infrastructure", "everything"],
+                    "What is counted: launch only (orbit) vs energy only (ground); everything but the accelerators; or everything", Provenance("MODEL.md §9: make the boundary explicit so published figures compare like for like", year: 2026, .high)),
+        ]
+    }
+}
+
+// MARK: - Orbital
+
+extension ParameterTable where Inputs == OrbitalInputs {
+    public static let orbital = ParameterTable(kind: .orbital, blank: OrbitalInputs(), common(kind: .orbital) + [
+        .number("orbit.altitude_km", "km", \.orbit.altitudeKm, 650, .closed(160, 50_000),
+                "Circular orbit altitude above the equatorial radius", Provenance("Google Suncatcher, arXiv 2511.19468 (650 km dawn-dusk SSO)", year: 2025, .high)),
+        .optional("orbit.sso_ltan_h", "h", \.orbit.ssoLtanH, .closedOpen(0, 24),
+                  "Sun-synchronous local time of the ascending node (18 = dawn-dusk)", derived: "18 h (dawn-dusk) unless orbit.inclination_deg is given"),
+        .optional("orbit.inclination_deg", "deg", \.orbit.inclinationDeg, .closed(0, 180),
+                  "Fixed inclination (a non-sun-synchronous orbit whose node precesses with J2)", derived: "from the SSO condition when orbit.sso_ltan_h is used"),
+        .number("orbit.raan_deg", "deg", \.orbit.raanDeg, 0, .closedOpen(0, 360),
+                "Right ascension of the ascending node at the start of the year (fixed-inclination orbits)", Provenance("free choice", .high)),
+        .optional("orbit.beta_deg", "deg", \.orbit.betaDeg, .closed(-90, 90),
+                  "Fixed beta angle for quick studies (replaces the annual beta history)", derived: "the Sun's position through the year and the orbit's node"),
+        .choice("orbit.shadow_model", \.orbit.shadowModel, "cylindrical", ["cylindrical", "conical"],
+                "Earth's shadow: a cylinder, or umbra + penumbra cones (penumbra counted as half light)", Provenance("Cylindrical reproduces the published checks (DATA.md); conical changes eclipse by ≈1 %", .high)),
+        .number("solar.cell_efficiency", "-", \.solar.cellEfficiency, 0.298, .openClosed(0, 0.7),
+                "Cell efficiency at AM0, 28 °C, beginning of life", Provenance("Spectrolab XTJ Prime datasheet (29.8 % average BOL); AZUR 4G32C ≈32 %", year: 2023, .high, range: "0.18 (Si) – 0.32")),
+        .number("solar.packing_factor", "-", \.solar.packingFactor, 0.85, .openClosed(0, 1),
+                "Active cell area over array area", Provenance(Source.data + " (est.)", .low, range: "0.85–0.90")),
+        .number("solar.degradation_per_year", "1/year", \.solar.degradationPerYear, 0.005, .closedOpen(0, 1),
+                "Fractional power loss per year (radiation, UV, thermal cycling)", Provenance("Lohmeyer et al. 2018 (GaAs in GEO 0.44–1.03 %/yr); LEO/SSO III-V est.", year: 2018, .medium, range: "0.003–0.01")),
+        .number("solar.temperature_coefficient_per_k", "1/K", \.solar.temperatureCoefficientPerK, -0.0025, .closed(-0.02, 0),
+                "Relative change of power per kelvin above 28 °C", Provenance("III-V datasheets ≈ −0.2 to −0.3 %/K (est.)", .medium, range: "−0.002 to −0.003 (III-V); −0.004 to −0.005 (Si)")),
+        .number("solar.operating_temperature_k", "K", \.solar.operatingTemperatureK, 333.15, .closed(150, 450),
+                "Cell temperature in sunlight (60 °C)", Provenance("LEO arrays run up to ≈80 °C (est.)", .low, range: "320–355 K")),
+        .number("solar.specific_power_w_per_kg", "W/kg", \.solar.specificPowerWPerKg, 59, .openClosed(0, 2000),
+                "Array-level specific power at BOL (wing, deployment and harness included)", Provenance("ISS iROSA: ≈20 kW for ≈340 kg", year: 2021, .medium, range: "36.5 (McCalip) – 150 (roll-out, est.)")),
+        .number("solar.cost_usd_per_w", "USD/W", \.solar.costUsdPerW, 22, .closed(0, 10_000),
+                "Array cost per rated BOL watt", Provenance("McCalip orbital-compute calculator audit (Dec 2025): $22/W; space-grade III-V historically $100+/W", year: 2025, .low, range: "$5–300/W")),
+        .choice("power.eclipse_strategy", \.power.eclipseStrategy, "battery", ["battery", "throttle"],
+                "Eclipses ride through on batteries, or compute pauses in eclipse", Provenance("MODEL.md §3", year: 2026, .high)),
+        .number("power.battery_specific_energy_wh_per_kg", "Wh/kg", \.power.batterySpecificEnergyWhPerKg, 150, .openClosed(0, 1000),
+                "Battery pack specific energy", Provenance("est.: space Li-ion packs 100–160 Wh/kg", .low, range: "100–200")),
+        .number("power.battery_depth_of_discharge", "-", \.power.batteryDepthOfDischarge, 0.4, .openClosed(0, 1),
+                "Allowed depth of discharge per eclipse (≈1,300 eclipses a year in a dawn-dusk season)", Provenance("est.: LEO Li-ion practice 20–40 % for 5,000 cycles/yr", .low, range: "0.2–0.6")),
+        .number("power.battery_round_trip_efficiency", "-", \.power.batteryRoundTripEfficiency, 0.9, .openClosed(0, 1),
+                "Battery charge–discharge energy efficiency", Provenance("est.: Li-ion 0.90–0.95", .medium)),
+        .number("power.battery_cost_usd_per_kwh", "USD/kWh", \.power.batteryCostUsdPerKwh, 1_000, .closed(0, 1e6),
+                "Space-qualified battery cost per kWh of capacity", Provenance("est.: space-grade packs ≈10× terrestrial", .low, range: "$150–3,000/kWh")),
+        .number("power.conversion_efficiency", "-", \.power.conversionEfficiency, 0.95, .openClosed(0, 1),
+                "Array-to-load power conditioning efficiency (losses become heat on the bus)", Provenance("est.: regulated high-voltage buses 0.93–0.97", .medium)),
+        .number("power.bus_overhead_fraction", "-", \.power.busOverheadFraction, 0.05, .closed(0, 1),
+                "Pumps, avionics, links and heaters as a fraction of the IT load", Provenance("est.", .low, range: "0.03–0.10")),
+        .number("power.eclipse_keepalive_fraction", "-", \.power.eclipseKeepaliveFraction, 0.02, .closed(0, 1),
+                "Load kept alive in eclipse under the throttle strategy, as a fraction of the IT load", Provenance("est.", .low)),
+        .number("thermal.radiator_temperature_k", "K", \.thermal.radiatorTemperatureK, 330, .open(150, 600),
+                "Radiator surface design temperature", Provenance("est.: warm-water cooled accelerators (coolant 45–60 °C) less loop ΔT", .medium, range: "300–350 K")),
+        .number("thermal.emissivity", "-", \.thermal.emissivity, 0.9, .openClosed(0, 1),
+                "Infrared hemispherical emissivity of the radiator surface", Provenance("white paint / optical solar reflectors (est.)", .medium, range: "0.85–0.92")),
+        .number("thermal.solar_absorptivity", "-", \.thermal.solarAbsorptivity, 0.2, .closed(0, 1),
+                "Solar absorptivity (end of life)", Provenance("white paint / OSR, degraded (est.)", .medium, range: "0.1–0.25")),
+        .number("thermal.sides", "-", \.thermal.sides, 2, .closed(1, 2), "Radiating faces per panel", Provenance("deployable two-sided panels", .high), integer: true),
+        .choice("thermal.orientation", \.thermal.orientation, "edge-on", ["edge-on", "nadir"],
+                "Panel attitude: perpendicular to the Earth's surface, or facing nadir", Provenance("edge-on minimises Earth loading (view factor 0.24 vs 0.82 at 650 km)", .high)),
+        .number("thermal.fin_efficiency", "-", \.thermal.finEfficiency, 0.9, .openClosed(0, 1),
+                "Radiator fin efficiency (temperature drop along the fin)", Provenance("est.: heat-pipe radiators 0.85–0.95", .medium)),
+        .number("thermal.areal_mass_kg_per_m2", "kg/m2", \.thermal.arealMassKgPerM2, 3, .openClosed(0, 100),
+                "Radiator panel mass per m² of panel (both faces)", Provenance(Source.data + ": 2 (optimistic) – 3 (deployable next generation) – 5 (conventional)", .medium, range: "2–5")),
+        .number("thermal.loop_mass_factor", "-", \.thermal.loopMassFactor, 1.3, .closed(1, 5),
+                "Multiplier on panel mass for cold plates, loops and pumps", Provenance(Source.data, .medium, range: "1.2–1.5")),
+        .number("thermal.cost_usd_per_m2", "USD/m2", \.thermal.costUsdPerM2, 5_000, .closed(0, 1e7),
+                "Radiator cost per m² of panel, loops included", Provenance("est.", .low, range: "$1,000–20,000/m²")),
+        .number("thermal.solar_incidence_factor", "-", \.thermal.solarIncidenceFactor, 0, .closed(0, 1),
+                "Direct sunlight on a radiator face as a fraction of normal incidence (0: the panel is edge-on to the Sun)", Provenance("dawn-dusk SSO keeps the Sun near the orbit normal; edge-on panels see none", .medium)),
+        .optional("thermal.heat_capacity_j_per_k", "J/K", \.thermal.heatCapacityJPerK, .openClosed(0, 1e12),
+                  "Lumped heat capacity of one satellite's thermal loop", derived: "(radiator + accelerator mass per satellite) × thermal.specific_heat_j_per_kg_k"),
+        .number("thermal.specific_heat_j_per_kg_k", "J/(kg K)", \.thermal.specificHeatJPerKgK, 897, .openClosed(0, 10_000),
+                "Specific heat of the thermal mass", Provenance("aluminium 6061, ASM handbook", .high)),
+        .number("environment.earth_ir_w_per_m2", "W/m2", \.environment.earthIrWPerM2, 239, .closed(0, 500),
+                "Earth's outgoing longwave radiation at the top of the atmosphere", Provenance("Anderson et al., NASA TM-2001-211221", year: 2001, .high, range: "237–240")),
+        .number("environment.albedo", "-", \.environment.albedo, 0.30, .closed(0, 1),
+                "Earth's Bond albedo", Provenance("Anderson et al., NASA TM-2001-211221", year: 2001, .high)),
+        .number("satellite.it_power_w", "W", \.satellite.itPowerW, 100_000, .openClosed(0, 1e9),
+                "IT load carried by one spacecraft", Provenance("est.: Starlink v2 mini ≈28 kW; 100 kW-class buses proposed for compute", .low, range: "28 kW – 1 MW")),
+        .number("satellite.structure_mass_fraction", "-", \.satellite.structureMassFraction, 0.15, .closedOpen(0, 1),
+                "Structure as a fraction of the satellite's dry mass", Provenance("est.: 10–20 % for LEO buses (SMAD)", .medium)),
+        .number("satellite.manufacturing_per_year", "1/year", \.satellite.manufacturingPerYear, 3_600, .openClosed(0, 1e7),
+                "Satellites that can be built per year", Provenance("est.: Starlink production ≈70 a week", year: 2025, .low)),
+        .number("satellite.drag_coefficient", "-", \.satellite.dragCoefficient, 2.2, .openClosed(0, 10),
+                "Drag coefficient of flat plates in free molecular flow", Provenance("Vallado, Fundamentals of Astrodynamics (Cd ≈ 2.2)", .high)),
+        .number("satellite.drag_area_fraction", "-", \.satellite.dragAreaFraction, 0.1, .closed(0, 1),
+                "Area facing the flow as a fraction of array + radiator area (panels fly near edge-on to the velocity)", Provenance("est.", .low)),
+        .number("satellite.thruster_isp_s", "s", \.satellite.thrusterIspS, 1_500, .openClosed(0, 20_000),
+                "Specific impulse of the drag make-up thrusters", Provenance("Hall thrusters on krypton/argon 1,200–2,500 s (est.)", .medium)),
+        .number("satellite.isl_terminals", "-", \.satellite.islTerminals, 4, .closed(0, 64), "Optical inter-satellite link terminals per satellite", Provenance("Starlink v2 mini carries 3–4 laser terminals", .medium), integer: true),
+        .number("satellite.isl_terminal_mass_kg", "kg", \.satellite.islTerminalMassKg, 15, .closed(0, 1000), "Mass of one optical terminal", Provenance("est.: commercial LEO optical terminals 10–20 kg", .low)),
+        .number("radiation.shield_thickness_mm", "mm", \.radiation.shieldThicknessMm, 2, .closed(0, 100),
+                "Aluminium-equivalent shielding around the accelerators", Provenance("est.: Suncatcher's expected 750 rad(Si) over 5 years assumes a shielded enclosure", .low)),
+        .number("radiation.shielded_area_per_accelerator_m2", "m2", \.radiation.shieldedAreaPerAcceleratorM2, 0.05, .closed(0, 10),
+                "Enclosure area to shield per accelerator (board and HBM)", Provenance("est.: ≈ a 20 × 25 cm board face", .low)),
+        .choice("launch.vehicle", \.launch.vehicle, "falcon-9", LaunchVehicleCatalog.all.map(\.id),
+                "Launch vehicle or price assumption (catalog id)", Provenance("see the launch catalog", .high)),
+        .optional("launch.cost_per_kg_usd", "USD/kg", \.launch.costPerKgUsd, .closed(0, 1e6), "Launch price per kg (overrides the vehicle)", derived: "vehicle price / payload"),
+        .optional("launch.payload_kg", "kg", \.launch.payloadKg, .openClosed(0, 1e7), "Payload per launch (overrides the vehicle)", derived: "launch catalog"),
+        .optional("launch.price_usd", "USD", \.launch.priceUsd, .closed(0, 1e11), "Price per launch (overrides the vehicle; ignored when cost_per_kg_usd is given)", derived: "launch catalog"),
+        .number("launch.launches_per_year", "1/year", \.launch.launchesPerYear, 167, .openClosed(0, 1e5),
+                "Launch cadence available to the programme", Provenance("Falcon launches in 2025: 167 (2021–2025: 31, 61, 96, 134, 167)", year: 2025, .high)),
+        .number("launch.learning_rate", "-", \.launch.learningRate, 0, .closedOpen(0, 1),
+                "Wright's-law learning: price drop per doubling of cumulative launches (0 = none)", Provenance("Google Suncatcher assumes ≈20 %", year: 2025, .medium, range: "0–0.2")),
+        .number("finance.satellite_cost_usd_per_kg", "USD/kg", \.finance.satelliteCostUsdPerKg, 2_000, .closed(0, 1e7),
+                "Bus cost per kg of structure, shielding, links and propulsion", Provenance("est.: Starlink-class mass production ≈$1,000–3,000/kg", .low)),
+        .number("finance.insurance_fraction", "-", \.finance.insuranceFraction, 0.05, .closed(0, 1),
+                "Launch and first-year insurance as a fraction of hardware plus launch", Provenance("est.: 5–10 % of insured value", .low)),
+        .number("finance.ground_segment_usd", "USD", \.finance.groundSegmentUsd, 500e6, .closed(0, 1e12),
+                "Ground stations and gateways", Provenance("est.", .low)),
+        .number("finance.nre_usd", "USD", \.finance.nreUsd, 1e9, .closed(0, 1e12),
+                "Non-recurring engineering: design and qualification", Provenance("est.", .low)),
+    ])
+}
+
+// MARK: - Terrestrial
+
+extension ParameterTable where Inputs == TerrestrialInputs {
+    public static let terrestrial = ParameterTable(kind: .terrestrial, blank: TerrestrialInputs(), common(kind: .terrestrial) + [
+        .number("site.latitude_deg", "deg", \.site.latitudeDeg, 35.06, .closed(-90, 90), "Site latitude (Colossus 1, Memphis)", Provenance("xAI Colossus, 3231 Paul R. Lowry Rd, Memphis TN", year: 2024, .high)),
+        .number("site.longitude_deg", "deg", \.site.longitudeDeg, -90.16, .closed(-180, 180), "Site longitude (east positive)", Provenance("xAI Colossus, Memphis TN", year: 2024, .high)),
+        .optional("facility.power_w", "W", \.facility.powerW, .openClosed(0, 1e12), "Grid and on-site supply capacity (a warning if the facility needs more)", derived: "unlimited"),
+        .number("facility.pue", "-", \.facility.pue, 1.2, .closed(1, 3), "Power usage effectiveness (facility power / IT power)", Provenance("hyperscale 1.1–1.2; direct liquid cooling median ≈1.16; global average ≈1.56", year: 2025, .medium)),
+        .number("facility.capex_usd_per_w", "USD/W", \.facility.capexUsdPerW, 11, .closed(0, 1000), "Facility (shell, power, cooling) cost per W of critical IT load", Provenance("CBRE: $10–12 M per MW of critical load; AI-optimised $20 M+", year: 2025, .medium, range: "$10–20/W")),
+        .number("facility.build_days", "day", \.facility.buildDays, 122, .closed(0, 36_500), "Days from start to compute online", Provenance("Colossus 1 built in 122 days", year: 2024, .high)),
+        .number("facility.lifetime_years", "year", \.facility.lifetimeYears, 15, .openClosed(0, 100), "Life of the building and its power and cooling plant (capital recovered over it)", Provenance("est.: data-centre shells 15–20 years", .medium)),
+        .number("facility.load_factor", "-", \.facility.loadFactor, 0.9, .closed(0, 1), "Average IT power drawn as a fraction of rated", Provenance("est.: training clusters run near their power envelope", .low, range: "0.7–1.0")),
+        .number("facility.maintenance_fraction_per_year", "1/year", \.facility.maintenanceFractionPerYear, 0.02, .closed(0, 1), "Facility maintenance per year as a fraction of facility capex", Provenance("est.", .low, range: "0.01–0.04")),
+        .choice("energy.source", \.energy.source, "grid", ["grid", "gas"], "Grid electricity at a price, or on-site gas turbines", Provenance("Colossus 1: ≈150 MW grid + Megapacks, plus on-site turbines", year: 2025, .high)),
+        .number("energy.price_usd_per_mwh", "USD/MWh", \.energy.priceUsdPerMwh, 67.5, .closed(0, 10_000), "Grid electricity price", Provenance("EIA: Tennessee industrial ≈6.7–6.8 ¢/kWh (US average ≈8.9)", year: 2026, .high)),
+        .number("energy.gas_price_usd_per_mmbtu", "USD/MMBtu", \.energy.gasPriceUsdPerMmbtu, 3.5, .closed(0, 1000), "Delivered natural gas price", Provenance("est.: Henry Hub 2025 average ≈$3.5", year: 2025, .medium)),
+        .number("energy.heat_rate_btu_per_kwh", "BTU/kWh", \.energy.heatRateBtuPerKwh, 9_500, .closed(3_412.14, 30_000), "Heat rate of the on-site turbines (3,412 = 100 % efficient)", Provenance("EIA average heat rates: combined cycle ≈7,600, simple-cycle turbines ≈9,500–11,000", year: 2024, .medium)),
+        .number("energy.gas_plant_capex_usd_per_w", "USD/W", \.energy.gasPlantCapexUsdPerW, 1.0, .closed(0, 100), "Capital cost of on-site generation per W of facility power (gas only)", Provenance("EIA capital cost estimates: aeroderivative/simple cycle ≈$0.8–1.3/W", year: 2024, .medium)),
+        .number("water.liters_per_kwh", "L/kWh", \.water.litersPerKwh, 0.42, .closed(0, 20), "Water consumed per kWh of facility energy", Provenance("derived: Colossus peak aquifer draw ≈0.8 M gal/day over 300 MW", year: 2025, .low, range: "0.2–1.8")),
+        .number("water.price_usd_per_m3", "USD/m3", \.water.priceUsdPerM3, 0.5, .closed(0, 100), "Industrial water price", Provenance("est.: Memphis industrial rates", .low)),
+    ])
+}

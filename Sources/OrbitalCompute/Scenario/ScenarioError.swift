@@ -1,0 +1,34 @@
+/// A problem with a scenario file, a `--set` override or a model input, named so that a person
+/// can fix it: the file (and line), the key path, what is wrong and what is accepted.
+public struct ScenarioError: Error, CustomStringConvertible, Equatable {
+    public var file: String?
+    public var line: Int?
+    public var key: String?
+    public var message: String
+    public var accepted: String?
+
+    public init(file: String? = nil, line: Int? = nil, key: String? = nil, _ message: String, accepted: String? = nil) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+        self.accepted = accepted
+    }
+
+    public var description: String {
+        var place = ""
+        if let file { place = file + (line.map { ":\($0)" } ?? "") + ": " }
+        let key = self.key.map { "\($0): " } ?? ""
+        let accepted = self.accepted.map { " (accepted: \($0))" } ?? ""
+        return place + key + message + accepted
+    }
+}
+
+/// A physically impossible or inconsistent set of inputs found while evaluating a model
+/// (a radiator colder than its environment, an orbit inside the Earth, …).
+public struct ModelError: Error, CustomStringConvertible, Equatable {
+    public var key: String?
+    public var message: String
+    public init(key: String? = nil, _ message: String) { self.key = key; self.message = message }
+    public var description: String { (key.map { "\($0): " } ?? "") + message }
+}

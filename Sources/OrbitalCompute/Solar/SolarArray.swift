@@ -1,0 +1,42 @@
+import Foundation
+import GSL
+
+/// Photovoltaic array model (pvlib-style plain functions, SI units).
+public enum SolarArray {
+    /// Temperature factor of cell power, 1 + γ (T − 301.15 K) [-] (γ < 0 for real cells).
+    /// Source: cell datasheets, e.g. Spectrolab XTJ Prime (γ ≈ −0.25 %/K).
+    public static func temperatureFactor(coefficientPerK gamma: Double, temperature: Double) -> Double {
+        1 + gamma * (temperature - Constants.cellReferenceTemperature)
+    }
+
+    /// Degradation factor (1 − d)^t after `years` [-].
+    public static func degradationFactor(ratePerYear d: Double, years: Double) -> Double { pow(1 - d, years) }
+
+    /// Electrical output per m² of array [W/m²]: P/A = S · η · packing · (1 + γ ΔT) · (1 − d)^t,
+    /// with S the irradiance [W/m²]. MODEL.md §2.
+    public static func outputPerArea(irradiance s: Double, efficiency: Double, packing: Double,
+                                     temperatureFactor: Double, degradationFactor: Double) -> Double {
+        s * efficiency * packing * temperatureFactor * degradationFactor
+    }
+
+    /// Array output [W] needed in sunlight so that, in the worst orbit, the bus gets `load` [W]
+    /// in sunlight and the battery is recharged for the eclipse:
+    /// P = (L / η_c) · (1 + f / ((1 − f) · η_rt)), with f the eclipse fraction of the orbit,
+    /// η_c the power-conditioning efficiency and η_rt the battery round-trip efficiency.
+    /// With `throttle`, no recharge: P = L / η_c.
+    public static func requiredOutput(load: Double, eclipseFraction f: Double, conversionEfficiency: Double,
+                                      batteryRoundTrip: Double, recharge: Bool) -> Double {
+        let base = load / conversionEfficiency
+        guard recharge, f > 0 else { return base }
+        return base * (1 + f / ((1 - f) * batteryRoundTrip))
+    }
+
+    /// Lifetime energy an array of beginning-of-life output `powerAt1AU` [W] (at 1 AU, operating
+    /// temperature) produces over `years`, given the orbit's year-mean sunlit irradiance factor
+    /// ⟨(S/S₀)(1 − f)⟩ [J]: E = P · ⟨…⟩ · ∫₀ᵀ (1 − d)^t dt, by GSL quadrature.
+    /// The annual pattern is averaged per year, which is exact to first order in d (d ≤ 1 %/yr).
+    public static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double) throws -> Double {
+        let integral = try Quadrature.integrate(from: 0, to: years) { pow(1 - d, $0) }.value
+        return p * meanSunlitFactor * integral * Constants.julianYear
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Everything `evaluate` computes for a terrestrial scenario, in SI units.
+public struct TerrestrialResult: Sendable {
+    public var acceleratorCount: Double
+    public var itPowerW: Double
+    public var facilityPowerW: Double
+    public var energyPriceUsdPerMwh: Double
+    public var energyMwhPerYear: Double
+    public var energyCostUsdPerYear: Double
+    public var waterLitersPerYear: Double
+    public var availability: Double
+    public var deploymentDays: Double
+    public var facilityCapexUsd: Double
+    public var costLines: [CostLine]
+    public var boundary: CostBoundary
+    public var totals: CostTotals
+    public var deliveredAcceleratorHours: Double
+    public var deliveredAcceleratorHoursPV: Double
+    public var deliveredItMwhPV: Double
+    public var costPerAcceleratorHourUsd: Double
+    public var costPerMwhItUsd: Double
+    public var costPerPflopHourUsd: Double
+    public var accelerator: Accelerator
+    public var warnings: [String]
+}
+
+/// The ground cluster (MODEL.md §9, terrestrial): facility capital recovered over its own life,
+/// energy from the grid or on-site gas, PUE, water, and failed accelerators replaced.
+public enum TerrestrialModel {
+    /// Energy price of on-site gas generation [USD/MWh] = gas price [USD/MMBtu] × heat rate [BTU/kWh] / 1000.
+    public static func gasEnergyPrice(gasPriceUsdPerMmbtu: Double, heatRateBtuPerKwh: Double) -> Double {
+        gasPriceUsdPerMmbtu * heatRateBtuPerKwh / 1000
+    }
+
+    public static func evaluate(_ x: TerrestrialInputs) throws -> TerrestrialResult {
+        var warnings: [String] = []
+        let acc = try x.compute.resolvedAccelerator()
+        let years = x.finance.lifetimeYears
+        let r = x.finance.discountRate
+        try Finance.check(lifetime: years, discountRate: r)
+        guard x.facility.lifetimeYears > 0 else { throw ModelError(key: "facility.lifetime_years", "the facility life must be positive") }
+
+        let count = x.compute.acceleratorCount ?? x.compute.itPowerW.map { ($0 / acc.itPowerPerAcceleratorW).rounded(.up) } ?? 220_000
+        let itPower = count * acc.itPowerPerAcceleratorW
+        let facilityPower = itPower * x.facility.pue
+        if let supply = x.facility.powerW, facilityPower > supply * (1 + 1e-9) {
+            warnings.append("the facility needs \(formatNumber((facilityPower / 1e6).rounded())) MW but facility.power_w supplies \(formatNumber((supply / 1e6).rounded())) MW")
+        }
+        let gas = x.energy.source == "gas"
+        let price = gas ? gasEnergyPrice(gasPriceUsdPerMmbtu: x.energy.gasPriceUsdPerMmbtu, heatRateBtuPerKwh: x.energy.heatRateBtuPerKwh) : x.energy.priceUsdPerMwh
+        let energyMwh = facilityPower * x.facility.loadFactor * Constants.hoursPerYear / 1e6
+        let energyCost = energyMwh * price
+        let water = energyMwh * 1000 * x.water.litersPerKwh
+
+        // Capital with a life longer than the window is charged as level annual payments (CRF over
+        // its own life), so a 5-year window is not charged for a 15-year building.
+        let crf = Finance.capitalRecoveryFactor(rate: r, years: x.facility.lifetimeYears)
+        let facilityCapex = itPower * x.facility.capexUsdPerW
+        let gasCapex = gas ? facilityPower * x.energy.gasPlantCapexUsdPerW : 0
+        let lambda = x.reliability.acceleratorFailureRatePerYear
+        var lines = [
+            CostLine("accelerators", .accelerators, upfront: count * acc.priceUsd),
+            CostLine("accelerator_replacement", .accelerators, annual: lambda * count * acc.priceUsd),
+            CostLine("facility", .other, annual: facilityCapex * crf, amortised: true),
+            CostLine("energy", .energy, annual: energyCost),
+            CostLine("maintenance", .other, annual: facilityCapex * x.facility.maintenanceFractionPerYear),
+            CostLine("water", .other, annual: water / 1000 * x.water.priceUsdPerM3),
+            CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear),
+        ]
+        if gas { lines.insert(CostLine("gas_plant", .energy, annual: gasCapex * crf, amortised: true), at: 4) }
+        let boundary = CostBoundary(rawValue: x.finance.costBoundary) ?? .everything
+        let totals = CostTotals(lines: lines, boundary: boundary, orbital: false, discountRate: r, years: years)
+
+        let availability = Reliability.repairedAvailability(rate: lambda, repairDays: x.reliability.repairDays)
+        let hoursPerYear = count * x.compute.utilization * availability * Constants.hoursPerYear
+        let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: 0, rate: r, years: years)
+        let mwhPV = deliveredPV * acc.itPowerPerAcceleratorW / 1e6
+        let perHour = totals.presentValue / deliveredPV
+        return TerrestrialResult(
+            acceleratorCount: count, itPowerW: itPower, facilityPowerW: facilityPower, energyPriceUsdPerMwh: price, energyMwhPerYear: energyMwh,
+            energyCostUsdPerYear: energyCost, waterLitersPerYear: water, availability: availability, deploymentDays: x.facility.buildDays,
+            facilityCapexUsd: facilityCapex + gasCapex, costLines: lines, boundary: boundary, totals: totals,
+            deliveredAcceleratorHours: hoursPerYear * years, deliveredAcceleratorHoursPV: deliveredPV, deliveredItMwhPV: mwhPV,
+            costPerAcceleratorHourUsd: perHour, costPerMwhItUsd: totals.presentValue / mwhPV,
+            costPerPflopHourUsd: perHour / (acc.bf16DenseTflops / 1000), accelerator: acc, warnings: warnings)
+    }
+}

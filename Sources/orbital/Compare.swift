@@ -1,0 +1,103 @@
+import ArgumentParser
+import OrbitalCompute
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Orbit versus ground side by side: ratios, the verdict and the inputs that decide it.")
+
+    @Argument(help: "The orbital scenario.")
+    var orbital: String
+
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    var terrestrial: String?
+
+    @Option(help: "Relative swing of each input when ranking the deciding inputs.")
+    var swing = 0.25
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        try reportingErrors {
+            let (o, g) = try loadPair(orbital, terrestrial, options)
+            let comparison = try Comparison.make(orbital: o, ground: g, swing: swing)
+            switch options.format {
+            case .table, .markdown: try options.emit(comparisonText(comparison, markdown: options.format == .markdown))
+            case .json: try options.emit(comparison.report.json() + "\n")
+            case .csv: try options.emit(Render.results([("comparison", comparison.report)], format: .csv))
+            }
+        }
+    }
+
+    func comparisonText(_ c: Comparison, markdown: Bool) -> String {
+        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
+                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
+        let rows: [[String]] = keys.map { key in
+            let a = c.orbital.report.find(key)?.doubleValue, b = c.ground.report.find(key)?.doubleValue
+            return [key, unitOfKey(key), a.map(humanNumber) ?? "", b.map(humanNumber) ?? "",
+                    (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""]
+        }
+        let header = ["", "unit", c.orbitalScenario.name, c.groundScenario.name, "orbit/ground"]
+        let deciding: [[String]] = c.deciding.map { s in
+            [s.key, s.side.rawValue, "\(humanNumber(s.low)) … \(humanNumber(s.high))", "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))"]
+        }
+        let dHeader = ["deciding input (±\(Int(swing * 100)) %)", "side", "range", "cost ratio"]
+        if markdown {
+            func md(_ h: [String], _ r: [[String]]) -> String {
+                "| " + h.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+            }
+            return "**Verdict:** \(c.verdict)\n\n" + md(header, rows) + "\n" + md(dHeader, deciding)
+        }
+        var text = "verdict: \(c.verdict)\n\n" + Render.table(header: header, rows: rows, rightAlignedFrom: 2) + "\n"
+        text += Render.table(header: dHeader, rows: deciding, rightAlignedFrom: 2)
+        let warnings = c.orbital.warnings + c.ground.warnings
+        if !warnings.isEmpty { text += "\n" + warnings.map { "warning: \($0)" }.joined(separator: "\n") + "\n" }
+        return text
+    }
+}
+
+/// Loads an orbital scenario and a terrestrial one (Colossus 1 by default); each override is
+/// applied to the side that has the key, and one that neither has is an error.
+func loadPair(_ orbital: String, _ terrestrial: String?, _ options: CommonOptions) throws -> (Scenario, Scenario) {
+    var o = try Scenario.load(path: Scenario.locate(orbital))
+    var g = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+    try options.applyOverrides(to: &o, strict: false)
+    try options.applyOverrides(to: &g, strict: false)
+    try checkOverridesUsed(options.overrides, scenarios: [orbital, "ground"])
+    return (o, g)
+}
+
+struct Breakeven: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The value of one input at which orbit and ground cost the same (GSL root solver).")
+
+    @Argument(help: "The orbital scenario.")
+    var orbital: String
+
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    var terrestrial: String?
+
+    @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.")
+    var solve: String
+
+    @Option(help: "Search range LO:HI (default: the key's accepted range).")
+    var range: String?
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        try reportingErrors {
+            let (o, g) = try loadPair(orbital, terrestrial, options)
+            var searchRange: ClosedRange<Double>?
+            if let range {
+                let parts = range.split(separator: ":").map { Double($0) }
+                guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi else {
+                    throw ScenarioError(file: "--range", key: solve, "'\(range)' is not LO:HI with LO < HI", accepted: "e.g. 10:5000")
+                }
+                searchRange = lo...hi
+            }
+            let result = try OrbitalCompute.Breakeven.solve(orbital: o, ground: g, key: solve, range: searchRange)
+            switch options.format {
+            case .json: try options.emit(result.report.json() + "\n")
+            default: try options.emit(Render.results([("breakeven", result.report)], format: options.format))
+            }
+        }
+    }
+}

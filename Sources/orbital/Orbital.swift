@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import OrbitalCompute
+
+@main
+struct Orbital: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orbital",
+        abstract: "Can gigawatt-scale AI compute in orbit beat a terrestrial cluster like Colossus 1 — and under which assumptions?",
+        discussion: "Scenarios are YAML files (see Models/). Every input has a unit, a default, an accepted range and a source: `orbital explain KEY`.",
+        version: "0.1.0",
+        subcommands: [Evaluate.self, Compare.self, Breakeven.self, OrbitCalculator.self, RadiatorCalculator.self,
+                      Validate.self, ModelsList.self, Explain.self]
+    )
+}
+
+/// Options every scenario verb takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable).", valueName: "KEY=VALUE"))
+    var overrides: [String] = []
+
+    /// Prints or writes the text.
+    func emit(_ text: String) throws {
+        if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
+    }
+
+    /// Loads a scenario (path or shipped name) and applies the overrides that belong to its kind.
+    /// An override that belongs to neither kind of the scenarios of this call is an error.
+    func load(_ argument: String, strictOverrides: Bool = true) throws -> Scenario {
+        var scenario = try Scenario.load(path: Scenario.locate(argument))
+        try applyOverrides(to: &scenario, strict: strictOverrides)
+        return scenario
+    }
+
+    func applyOverrides(to scenario: inout Scenario, strict: Bool) throws {
+        for text in overrides {
+            let key = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? text
+            if !strict && scenario.parameter(key.trimmingCharacters(in: .whitespaces)) == nil { continue }
+            try scenario.apply(override: text)
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Runs a verb body, turning any engine error into one line on stderr and exit status 2.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do { try body() } catch let error as ExitCode { throw error } catch {
+        FileHandle.standardError.write(Data("orbital: error: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
