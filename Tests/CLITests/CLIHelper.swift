@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// Runs the built `orbital` binary from the package root and captures its output.
+struct CLIRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    /// The package root (three levels above this file).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `orbital` executable next to the test bundle.
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("orbital")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        for product in Bundle.allBundles {
+            let candidate = product.bundleURL.deletingLastPathComponent().appendingPathComponent("orbital")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/orbital")
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL = root) throws -> CLIRun {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Parses stdout as a JSON object.
+    static func json(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        guard let dict = object as? [String: Any] else { XCTFail("not a JSON object: \(run.stdout.prefix(200))", file: file, line: line); return [:] }
+        return dict
+    }
+
+    /// Finds a key anywhere in a JSON tree.
+    static func find(_ key: String, in object: Any) -> Any? {
+        if let dict = object as? [String: Any] {
+            if let hit = dict[key] { return hit }
+            for (_, v) in dict { if let hit = find(key, in: v) { return hit } }
+        } else if let array = object as? [Any] {
+            for v in array { if let hit = find(key, in: v) { return hit } }
+        }
+        return nil
+    }
+}
