@@ -7,13 +7,14 @@ public enum Minimizer {
         public var value: Double
     }
 
-    /// The minimum of f on [lower, upper], starting from `guess`, which must be strictly inside
+    /// The minimum of f on [lower, upper] to `absoluteTolerance + relativeTolerance·|x|` (no better
+    /// than ≈ √ε·|x| is possible at a smooth minimum), starting from `guess`, which must be strictly inside
     /// the interval with f(guess) below f at both ends (GSL's bracketing condition).
     /// When that condition fails, the lower of the two ends is the minimum of a unimodal f and is
     /// returned: monotonic functions are common in sizing problems and are not an error.
     public static func brent(
         in lower: Double, _ upper: Double, guess: Double,
-        absoluteTolerance: Double = 1e-10, relativeTolerance: Double = 1e-10, maxIterations: Int = 200,
+        absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-7, maxIterations: Int = 200,
         _ f: (Double) throws -> Double
     ) throws -> Result {
         _ = errorHandlerOff

@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+
+/// The CLI as a user meets it: output keys, golden text, errors and atomic output.
+final class CoreCLITests: XCTestCase {
+    static let orbitalKeys = ["period_s", "inclination_deg", "eclipse_fraction_mean", "eclipse_fraction_max", "eclipse_days_per_year",
+                              "array_area_m2", "array_power_bol_w", "battery_energy_wh", "heat_rejected_w", "radiator_area_m2",
+                              "radiator_temperature_k", "temperature_min_k", "temperature_max_k", "mass_total_kg", "mass_breakdown_kg",
+                              "satellite_count", "launch_count", "launch_cost_usd", "launch_cost_per_kw_year_usd", "overprovision_factor",
+                              "deployment_days", "capex_usd", "opex_usd_per_year", "tco_usd", "delivered_accelerator_hours",
+                              "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd"]
+    static let terrestrialKeys = ["it_power_w", "facility_power_w", "capex_usd", "energy_cost_usd_per_year", "opex_usd_per_year", "tco_usd",
+                                  "delivered_accelerator_hours", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "deployment_days",
+                                  "water_liters_per_year"]
+
+    func testEvaluateOrbitalJSONHasEveryKey() throws {
+        let run = try CLI.run(["evaluate", "Models/orbital-1gw-dawn-dusk.yaml", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try CLI.json(run)
+        for key in Self.orbitalKeys { XCTAssertNotNil(CLI.find(key, in: json), key) }
+        // Physically sane: 1 GW needs km² of arrays, the orbit is ≈98 minutes, eclipses under 40 %.
+        XCTAssertEqual(CLI.find("period_s", in: json) as! Double, 5864, accuracy: 2)
+        XCTAssertGreaterThan(CLI.find("array_area_m2", in: json) as! Double, 1e6)
+        XCTAssertLessThan(CLI.find("eclipse_fraction_max", in: json) as! Double, 0.4)
+    }
+
+    func testEvaluateTerrestrialJSONHasEveryKey() throws {
+        let run = try CLI.run(["evaluate", "Models/colossus-1.yaml", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try CLI.json(run)
+        for key in Self.terrestrialKeys { XCTAssertNotNil(CLI.find(key, in: json), key) }
+        XCTAssertEqual(CLI.find("facility_power_w", in: json) as! Double, 300e6, accuracy: 1e6)
+    }
+
+    func testShippedNameResolvesToModels() throws {
+        let run = try CLI.run(["evaluate", "colossus-1", "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("key,unit,colossus-1\n"))
+    }
+
+    func testSetOverridesAValue() throws {
+        let run = try CLI.run(["evaluate", "Models/orbital-1gw-dawn-dusk.yaml", "--format", "json", "--set", "orbit.altitude_km=800"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(CLI.find("period_s", in: try CLI.json(run)) as! Double, 6052, accuracy: 2)
+    }
+
+    func testGoldenOrbitCalculator() throws {
+        try assertGolden(["orbit", "--altitude-km", "550", "--beta-deg", "0", "--format", "csv"], "orbit-550-beta0.csv")
+    }
+
+    func testGoldenRadiatorCalculator() throws {
+        try assertGolden(["radiator", "--heat-w", "1e6", "--temperature-k", "300", "--fin-efficiency", "1", "--format", "csv"], "radiator-ideal-300k.csv")
+    }
+
+    func testGoldenExplain() throws {
+        try assertGolden(["explain", "thermal.emissivity"], "explain-emissivity.txt")
+    }
+
+    func testBadInputGivesOneLineAndStatusTwo() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [(String, String, String)] = [
+            ("unknown.yaml", "kind: orbital\norbit:\n  altitud_km: 650\n", "orbit.altitud_km: unknown key"),
+            ("range.yaml", "kind: orbital\nthermal:\n  emissivity: 1.4\n", "(accepted: (0, 1])"),
+            ("type.yaml", "kind: orbital\norbit:\n  altitude_km: high\n", "expected a number"),
+            ("malformed.yaml", "kind: orbital\norbit: [\n", "malformed YAML"),
+            ("kindless.yaml", "orbit:\n  altitude_km: 650\n", "kind: missing required key"),
+            ("low.yaml", "kind: orbital\norbit:\n  altitude_km: 100\n", "(accepted: [160, 50000] km)"),
+        ]
+        for (name, text, expected) in cases {
+            let path = dir.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try CLI.run(["evaluate", path])
+            XCTAssertEqual(run.status, 2, name)
+            XCTAssertEqual(run.stdout, "", name)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "\(name): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(expected), "\(name): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(path), "\(name) does not name the file: \(run.stderr)")
+        }
+        let missing = try CLI.run(["evaluate", dir.appendingPathComponent("absent.yaml").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no such file"))
+        let badSet = try CLI.run(["evaluate", "Models/colossus-1.yaml", "--set", "facility.pue=0.5"])
+        XCTAssertEqual(badSet.status, 2)
+        XCTAssertTrue(badSet.stderr.contains("--set: facility.pue: 0.5 is out of range (accepted: [1, 3])"), badSet.stderr)
+        let radiator = try CLI.run(["radiator", "--heat-w", "1e6", "--temperature-k", "200", "--altitude-km", "650", "--orientation", "nadir", "--sides", "1", "--solar-incidence-factor", "1"])
+        XCTAssertEqual(radiator.status, 2)
+        XCTAssertTrue(radiator.stderr.contains("sink temperature"), radiator.stderr)
+        let emissivity = try CLI.run(["radiator", "--heat-w", "1e6", "--temperature-k", "300", "--emissivity", "1.2"])
+        XCTAssertEqual(emissivity.status, 2)
+        XCTAssertTrue(emissivity.stderr.contains("thermal.emissivity"), emissivity.stderr)
+    }
+
+    func testOutputIsWrittenAtomically() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("r.json").path
+        let ok = try CLI.run(["evaluate", "Models/colossus-1.yaml", "--format", "json", "--output", out])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(ok.stdout, "")
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(written.utf8)))
+        // A failing run leaves the earlier file untouched and no temporary file behind.
+        let bad = try CLI.run(["evaluate", "Models/colossus-1.yaml", "--set", "facility.pue=9", "--output", out])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), written)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["r.json"])
+    }
+
+    func testValidateAndModels() throws {
+        let v = try CLI.run(["validate", "Models/colossus-1.yaml", "Models/orbital-1gw-dawn-dusk.yaml"])
+        XCTAssertEqual(v.status, 0, v.stderr)
+        XCTAssertTrue(v.stdout.contains("ok  Models/colossus-1.yaml"))
+        let m = try CLI.run(["models"])
+        XCTAssertEqual(m.status, 0, m.stderr)
+        XCTAssertTrue(m.stdout.contains("Models/orbital-1gw-dawn-dusk.yaml"))
+        XCTAssertFalse(m.stdout.contains("catalogs/"))
+    }
+
+    func testCatalogMirrorsAreCurrent() throws {
+        for which in ["accelerators", "launchers"] {
+            let run = try CLI.run(["catalog", which])
+            let shipped = try String(contentsOf: CLI.root.appendingPathComponent("Models/catalogs/\(which).yaml"), encoding: .utf8)
+            XCTAssertEqual(run.stdout, shipped, "Models/catalogs/\(which).yaml is stale: regenerate with `orbital catalog \(which)`")
+        }
+    }
+
+    func testBreakevenJSONContract() throws {
+        let run = try CLI.run(["breakeven", "Models/orbital-1gw-dawn-dusk.yaml", "--solve", "energy.price_usd_per_mwh", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try CLI.json(run)
+        for key in ["key", "value", "closest_value", "cost_ratio_at_value"] { XCTAssertNotNil(json[key], key) }
+        let notNumeric = try CLI.run(["breakeven", "Models/orbital-1gw-dawn-dusk.yaml", "--solve", "thermal.orientation"])
+        XCTAssertEqual(notNumeric.status, 2)
+        XCTAssertTrue(notNumeric.stderr.contains("is not numeric"), notNumeric.stderr)
+    }
+
+    /// Compares output with Tests/CLITests/Golden/NAME; set ORBITAL_UPDATE_GOLDEN=1 to rewrite.
+    func assertGolden(_ arguments: [String], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let run = try CLI.run(arguments)
+        XCTAssertEqual(run.status, 0, run.stderr, file: file, line: line)
+        let url = CLI.root.appendingPathComponent("Tests/CLITests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["ORBITAL_UPDATE_GOLDEN"] == "1" {
+            try run.stdout.write(to: url, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(run.stdout, try String(contentsOf: url, encoding: .utf8), "golden \(name)", file: file, line: line)
+    }
+}
