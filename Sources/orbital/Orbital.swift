@@ -10,6 +10,7 @@ struct Orbital: ParsableCommand {
         discussion: "Scenarios are YAML files (see Models/). Every input has a unit, a default, an accepted range and a source: `orbital explain KEY`.",
         version: "0.1.0",
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, OrbitCalculator.self, RadiatorCalculator.self,
+                      Report.self,
                       Validate.self, ModelsList.self, Explain.self, CatalogList.self]
     )
 }

@@ -1,0 +1,488 @@
+import Foundation
+
+/// A comparison report: the verdict, the side-by-side table, the deciding inputs, charts and a
+/// provenance appendix of every input used, as a format-neutral document that renders as one
+/// self-contained HTML file (`html()`) or as Markdown with the charts as SVG files beside it
+/// (`markdown(figureFolder:)`).
+///
+/// Every number is traceable: each table row and each chart names the inputs behind it and links
+/// to their row in the appendix (key, value, unit, source, confidence; explicit values marked).
+public struct ReportDocument: Sendable {
+    /// A table cell: text, optionally a link (to an anchor or URL), code style, right-aligned.
+    public struct Cell: Sendable, Equatable {
+        public var text: String
+        public var link: String?
+        /// Several links in one cell (text, target), shown comma-separated after `text`.
+        public var links: [Link] = []
+        public var anchor: String?
+        public var code = false
+        public var numeric = false
+        public init(_ text: String, link: String? = nil, anchor: String? = nil, code: Bool = false, numeric: Bool = false) {
+            self.text = text; self.link = link; self.anchor = anchor; self.code = code; self.numeric = numeric
+        }
+    }
+
+    public struct Link: Sendable, Equatable {
+        public var text: String
+        public var target: String
+        public init(_ text: String, _ target: String) { self.text = text; self.target = target }
+    }
+
+    public struct Table: Sendable {
+        public var id: String
+        public var caption: String
+        public var header: [String]
+        public var rows: [[Cell]]
+    }
+
+    /// An input behind a figure or a row: its side and key, linked to the appendix.
+    public struct InputReference: Sendable, Equatable {
+        public var side: ScenarioKind
+        public var key: String
+    }
+
+    public struct Figure: Sendable {
+        /// Also the `id` of the `<svg>` element and the file name stem in Markdown.
+        public var id: String
+        public var title: String
+        public var caption: String
+        public var svg: String
+        public var inputs: [InputReference]
+    }
+
+    public enum Block: Sendable {
+        case paragraph(String)
+        /// A paragraph shown as a highlighted note (e.g. an omitted section).
+        case note(String)
+        case table(Table)
+        case figure(Figure)
+    }
+
+    public struct Section: Sendable {
+        public var id: String
+        public var title: String
+        public var blocks: [Block]
+    }
+
+    public var title: String
+    public var subtitle: String
+    public var sections: [Section]
+
+    /// Every figure, in document order.
+    public var figures: [Figure] {
+        sections.flatMap { $0.blocks.compactMap { if case let .figure(f) = $0 { return f } else { return nil } } }
+    }
+
+    /// The appendix anchor of an input.
+    public static func anchor(_ side: ScenarioKind, _ key: String) -> String { "input-\(side.rawValue)-\(key)" }
+
+    /// The ids of the charts every comparison report contains (the latency chart is added when
+    /// the network model provides round-trip times).
+    public static let chartIDs = ["chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price", "chart-tornado",
+                                  "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-capacity-online"]
+}
+
+// MARK: - Building the report
+
+/// Settings of a report.
+public struct ReportOptions: Sendable {
+    /// Relative swing of each input when ranking the deciding inputs (as `compare --swing`).
+    public var swing = 0.25
+    /// How many deciding inputs the tornado shows.
+    public var topInputs = 10
+    /// Launch prices [USD/kg] of the levelized-cost curve (log grid; widened to include the
+    /// scenario's own price and the break-even).
+    public var launchPriceRange: ClosedRange<Double> = 10...10_000
+    public var launchPricePoints = 31
+    /// A reference launch price marked on the launch chart (Suncatcher's ≲ $200/kg by the mid-2030s).
+    public var referenceLaunchPrice: (value: Double, label: String)? = (200, "Suncatcher target $200/kg")
+
+    public init() {}
+}
+
+extension ReportDocument {
+    /// Evaluates both scenarios and builds the report. `comparison` may be passed in when the
+    /// caller has one already (it must be of these two scenarios).
+    public static func make(orbital: Scenario, ground: Scenario, options: ReportOptions = ReportOptions()) throws -> ReportDocument {
+        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs)
+        guard case let .orbital(o) = comparison.orbital, case let .terrestrial(g) = comparison.ground else {
+            throw ModelError("a report compares an orbital scenario with a terrestrial one")
+        }
+        var builder = ReportBuilder(comparison: comparison, o: o, g: g, oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
+        return try builder.build()
+    }
+}
+
+/// Builds the sections of a report from a comparison (internal; one use).
+struct ReportBuilder {
+    let comparison: Comparison
+    let o: OrbitalResult
+    let g: TerrestrialResult
+    let oInputs: OrbitalInputs
+    let gInputs: TerrestrialInputs
+    let options: ReportOptions
+    var orbitalScenario: Scenario { comparison.orbitalScenario }
+    var groundScenario: Scenario { comparison.groundScenario }
+
+    typealias Cell = ReportDocument.Cell
+
+    mutating func build() throws -> ReportDocument {
+        var sections: [ReportDocument.Section] = []
+        sections.append(verdictSection())
+        sections.append(sideBySideSection())
+        sections.append(decidingSection())
+        sections.append(costSection())
+        sections.append(massSection())
+        sections.append(try launchSection())
+        sections.append(try eclipseSection())
+        sections.append(radiatorSection())
+        sections.append(latencySection())
+        sections.append(capacitySection())
+        sections.append(provenanceSection())
+        sections.append(outputsSection())
+        return ReportDocument(
+            title: "Orbit versus ground: \(orbitalScenario.name) against \(groundScenario.name)",
+            subtitle: "Levelized cost per delivered PFLOP-hour (BF16 dense), computed by the orbital engine from the two scenarios below; every input is listed with its source in the appendix.",
+            sections: sections)
+    }
+
+    // MARK: Helpers
+
+    func ref(_ side: ScenarioKind, _ keys: [String]) -> [ReportDocument.InputReference] {
+        keys.map { ReportDocument.InputReference(side: side, key: $0) }
+    }
+
+    func inputLink(_ side: ScenarioKind, _ key: String) -> Cell {
+        Cell(key, link: "#" + ReportDocument.anchor(side, key), code: true)
+    }
+
+    /// A cell linking each key to its appendix row.
+    func inputLinks(_ side: ScenarioKind, _ keys: [String]) -> Cell {
+        var cell = Cell("")
+        cell.links = keys.map { ReportDocument.Link($0, "#" + ReportDocument.anchor(side, $0)) }
+        return cell
+    }
+
+    static func withUnit(_ x: Double, _ unit: String) -> String {
+        let text = humanNumber(x)
+        return unit.isEmpty || unit == "-" ? text : "\(text) \(unit)"
+    }
+
+    func unit(_ side: ScenarioKind, _ key: String) -> String {
+        let scenario = side == .orbital ? orbitalScenario : groundScenario
+        return scenario.parameter(key)?.unit ?? ""
+    }
+
+    // MARK: Sections
+
+    func verdictSection() -> ReportDocument.Section {
+        var blocks: [ReportDocument.Block] = [
+            .paragraph("Verdict: \(comparison.verdict)."),
+            .paragraph("Cost ratio (orbit / ground, levelized USD per delivered PFLOP-hour): \(humanNumber(comparison.costRatio)). Orbit: \(humanNumber(o.costPerPflopHourUsd)) USD/PFLOP-h; ground: \(humanNumber(g.costPerPflopHourUsd)) USD/PFLOP-h."),
+        ]
+        for s in [orbitalScenario, groundScenario] {
+            blocks.append(.paragraph("\(s.kind == .orbital ? "Orbital" : "Terrestrial") scenario \(s.name) (\(s.origin))\(s.summary.map { ": " + $0 } ?? "")."))
+        }
+        let first = comparison.deciding.first
+        if let first {
+            blocks.append(.paragraph("The input that moves the verdict most is \(first.key) (\(first.side.rawValue)): ±\(Int((options.swing * 100).rounded())) % moves the cost ratio from \(humanNumber(first.ratioAtLow)) to \(humanNumber(first.ratioAtHigh)). See the deciding inputs below."))
+        }
+        for w in o.warnings { blocks.append(.note("Warning (orbit): \(w)")) }
+        for w in g.warnings { blocks.append(.note("Warning (ground): \(w)")) }
+        return .init(id: "verdict", title: "Verdict", blocks: blocks)
+    }
+
+    func sideBySideSection() -> ReportDocument.Section {
+        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
+                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
+        var rows: [[Cell]] = keys.map { key in
+            let a = comparison.orbital.report.find(key)?.doubleValue, b = comparison.ground.report.find(key)?.doubleValue
+            let ratio = (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""
+            return [Cell(key, code: true), Cell(unitOfKey(key)), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
+                    Cell(ratio, numeric: true), Cell("all orbital inputs", link: "#inputs-orbital"), Cell("all ground inputs", link: "#inputs-terrestrial")]
+        }
+        let extra: [(String, String, Double?, Double?, [String], [String])] = [
+            ("it_power_w", "W", o.itPowerTargetW, g.itPowerW, ["compute.it_power_w", "compute.accelerator_count"], ["compute.accelerator_count", "compute.it_power_per_accelerator_w"]),
+            ("accelerator_count", "", o.acceleratorCountInstalled, g.acceleratorCount, ["compute.accelerator", "reliability.accelerator_failure_rate_per_year", "reliability.strategy"], ["compute.accelerator_count"]),
+            ("mass_total_kg", "kg", o.massTotalKg, nil, ["compute.accelerator", "solar.specific_power_w_per_kg", "thermal.areal_mass_kg_per_m2", "satellite.structure_mass_fraction"], []),
+            ("launch_count", "", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
+            ("radiator_area_m2", "m²", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
+            ("array_area_m2", "m²", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
+            ("energy_cost_usd_per_year", "USD/yr", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
+            ("water_liters_per_year", "L/yr", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
+        ]
+        for (key, unit, a, b, oKeys, gKeys) in extra {
+            let oLinks = oKeys.filter { orbitalScenario.parameter($0) != nil }, gLinks = gKeys.filter { groundScenario.parameter($0) != nil }
+            rows.append([Cell(key, code: true), Cell(unit), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
+                         Cell(a != nil && b != nil && b! != 0 ? humanNumber(a! / b!) + "×" : "", numeric: true),
+                         inputLinks(.orbital, oLinks), inputLinks(.terrestrial, gLinks)])
+        }
+        let table = ReportDocument.Table(id: "table-side-by-side", caption: "Side by side (ratio = orbit / ground; the last two columns link to the inputs behind each row)",
+                                         header: ["quantity", "unit", orbitalScenario.name, groundScenario.name, "orbit/ground", "orbital inputs", "ground inputs"], rows: rows)
+        return .init(id: "side-by-side", title: "Side by side", blocks: [.table(table)])
+    }
+
+    func decidingSection() -> ReportDocument.Section {
+        let swing = Int((options.swing * 100).rounded())
+        let rows: [[Cell]] = comparison.deciding.map { s in
+            let u = unit(s.side, s.key)
+            let info = (s.side == .orbital ? orbitalScenario : groundScenario).parameter(s.key)
+            let explicit = (s.side == .orbital ? orbitalScenario : groundScenario).values[s.key] != nil
+            return [inputLink(s.side, s.key), Cell(s.side.rawValue), Cell(ReportBuilder.withUnit(s.base, u), numeric: true),
+                    Cell("\(humanNumber(s.low)) … \(humanNumber(s.high))", numeric: true),
+                    Cell("\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))", numeric: true),
+                    Cell(explicit ? "explicit in scenario" : (info?.provenance?.confidence.rawValue ?? "derived"))]
+        }
+        let table = ReportDocument.Table(id: "table-deciding", caption: "Inputs that decide the verdict: each moved ±\(swing) % within its accepted range, ranked by how far it moves the cost ratio",
+                                         header: ["input", "side", "value", "range tried", "cost ratio", "confidence"], rows: rows)
+        let tornadoRows = comparison.deciding.map { s in
+            TornadoChart.Row(label: "\(s.key) (\(s.side == .orbital ? "orbit" : "ground"))", atLow: s.ratioAtLow, atHigh: s.ratioAtHigh,
+                             lowText: ReportBuilder.withUnit(s.low, unit(s.side, s.key)), highText: ReportBuilder.withUnit(s.high, unit(s.side, s.key)))
+        }
+        var chart = TornadoChart(title: "What decides the verdict (±\(swing) % on each input)", valueLabel: "cost ratio orbit / ground [-] (log scale; < 1: orbit cheaper)",
+                                 base: comparison.costRatio, rows: tornadoRows)
+        chart.reference = (1, "parity")
+        let figure = ReportDocument.Figure(id: "chart-tornado", title: "Tornado of the deciding inputs",
+                                           caption: "Bars span the cost ratio when one input is set to its low (blue) or high (orange) value, all else at the scenario's values. The black line is the scenario's ratio, the dashed red line parity.",
+                                           svg: chart.svg(id: "chart-tornado"), inputs: comparison.deciding.map { .init(side: $0.side, key: $0.key) })
+        return .init(id: "deciding-inputs", title: "Deciding inputs", blocks: [.table(table), .figure(figure)])
+    }
+
+    /// Present value of each cost line divided by the present value of delivered PFLOP-hours:
+    /// the lines add up to the levelized cost per PFLOP-hour.
+    static func levelizedLines(_ lines: [CostLine], boundary: CostBoundary, orbital: Bool, rate: Double, years: Double, pflopHoursPV: Double) -> [(String, Double)] {
+        let af = Finance.annuityFactor(rate: rate, years: years)
+        return lines.filter { $0.counts(under: boundary, orbital: orbital) }
+            .map { ($0.name, ($0.upfront + $0.annual * af) / pflopHoursPV) }
+            .filter { $0.1 != 0 }
+    }
+
+    func costSection() -> ReportDocument.Section {
+        let oLines = ReportBuilder.levelizedLines(o.costLines, boundary: o.boundary, orbital: true, rate: oInputs.finance.discountRate, years: oInputs.finance.lifetimeYears,
+                                                  pflopHoursPV: o.deliveredAcceleratorHoursPV * o.accelerator.bf16DenseTflops / 1000)
+        let gLines = ReportBuilder.levelizedLines(g.costLines, boundary: g.boundary, orbital: false, rate: gInputs.finance.discountRate, years: gInputs.finance.lifetimeYears,
+                                                  pflopHoursPV: g.deliveredAcceleratorHoursPV * g.accelerator.bf16DenseTflops / 1000)
+        var names: [String] = []
+        for (n, _) in oLines + gLines where !names.contains(n) { names.append(n) }
+        let oMap = Dictionary(oLines, uniquingKeysWith: +), gMap = Dictionary(gLines, uniquingKeysWith: +)
+        var chart = BarChart(title: "Levelized cost by component", categories: ["orbit: \(orbitalScenario.name)", "ground: \(groundScenario.name)"],
+                             valueLabel: "levelized cost [USD per delivered PFLOP-hour]",
+                             series: names.map { BarChart.Series($0, [oMap[$0] ?? 0, gMap[$0] ?? 0]) })
+        chart.stacked = true
+        chart.width = 860
+        let inputs = ref(.orbital, ["finance.discount_rate", "finance.lifetime_years", "finance.cost_boundary", "compute.accelerator", "launch.vehicle", "launch.cost_per_kg_usd",
+                                    "finance.satellite_cost_usd_per_kg", "solar.cost_usd_per_w", "finance.ops_cost_usd_per_year"])
+            + ref(.terrestrial, ["finance.discount_rate", "finance.lifetime_years", "facility.capex_usd_per_w", "facility.lifetime_years", "energy.price_usd_per_mwh", "facility.pue"])
+        let figure = ReportDocument.Figure(id: "chart-cost-breakdown", title: "Cost breakdown, side by side",
+                                           caption: "Each segment is the present value of one cost line over the scenario's life divided by the present value of the PFLOP-hours delivered; the stack is the levelized cost (cost boundary: orbit \(o.boundary.rawValue), ground \(g.boundary.rawValue)).",
+                                           svg: chart.svg(id: "chart-cost-breakdown"), inputs: inputs.filter { input in (input.side == .orbital ? orbitalScenario : groundScenario).parameter(input.key) != nil })
+        func rows(_ lines: [CostLine], _ levelized: [String: Double], side: String) -> [[Cell]] {
+            lines.filter { levelized[$0.name] != nil }.map { l in
+                [Cell(side), Cell(l.name, code: true), Cell(humanNumber(l.upfront), numeric: true), Cell(humanNumber(l.annual) + (l.amortised ? " (amortised)" : ""), numeric: true),
+                 Cell(humanNumber(levelized[l.name] ?? 0), numeric: true)]
+            }
+        }
+        let table = ReportDocument.Table(id: "table-cost-lines", caption: "Cost lines",
+                                         header: ["side", "line", "upfront [USD]", "annual [USD/yr]", "levelized [USD/PFLOP-h]"],
+                                         rows: rows(o.costLines, oMap, side: "orbit") + rows(g.costLines, gMap, side: "ground"))
+        return .init(id: "cost", title: "Cost breakdown", blocks: [.figure(figure), .table(table)])
+    }
+
+    func massSection() -> ReportDocument.Section {
+        var chart = BarChart(title: "Orbital mass budget (\(humanNumber(o.massTotalKg / 1000)) t in \(humanNumber(Double(o.satelliteCount))) satellites)", categories: o.massBreakdownKg.map(\.0),
+                             valueLabel: "mass [t]", series: [BarChart.Series("mass", o.massBreakdownKg.map { $0.1 / 1000 })])
+        chart.horizontal = true
+        let figure = ReportDocument.Figure(
+            id: "chart-mass-breakdown", title: "Mass breakdown",
+            caption: "Launch mass by subsystem, tonnes: \(humanNumber(o.massTotalKg / 1000)) t in total, \(humanNumber(o.massTotalKg / (o.itPowerTargetW / 1000))) kg per kW of target IT power, \(o.launchCount) launches.",
+            svg: chart.svg(id: "chart-mass-breakdown"),
+            inputs: ref(.orbital, ["compute.accelerator", "solar.specific_power_w_per_kg", "thermal.areal_mass_kg_per_m2", "thermal.loop_mass_factor", "thermal.radiator_temperature_k",
+                                   "power.battery_specific_energy_wh_per_kg", "satellite.structure_mass_fraction", "radiation.shield_thickness_mm", "satellite.thruster_isp_s"])
+                .filter { orbitalScenario.parameter($0.key) != nil })
+        return .init(id: "mass", title: "Mass", blocks: [.figure(figure)])
+    }
+
+    func launchSection() throws -> ReportDocument.Section {
+        let key = "launch.cost_per_kg_usd"
+        let model = OrbitalModel()
+        let groundCost = g.costPerPflopHourUsd
+        let breakeven = try? Breakeven.solve(orbital: orbitalScenario, ground: groundScenario, key: key)
+        var lo = options.launchPriceRange.lowerBound, hi = options.launchPriceRange.upperBound
+        for v in [o.launchCostPerKgUsd, breakeven?.value].compactMap({ $0 }) where v > 0 {
+            lo = min(lo, v / 2); hi = max(hi, v * 2)
+        }
+        let n = max(options.launchPricePoints, 3)
+        var points: [(Double, Double)] = []
+        for k in 0..<n {
+            let price = lo * pow(hi / lo, Double(k) / Double(n - 1))
+            var s = orbitalScenario
+            guard (try? s.set(key, .number(price))) != nil, let e = try? Engine.evaluate(s, model: model) else { continue }
+            points.append((price, e.costPerPflopHourUsd))
+        }
+        let ys = points.map(\.1) + [groundCost]
+        let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 20
+        var chart = LineChart(title: "Levelized cost against launch price", xLabel: "launch price [USD/kg] (log scale)",
+                              yLabel: "levelized cost [USD per PFLOP-hour]\(logY ? " (log)" : "")",
+                              series: [LineChart.Series("orbit: \(orbitalScenario.name)", points, color: "#0072B2"),
+                                       LineChart.Series("ground: \(groundScenario.name)", [(lo, groundCost), (hi, groundCost)], color: "#E69F00", dashed: true)])
+        chart.xLog = true
+        chart.yLog = logY
+        chart.yIncludesZero = !logY
+        chart.xRange = lo...hi
+        chart.markers.append(.init(x: o.launchCostPerKgUsd, y: o.costPerPflopHourUsd, label: "this scenario: $\(humanNumber(o.launchCostPerKgUsd))/kg", color: "#0072B2"))
+        var message: String
+        if let b = breakeven, let v = b.value {
+            chart.markers.append(.init(x: v, y: groundCost, label: "break-even: $\(humanNumber(v))/kg"))
+            message = "Orbit and ground cost the same at a launch price of \(humanNumber(v)) USD/kg (GSL Brent root of the cost ratio); this scenario assumes \(humanNumber(o.launchCostPerKgUsd)) USD/kg."
+        } else if let b = breakeven {
+            let note = "No break-even: at best orbit costs \(humanNumber(b.costRatioAtValue))× the ground (at $\(humanNumber(b.closestValue))/kg)"
+            chart.notes.append(note)
+            message = "\(note), searching \(humanNumber(b.searched.lowerBound))…\(humanNumber(b.searched.upperBound)) USD/kg: launch price alone cannot close the gap."
+        } else {
+            chart.notes.append("No break-even could be computed")
+            message = "The break-even launch price could not be computed for these scenarios."
+        }
+        if let reference = options.referenceLaunchPrice { chart.rules.append(.init(x: reference.value, label: reference.label)) }
+        let figure = ReportDocument.Figure(id: "chart-launch-price", title: "Launch price and break-even",
+                                           caption: "The orbital scenario re-evaluated over a log grid of launch.cost_per_kg_usd (all else fixed) against the ground's levelized cost. " + message,
+                                           svg: chart.svg(id: "chart-launch-price"), inputs: ref(.orbital, [key, "launch.vehicle", "launch.learning_rate"]))
+        return .init(id: "launch", title: "Launch price and break-even", blocks: [.paragraph(message), .figure(figure)])
+    }
+
+    func eclipseSection() throws -> ReportDocument.Section {
+        let (orbit, year) = try OrbitalModel().orbitAndEclipse(oInputs.orbit)
+        let days = Array(stride(from: 0.0, through: 365.0, by: 1.0))
+        let betas = days.map { ($0, orbit.beta(at: $0 * 86_400) / Constants.degree) }
+        let fractions = days.map { ($0, orbit.eclipseFraction(at: $0 * 86_400)) }
+        let bands = year.seasons.map { LineChart.Band(from: $0.lowerBound / 86_400, to: $0.upperBound / 86_400, label: "eclipse season") }
+        let critical = orbit.criticalBeta / Constants.degree
+        let epochLabel = orbit.epochDays == SunPosition.epoch2026 ? "1 Jan 2026" : "the epoch"
+        var beta = LineChart(title: "Beta angle through the year", xLabel: "days from \(epochLabel) [d]", yLabel: "beta angle [deg]",
+                             series: [LineChart.Series("beta angle", betas, color: "#0072B2")])
+        beta.rules = [.init(y: critical, label: "β* = \(humanNumber(critical))°: eclipses below", color: "#8b0000")]
+        if betas.contains(where: { $0.1 < 0 }) { beta.rules.append(.init(y: -critical, label: "−β*", color: "#8b0000")) }
+        beta.bands = bands
+        beta.xRange = 0...365
+        var eclipse = LineChart(title: "Eclipse fraction of each orbit through the year", xLabel: "days from \(epochLabel) [d]",
+                                yLabel: "eclipse fraction of the orbit [-]", series: [LineChart.Series("eclipse fraction", fractions, color: "#009E73")])
+        eclipse.bands = bands
+        eclipse.xRange = 0...365
+        eclipse.yIncludesZero = true
+        eclipse.rules = [.init(y: year.meanFraction, label: "annual mean \(humanNumber(year.meanFraction))", color: "#555555")]
+        if year.maxFraction == 0 { eclipse.notes.append("No eclipses: the orbit stays in sunlight all year") }
+        let keys = ["orbit.altitude_km", "orbit.sso_ltan_h", "orbit.inclination_deg", "orbit.raan_deg", "orbit.beta_deg", "orbit.shadow_model"].filter { orbitalScenario.parameter($0) != nil }
+        let summary = "\(humanNumber(year.eclipseDays)) eclipse days a year; longest eclipse \(humanNumber(year.maxDuration / 60)) min (fraction \(humanNumber(year.maxFraction)) of a \(humanNumber(orbit.period / 60))-min orbit); annual mean shadow fraction \(humanNumber(year.meanFraction)); beta from \(humanNumber(year.betaMin / Constants.degree))° to \(humanNumber(year.betaMax / Constants.degree))°."
+        return .init(id: "eclipses", title: "Eclipse seasons", blocks: [
+            .paragraph(summary),
+            .figure(.init(id: "chart-beta-angle", title: "Beta angle", caption: "Angle between the orbit plane and the Sun, daily, with the eclipse seasons shaded (|β| below the critical β*).",
+                          svg: beta.svg(id: "chart-beta-angle"), inputs: ref(.orbital, keys))),
+            .figure(.init(id: "chart-eclipse-fraction", title: "Eclipse fraction", caption: "Fraction of each orbit in the Earth's shadow (\(orbit.shadow.rawValue) shadow model), daily. The arrays and batteries are sized for the worst orbit.",
+                          svg: eclipse.svg(id: "chart-eclipse-fraction"), inputs: ref(.orbital, keys))),
+        ])
+    }
+
+    func radiatorSection() -> ReportDocument.Section {
+        let period = o.periodS
+        let profile = o.transient.profile.map { ($0.0 / 60, $0.1) }
+        var chart = LineChart(title: "Radiator temperature through the worst orbit", xLabel: "time since eclipse exit [min]", yLabel: "radiator temperature [K]",
+                              series: [LineChart.Series("radiator (periodic steady state)", profile, color: "#D55E00")])
+        let f = o.eclipse.maxFraction
+        if f > 0 { chart.bands = [.init(from: (1 - f) * period / 60, to: period / 60, label: "eclipse")] }
+        chart.rules = [.init(y: o.maxRadiatorTemperatureK, label: "accelerator limit \(humanNumber(o.maxRadiatorTemperatureK)) K", color: "#8b0000"),
+                       .init(y: o.radiatorTemperatureK, label: "design \(humanNumber(o.radiatorTemperatureK)) K", color: "#555555")]
+        let temps = profile.map(\.1) + [o.maxRadiatorTemperatureK, o.radiatorTemperatureK]
+        if let lo = temps.min(), let hi = temps.max() { chart.yRange = (floor(lo / 5) * 5 - 5)...(ceil(hi / 5) * 5 + 5) }
+        chart.xRange = 0...(period / 60)
+        let text = "One satellite's radiator through the orbit with the longest eclipse (β = \(humanNumber(o.eclipse.worstBeta / Constants.degree))°): \(humanNumber(o.transient.minimum)) K to \(humanNumber(o.transient.maximum)) K\(o.throttleRequired ? "; above the accelerator's limit, so compute must throttle" : ", within the accelerator's limit")."
+        let figure = ReportDocument.Figure(id: "chart-radiator-temperature", title: "Radiator temperature over an orbit",
+                                           caption: "Lumped-capacitance transient (GSL rk8pd) at its periodic steady state; eclipse shaded. " + text, svg: chart.svg(id: "chart-radiator-temperature"),
+                                           inputs: ref(.orbital, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.solar_absorptivity", "thermal.heat_capacity_j_per_k",
+                                                                  "thermal.specific_heat_j_per_kg_k", "satellite.it_power_w", "power.eclipse_strategy"]).filter { orbitalScenario.parameter($0.key) != nil })
+        return .init(id: "radiators", title: "Radiators", blocks: [.paragraph(text), .figure(figure)])
+    }
+
+    func latencySection() -> ReportDocument.Section {
+        .init(id: "latency", title: "Latency", blocks: [.note("Round-trip times per city are omitted: this build of the engine has no network model yet (`orbital latency`, issue 5). The section will show the RTT distribution per city once it lands.")])
+    }
+
+    func capacitySection() -> ReportDocument.Section {
+        // Simple ramps: launches at a constant cadence (or the satellite build rate, if slower) for
+        // orbit; a linear build over the facility's build days for the ground.
+        let orbitDays = max(o.deploymentDays, 1), groundDays = max(g.deploymentDays, 1)
+        let end = max(orbitDays, groundDays) * 1.15
+        let oMW = o.itPowerTargetW / 1e6, gMW = g.itPowerW / 1e6
+        let orbitRamp: [(Double, Double)] = [(0, 0), (orbitDays, oMW), (end, oMW)]
+        let groundRamp: [(Double, Double)] = [(0, 0), (groundDays, gMW), (end, gMW)]
+        var chart = LineChart(title: "IT capacity online against time", xLabel: "days from the first launch or groundbreaking [d]", yLabel: "IT power online [MW]",
+                              series: [LineChart.Series("orbit: \(o.launchCount) launches at \(humanNumber(oInputs.launch.launchesPerYear))/yr", orbitRamp, color: "#0072B2"),
+                                       LineChart.Series("ground: built in \(humanNumber(g.deploymentDays)) days", groundRamp, color: "#E69F00", dashed: true)])
+        chart.yIncludesZero = true
+        chart.xRange = 0...end
+        chart.markers = [.init(x: orbitDays, y: oMW, label: "\(humanNumber(oMW)) MW after \(humanNumber(orbitDays)) d", color: "#0072B2"),
+                         .init(x: groundDays, y: gMW, label: "\(humanNumber(gMW)) MW after \(humanNumber(groundDays)) d", color: "#E69F00")]
+        let text = "Orbit: \(o.launchCount) launches at \(humanNumber(oInputs.launch.launchesPerYear)) a year and \(humanNumber(Double(o.satelliteCount))) satellites at \(humanNumber(oInputs.satellite.manufacturingPerYear)) a year put \(humanNumber(oMW)) MW of IT online in \(humanNumber(orbitDays)) days. Ground: \(humanNumber(gMW)) MW in \(humanNumber(groundDays)) days."
+        let figure = ReportDocument.Figure(id: "chart-capacity-online", title: "Capacity online",
+                                           caption: "A linear ramp over each side's deployment time (the slower of launch cadence and satellite manufacturing for orbit; facility build days for the ground); the launch-by-launch timeline of issue 6 will replace it. " + text,
+                                           svg: chart.svg(id: "chart-capacity-online"),
+                                           inputs: ref(.orbital, ["launch.launches_per_year", "satellite.manufacturing_per_year", "launch.vehicle", "compute.it_power_w"]).filter { orbitalScenario.parameter($0.key) != nil }
+                                               + ref(.terrestrial, ["facility.build_days"]).filter { groundScenario.parameter($0.key) != nil })
+        return .init(id: "deployment", title: "Deployment", blocks: [.paragraph(text), .figure(figure)])
+    }
+
+    /// Values that the engine derives when a key is absent, for the appendix.
+    func derivedValue(_ side: ScenarioKind, _ key: String) -> Double? {
+        switch (side, key) {
+        case (.orbital, "launch.cost_per_kg_usd"): return o.launchCostPerKgUsd
+        case (.orbital, "compute.it_power_w"): return o.itPowerTargetW
+        case (.orbital, "compute.accelerator_count"): return o.acceleratorCountTarget
+        case (.orbital, "thermal.heat_capacity_j_per_k"): return o.heatCapacityJPerKPerSatellite
+        case (.orbital, "compute.it_power_per_accelerator_w"): return o.accelerator.itPowerPerAcceleratorW
+        case (.orbital, "compute.max_radiator_temperature_k"): return o.maxRadiatorTemperatureK
+        case (.terrestrial, "compute.accelerator_count"): return g.acceleratorCount
+        case (.terrestrial, "compute.it_power_w"): return g.itPowerW
+        case (.terrestrial, "compute.it_power_per_accelerator_w"): return g.accelerator.itPowerPerAcceleratorW
+        default: return nil
+        }
+    }
+
+    func provenanceTable(_ scenario: Scenario) -> ReportDocument.Table {
+        let side = scenario.kind
+        let rows: [[Cell]] = ParameterInfo.all.filter { $0.kind == side }.map { info in
+            let explicit = scenario.values[info.key]
+            let anchor = ReportDocument.anchor(side, info.key)
+            let valueText: String
+            if let v = scenario.value(of: info.key) { valueText = v.description }
+            else if let d = derivedValue(side, info.key) { valueText = "≈ \(humanNumber(d)) (derived)" }
+            else { valueText = "derived" }
+            var source: String
+            if explicit != nil {
+                source = "set in \(scenario.origin)"
+                if let d = info.defaultValue { source += "; default \(d)" + (info.provenance.map { " from " + $0.summary } ?? "") }
+            } else if let p = info.provenance { source = p.summary }
+            else { source = "derived: " + (info.derivation ?? "by the model") }
+            let confidence = info.provenance?.confidence.rawValue ?? "derived"
+            return [Cell(info.key, anchor: anchor, code: true), Cell(valueText, numeric: true), Cell(info.unit == "-" ? "" : info.unit),
+                    Cell(source), Cell(explicit != nil ? "scenario (default: \(confidence))" : confidence), Cell(explicit != nil ? "explicit" : "")]
+        }
+        return .init(id: "inputs-\(side.rawValue)", caption: "\(side == .orbital ? "Orbital" : "Terrestrial") inputs of \(scenario.name) (\(scenario.origin)): every parameter the engine read",
+                     header: ["key", "value", "unit", "source", "confidence", "explicit"], rows: rows)
+    }
+
+    func provenanceSection() -> ReportDocument.Section {
+        .init(id: "provenance", title: "Appendix A: inputs and their provenance", blocks: [
+            .paragraph("Every input of both scenarios as the engine used it: values written in the scenario (or with --set) are marked explicit; the others are the parameter table's defaults with their source, year and confidence (`orbital explain KEY`)."),
+            .table(provenanceTable(orbitalScenario)),
+            .table(provenanceTable(groundScenario)),
+        ])
+    }
+
+    func outputsSection() -> ReportDocument.Section {
+        func table(_ scenario: Scenario, _ e: Evaluation) -> ReportDocument.Table {
+            let rows = Engine.report(scenario, e).flattened().map { key, value in
+                [Cell(key, code: true), Cell(unitOfKey(key)), Cell(value.displayText, numeric: value.doubleValue != nil)]
+            }
+            return .init(id: "outputs-\(scenario.kind.rawValue)", caption: "Outputs of \(scenario.name) (`orbital evaluate --format json` gives the same keys)", header: ["key", "unit", "value"], rows: rows)
+        }
+        return .init(id: "outputs", title: "Appendix B: all outputs", blocks: [.table(table(orbitalScenario, comparison.orbital)), .table(table(groundScenario, comparison.ground))])
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import OrbitalCompute
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A self-contained HTML (or Markdown) comparison report with charts and the provenance of every input.",
+        discussion: """
+        HTML: one file with inline SVG charts and no external assets. Markdown: pipe tables, with the \
+        charts written as SVG files in a folder beside it named after the file (report.md → \
+        report-figures/*.svg) and linked as images. The format follows the extension of --output \
+        (.md/.markdown → Markdown) unless --format is given.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
+
+    @Argument(help: "The orbital scenario.")
+    var orbital: String
+
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    var terrestrial: String?
+
+    @Option(help: "Write the report to FILE (atomically); HTML goes to standard output without it.")
+    var output: String?
+
+    @Option(help: "html or markdown (default: from the extension of --output, else html).")
+    var format: Format?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set launch.cost_per_kg_usd=200 (repeatable).", valueName: "KEY=VALUE"))
+    var overrides: [String] = []
+
+    @Option(help: "Relative swing of each input when ranking the deciding inputs.")
+    var swing = 0.25
+
+    func validate() throws {
+        guard swing > 0, swing < 1 else { throw ValidationError("--swing must be between 0 and 1 (exclusive)") }
+    }
+
+    var resolvedFormat: Format {
+        if let format { return format }
+        let ext = output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+        return ext == "md" || ext == "markdown" ? .markdown : .html
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var o = try Scenario.load(path: Scenario.locate(orbital))
+            var g = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+            for text in overrides {
+                let key = String(text.split(separator: "=", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
+                let inO = o.parameter(key) != nil, inG = g.parameter(key) != nil
+                if !inO && !inG { throw ScenarioError(file: "--set", key: key, "unknown key", accepted: "see `orbital explain`") }
+                if inO { try o.apply(override: text) }
+                if inG { try g.apply(override: text) }
+            }
+            var options = ReportOptions()
+            options.swing = swing
+            let document = try ReportDocument.make(orbital: o, ground: g, options: options)
+            switch resolvedFormat {
+            case .html:
+                let html = document.html()
+                if let output { try writeAtomically(html, to: output) } else { print(html, terminator: "") }
+            case .markdown:
+                guard let output else {
+                    throw ScenarioError(file: "--output", "a Markdown report writes its charts as SVG files beside it: give --output FILE.md")
+                }
+                let url = URL(fileURLWithPath: output)
+                let folderName = url.deletingPathExtension().lastPathComponent + "-figures"
+                let parent = url.deletingLastPathComponent()
+                guard FileManager.default.fileExists(atPath: parent.path) else {
+                    throw ScenarioError(file: output, "the folder \(parent.path) does not exist")
+                }
+                let folder = parent.appendingPathComponent(folderName)
+                let (text, files) = document.markdown(figureFolder: folderName)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for file in files {
+                    try writeAtomically(file.contents, to: url.deletingLastPathComponent().appendingPathComponent(file.path).path)
+                }
+                try writeAtomically(text, to: output)
+            }
+        }
+    }
+}

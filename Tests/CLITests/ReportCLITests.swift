@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// `orbital report`: HTML and Markdown files from the shipped scenarios, and its errors.
+final class ReportCLITests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static let charts = ["chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price", "chart-tornado",
+                         "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-capacity-online"]
+
+    func testHTMLReportOfTheShippedScenarios() throws {
+        let path = folder.appendingPathComponent("report.html").path
+        let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "colossus-1", "--output", path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        for id in ReportCLITests.charts { XCTAssertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\""), id) }
+        XCTAssertTrue(html.contains("Verdict: "))
+        XCTAssertTrue(html.contains("id=\"inputs-orbital\"") && html.contains("id=\"inputs-terrestrial\""))
+        XCTAssertFalse(html.contains("<script"))
+    }
+
+    func testMarkdownByExtensionWritesTheChartsBesideIt() throws {
+        let path = folder.appendingPathComponent("study.md").path
+        let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", path, "--set", "launch.cost_per_kg_usd=200"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for id in ReportCLITests.charts {
+            XCTAssertTrue(text.contains("(study-figures/\(id).svg)"), id)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("study-figures/\(id).svg").path), id)
+        }
+        // The override is explicit in the appendix.
+        XCTAssertTrue(text.contains("`launch.cost_per_kg_usd`"))
+        let launch = try String(contentsOfFile: folder.appendingPathComponent("study-figures/chart-launch-price.svg").path, encoding: .utf8)
+        XCTAssertTrue(launch.hasPrefix("<?xml"))
+        XCTAssertTrue(launch.contains("this scenario: $200/kg"), "the launch chart marks the overridden price")
+    }
+
+    func testHTMLToStandardOutput() throws {
+        let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--format", "html"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(run.stdout.hasSuffix("</html>\n"))
+    }
+
+    func testErrors() throws {
+        let md = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--format", "markdown"])
+        XCTAssertEqual(md.status, 2)
+        XCTAssertTrue(md.stderr.contains("--output"), md.stderr)
+
+        let unknown = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--set", "launch.cost_per_kg=200", "--output", folder.appendingPathComponent("x.html").path])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("launch.cost_per_kg"), unknown.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
+
+        let swapped = try CLI.run(["report", "colossus-1", "orbital-1gw-dawn-dusk"])
+        XCTAssertEqual(swapped.status, 2)
+        XCTAssertTrue(swapped.stderr.contains("orbital"), swapped.stderr)
+
+        let noFolder = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", folder.appendingPathComponent("missing/r.md").path])
+        XCTAssertEqual(noFolder.status, 2)
+        XCTAssertTrue(noFolder.stderr.contains("does not exist"), noFolder.stderr)
+    }
+}
