@@ -44,9 +44,10 @@ struct Compare: ParsableCommand {
             func md(_ h: [String], _ r: [[String]]) -> String {
                 "| " + h.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
             }
-            return "**Verdict:** \(c.verdict)\n\n" + md(header, rows) + "\n" + md(dHeader, deciding)
+            return "**Verdict:** \(c.verdict)\n\n" + md(header, rows) + "\n" + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + md(dHeader, deciding)
         }
         var text = "verdict: \(c.verdict)\n\n" + Render.table(header: header, rows: rows, rightAlignedFrom: 2) + "\n"
+        text += c.latencySummary + (c.latencySummary.isEmpty ? "" : "\n")
         text += Render.table(header: dHeader, rows: deciding, rightAlignedFrom: 2)
         let warnings = c.orbital.warnings + c.ground.warnings
         if !warnings.isEmpty { text += "\n" + warnings.map { "warning: \($0)" }.joined(separator: "\n") + "\n" }

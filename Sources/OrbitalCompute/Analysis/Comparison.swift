@@ -106,6 +106,7 @@ public struct Comparison: Sendable {
                 ("low", .number(s.low)), ("high", .number(s.high)),
                 ("cost_ratio_at_low", .number(s.ratioAtLow)), ("cost_ratio_at_high", .number(s.ratioAtHigh)),
             ]) })),
+            ("latency", latencyReport),
             ("orbital_report", Engine.report(orbitalScenario, o)),
             ("terrestrial_report", Engine.report(groundScenario, g)),
         ])

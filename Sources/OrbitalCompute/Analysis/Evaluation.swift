@@ -133,6 +133,7 @@ extension OrbitalResult {
                 ("cost_per_mwh_it_usd", .number(costPerMwhItUsd)),
                 ("cost_per_pflop_hour_usd", .number(costPerPflopHourUsd)),
             ])),
+            ("network", network?.report ?? .null),
             ("warnings", .array(warnings.map(ResultValue.text))),
         ])
     }

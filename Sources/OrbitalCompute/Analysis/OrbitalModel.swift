@@ -52,6 +52,8 @@ public struct OrbitalResult: Sendable {
     public var costPerPflopHourUsd: Double
     public var accelerator: Accelerator
     public var warnings: [String]
+    /// Ground contact, RTTs and the link-capacity bound (MODEL.md §10).
+    public var network: NetworkSummary?
 }
 
 /// Evaluates orbital scenarios. Reuses the annual eclipse integral and the thermal transient
@@ -59,6 +61,7 @@ public struct OrbitalResult: Sendable {
 public final class OrbitalModel {
     private var eclipseCache: [EclipseKey: (Orbit, EclipseYear)] = [:]
     private var transientCache: [TransientKey: RadiatorTransient.Result] = [:]
+    private let networkModel = NetworkModel()
 
     public init() {}
 
@@ -197,7 +200,13 @@ public final class OrbitalModel {
 
         // Delivered output: installed accelerators decay without repair; throttling loses the eclipses.
         let availability = throttle ? 1 - eclipse.meanFraction : 1
-        let hoursPerYear = countInstalled * x.compute.utilization * availability * Constants.hoursPerYear
+        // Network (MODEL.md §10): the links bound the tokens the cluster can serve; the factor (≤ 1) scales delivered hours.
+        let network = try networkModel.summary(orbit: orbit, x.network, deliveredPeakFlops: countInstalled * x.compute.utilization * availability
+                                                   * Reliability.meanSurvival(rate: lambda, years: years) * acc.bf16DenseTflops * 1e12)
+        if network.capacityFactor < 1 {
+            warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
+        }
+        let hoursPerYear = countInstalled * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
         let delivered = hoursPerYear * years * Reliability.meanSurvival(rate: lambda, years: years)
         let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: lambda, rate: x.finance.discountRate, years: years)
         let mwhPV = deliveredPV * acc.itPowerPerAcceleratorW / 1e6
@@ -214,7 +223,7 @@ public final class OrbitalModel {
             launchCostPerKgUsd: costPerKg, launchCostUsd: launchCost, launchCostPerKwYearUsd: perKwYear, deploymentDays: deploymentDays,
             costLines: lines, boundary: boundary, totals: totals, deliveredAcceleratorHours: delivered, deliveredAcceleratorHoursPV: deliveredPV,
             deliveredItMwhPV: mwhPV, costPerAcceleratorHourUsd: perHour, costPerMwhItUsd: totals.presentValue / mwhPV,
-            costPerPflopHourUsd: perHour / (acc.bf16DenseTflops / 1000), accelerator: acc, warnings: warnings)
+            costPerPflopHourUsd: perHour / (acc.bf16DenseTflops / 1000), accelerator: acc, warnings: warnings, network: network)
     }
 
     private func cachedTransient(_ p: RadiatorTransient.Inputs) throws -> RadiatorTransient.Result {

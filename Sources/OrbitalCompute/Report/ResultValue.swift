@@ -166,7 +166,7 @@ public func unitOfKey(_ key: String) -> String {
         ("_usd_per_mwh", "USD/MWh"), ("_usd_per_kw_year", "USD/(kW·yr)"), ("_per_kw_year_usd", "USD/(kW·yr)"), ("_usd_per_year", "USD/yr"), ("_mwh_per_year", "MWh/yr"), ("_breakdown_usd", "USD"), ("_deg_per_day", "°/d"),
         ("_per_accelerator_hour_usd", "USD/h"), ("_per_pflop_hour_usd", "USD/PFLOP-h"), ("_per_mwh_it_usd", "USD/MWh"),
         ("_w_per_m2", "W/m²"), ("_j_per_k", "J/K"), ("_liters_per_year", "L/yr"), ("_m_per_s", "m/s"), ("_per_kg_usd", "USD/kg"),
-        ("_j_per_k", "J/K"), ("_usd", "USD"), ("_wh", "Wh"), ("_w", "W"), ("_kg", "kg"), ("_m2", "m²"), ("_k", "K"), ("_s", "s"), ("_ms", "ms"),
+        ("_j_per_k", "J/K"), ("_bps", "bit/s"), ("_per_s", "/s"), ("_usd", "USD"), ("_wh", "Wh"), ("_w", "W"), ("_kg", "kg"), ("_m2", "m²"), ("_k", "K"), ("_s", "s"), ("_ms", "ms"),
         ("_km", "km"), ("_deg", "°"), ("_days", "d"), ("_hours", "h"), ("_days_per_year", "d/yr"), ("_per_year", "/yr"),
     ]
     return suffixes.first { leaf.hasSuffix($0.0) }?.1 ?? ""

@@ -127,6 +127,7 @@ public struct OrbitalInputs: CommonInputs, Equatable {
     public var launch = Launch()
     public var reliability = ReliabilityInputs()
     public var finance = FinanceInputs()
+    public var network = NetworkInputs()
 
     /// Every parameter at its default (from the parameter table).
     public static var defaults: OrbitalInputs { ParameterTable.orbital.defaultInputs }

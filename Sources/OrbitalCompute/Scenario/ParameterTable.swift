@@ -186,7 +186,7 @@ extension ParameterTable where Inputs == OrbitalInputs {
                 "Ground stations and gateways", Provenance("est.", .low)),
         .number("finance.nre_usd", "USD", \.finance.nreUsd, 1e9, .closed(0, 1e12),
                 "Non-recurring engineering: design and qualification", Provenance("est.", .low)),
-    ])
+    ] + networkParameters)
 }
 
 // MARK: - Terrestrial

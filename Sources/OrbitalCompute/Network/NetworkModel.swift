@@ -1,0 +1,120 @@
+import Foundation
+
+/// The network part of `evaluate`: contact statistics and the reference user's RTTs, cached per
+/// orbit and network geometry (one day propagated at 30 s, edges refined by root finding: ≈1–3 ms
+/// on a miss, a dictionary look-up on a hit), then the capacity arithmetic, which is cheap.
+public final class NetworkModel {
+    /// Time step and span of the propagation used by `evaluate` [s].
+    public static let evaluationStep = 30.0
+    public static let evaluationSpan = 0.0...86_400.0
+
+    /// What depends only on geometry.
+    public struct Geometry: Sendable {
+        public var stationSet: String
+        public var contactFraction: Double
+        public var meanStationsInView: Double
+        public var passesPerDay: Double
+        public var longestGapS: Double
+        public var user: UserLatency
+    }
+
+    private struct Key: Hashable {
+        var altitude, inclination, epochDays, planeA, planeB: Double
+        var planeKind: Int
+        var stations: String
+        var minElevation, userLat, userLon: Double
+        var paths: PathSettings
+    }
+
+    private var cache: [Key: Geometry] = [:]
+
+    public init() {}
+
+    /// The terrestrial cluster the RTTs are compared with: the terrestrial default site (Colossus 1).
+    public static var terrestrialSite: (latitudeDeg: Double, longitudeDeg: Double) {
+        let site = ParameterTable.terrestrial.defaultInputs.site
+        return (site.latitudeDeg, site.longitudeDeg)
+    }
+
+    /// Contact and latency over a day for the scenario's stations and reference user (cached).
+    public func geometry(orbit: Orbit, _ n: NetworkInputs) throws -> Geometry {
+        let plane: (Int, Double, Double) = {
+            switch orbit.plane {
+            case let .sunSynchronous(ltan): return (0, ltan, 0)
+            case let .inclined(i, raan): return (1, i, raan)
+            case let .fixedBeta(b): return (2, b, 0)
+            }
+        }()
+        let key = Key(altitude: orbit.altitude, inclination: orbit.inclination, epochDays: orbit.epochDays, planeA: plane.1, planeB: plane.2,
+                      planeKind: plane.0, stations: n.groundStations, minElevation: n.minElevationDeg,
+                      userLat: n.userLatitudeDeg, userLon: n.userLongitudeDeg, paths: PathSettings(n))
+        if let hit = cache[key] { return hit }
+        let stations = try GroundStationCatalog.stations(inSet: n.groundStations)
+        let contact = try ContactAnalysis(track: ClusterTrack(orbit: orbit), stations: stations, minElevation: n.minElevationDeg * Constants.degree,
+                                          span: NetworkModel.evaluationSpan, step: NetworkModel.evaluationStep)
+        try UserLocation.checkCoordinates(latitudeDeg: n.userLatitudeDeg, longitudeDeg: n.userLongitudeDeg,
+                                          latitudeKey: "network.user_latitude_deg", longitudeKey: "network.user_longitude_deg")
+        let user = UserLocation(id: "reference-user", name: "reference user", latitudeDeg: n.userLatitudeDeg, longitudeDeg: n.userLongitudeDeg)
+        let days = (contact.span.upperBound - contact.span.lowerBound) / 86_400
+        let geometry = Geometry(stationSet: n.groundStations, contactFraction: contact.contactFraction, meanStationsInView: contact.meanStationsInView,
+                                passesPerDay: Double(contact.union.count) / days, longestGapS: contact.gaps.max() ?? 0,
+                                user: UserLatency(user: user, contact: contact, settings: PathSettings(n), terrestrialSite: NetworkModel.terrestrialSite))
+        if cache.count > 4096 { cache.removeAll() }
+        cache[key] = geometry
+        return geometry
+    }
+
+    /// The network summary of an evaluation.
+    /// - Parameter deliveredPeakFlops: mean delivered accelerators × peak dense FLOP/s each, before
+    ///   the network bound [FLOP/s].
+    public func summary(orbit: Orbit, _ n: NetworkInputs, deliveredPeakFlops: Double) throws -> NetworkSummary {
+        let g = try geometry(orbit: orbit, n)
+        return NetworkSummary(geometry: g, capacity: NetworkCapacity(meanStationsInView: g.meanStationsInView, deliveredPeakFlops: deliveredPeakFlops, n),
+                              workload: n.workload, deliveredPeakFlops: deliveredPeakFlops)
+    }
+}
+
+/// Latency and capacity of an orbital cluster, as `evaluate` reports them.
+public struct NetworkSummary: Sendable {
+    public var geometry: NetworkModel.Geometry
+    public var capacity: NetworkCapacity
+    public var workload: String
+    /// Mean delivered accelerators × peak dense FLOP/s, before the network bound [FLOP/s].
+    public var deliveredPeakFlops: Double
+
+    /// The factor (≤ 1) applied to delivered compute.
+    public var capacityFactor: Double { capacity.factor }
+
+    public var report: ResultValue {
+        let u = geometry.user
+        func ms(_ x: Double?) -> ResultValue { x.map { .number($0 * 1000) } ?? .null }
+        return .object([
+            ("ground_stations", .text(geometry.stationSet)),
+            ("contact_fraction", .number(geometry.contactFraction)),
+            ("mean_stations_in_view", .number(geometry.meanStationsInView)),
+            ("contacts_per_day", .number(geometry.passesPerDay)),
+            ("longest_gap_s", .number(geometry.longestGapS)),
+            ("workload", .text(workload)),
+            ("downlink_capacity_bps", .number(capacity.downlinkBps)),
+            ("uplink_capacity_bps", .number(capacity.uplinkBps)),
+            ("ground_downlink_capacity_bps", .number(capacity.groundDownlinkBps)),
+            ("downlink_demand_bps", .number(capacity.downlinkDemandBps)),
+            ("uplink_demand_bps", .number(capacity.uplinkDemandBps)),
+            ("token_demand_per_s", .number(capacity.tokenDemandPerS)),
+            ("servable_tokens_per_s", .number(capacity.servableTokensPerS)),
+            ("network_capacity_factor", .number(capacity.factor)),
+            ("reference_user", .object([
+                ("latitude_deg", .number(u.user.latitudeDeg)),
+                ("longitude_deg", .number(u.user.longitudeDeg)),
+                ("rtt_terrestrial_ms", .number(u.terrestrial * 1000)),
+                ("rtt_ground_path_p50_ms", ms(u.ground.p50)),
+                ("rtt_ground_path_connected_p50_ms", ms(u.ground.connectedMedian)),
+                ("ground_path_no_path_fraction", .number(u.ground.noPathFraction)),
+                ("rtt_relay_path_p50_ms", ms(u.relay?.p50)),
+                ("rtt_best_p50_ms", ms(u.best.p50)),
+                ("rtt_best_p99_ms", ms(u.best.p99)),
+                ("best_no_path_fraction", .number(u.best.noPathFraction)),
+            ])),
+        ])
+    }
+}
