@@ -11,7 +11,7 @@ struct Orbital: ParsableCommand {
         version: "0.1.0",
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, OrbitCalculator.self, RadiatorCalculator.self,
                       Report.self,
-                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, Latency.self]
+                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, Latency.self, Published.self]
     )
 }
 

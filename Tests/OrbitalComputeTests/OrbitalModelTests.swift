@@ -31,7 +31,7 @@ final class OrbitalModelTests: XCTestCase {
     }
 
     func testOverprovisionMatchesTuryshev() throws {
-        let r = try evaluate { $0.reliability.acceleratorFailureRatePerYear = 0.1; $0.finance.lifetimeYears = 5 }
+        let r = try evaluate { $0.reliability.acceleratorFailureRatePerYear = 0.1; $0.finance.lifetimeYears = 5; $0.radiation.upsetRatePerAcceleratorDay = 0 }
         XCTAssertEqual(r.overprovisionFactor, 1.2707, accuracy: 1e-4)
         XCTAssertEqual(r.acceleratorCountInstalled / r.acceleratorCountTarget, 1.2707, accuracy: 1e-4)
         // Mean delivered capacity equals the target.

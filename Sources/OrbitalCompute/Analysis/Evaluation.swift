@@ -107,6 +107,12 @@ extension OrbitalResult {
                 ("temperature_limit_k", .number(maxRadiatorTemperatureK)),
                 ("throttle_required", .bool(throttleRequired)),
             ])),
+            ("radiation", .object([
+                ("annual_dose_rad", .number(annualDoseRad)),
+                ("lifetime_dose_rad", .number(lifetimeDoseRad)),
+                ("radiation_lifetime_limit_years", .number(radiationLifetimeLimitYears)),
+                ("upset_overhead", .number(upsetOverhead)),
+            ])),
             ("mass", .object([
                 ("mass_total_kg", .number(massTotalKg)),
                 ("mass_breakdown_kg", .object(massBreakdownKg.map { ($0.0, .number($0.1)) })),

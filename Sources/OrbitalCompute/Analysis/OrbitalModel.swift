@@ -30,6 +30,11 @@ public struct OrbitalResult: Sendable {
     public var transient: RadiatorTransient.Result
     public var maxRadiatorTemperatureK: Double
     public var throttleRequired: Bool
+    // Radiation
+    public var annualDoseRad: Double
+    public var lifetimeDoseRad: Double
+    public var radiationLifetimeLimitYears: Double
+    public var upsetOverhead: Double
     // Mass and launch
     public var massBreakdownKg: [(String, Double)]
     public var massTotalKg: Double
@@ -62,6 +67,11 @@ public final class OrbitalModel {
     private var eclipseCache: [EclipseKey: (Orbit, EclipseYear)] = [:]
     private var transientCache: [TransientKey: RadiatorTransient.Result] = [:]
     private let networkModel = NetworkModel()
+
+    /// When false, `evaluate` skips the periodic thermal transient (temperature_min_k and
+    /// temperature_max_k become NaN, no throttle warning): no cost depends on it, and Monte Carlo
+    /// runs 10–20× faster without it (`orbital montecarlo --thermal-transient` turns it on).
+    public var computesTransient = true
 
     public init() {}
 
@@ -148,11 +158,16 @@ public final class OrbitalModel {
         let dragArea = (arrayArea + radiatorArea) * x.satellite.dragAreaFraction
         let deltaV = Atmosphere.dragDeltaVPerYear(altitude: orbit.altitude, area: dragArea, mass: dryMass, dragCoefficient: x.satellite.dragCoefficient) * years
         let propellantMass = Atmosphere.propellant(deltaV: deltaV, dryMass: dryMass, isp: x.satellite.thrusterIspS)
-        let breakdown: [(String, Double)] = [
+        var breakdown: [(String, Double)] = [
             ("compute", computeMass), ("solar_arrays", arrayMass), ("radiators", radiatorMass), ("batteries", batteryMass),
             ("structure", structureMass), ("shielding", shieldingMass), ("inter_satellite_links", linkMass), ("propellant", propellantMass),
         ]
-        let massTotal = dryMass + propellantMass
+        var massTotal = dryMass + propellantMass
+        if let specified = x.satellite.launchMassPerKwKg {
+            // A published design's own mass replaces the budget (areas and power stay physical).
+            massTotal = itInstalled / 1000 * specified
+            breakdown = [("specified_total", massTotal)]
+        }
 
         // Thermal transient of one satellite through the worst orbit.
         let perSatellite = 1 / Double(satellites)
@@ -164,13 +179,24 @@ public final class OrbitalModel {
                                                                                          solarIrradiance: environment.solarIrradiance, albedoIllumination: 1),
                                                        period: orbit.period, eclipseFraction: eclipse.maxFraction, beta: eclipse.worstBeta,
                                                        heatSunlit: sunlitHeat, heatEclipse: eclipseHeat)
-        let transient = try cachedTransient(transientInputs)
+        let transient = computesTransient ? try cachedTransient(transientInputs) : RadiatorTransient.Result(minimum: .nan, maximum: .nan, atEclipseExit: .nan, profile: [])
         let throttleRequired = transient.maximum > acc.maxRadiatorTemperatureK
         if x.thermal.radiatorTemperatureK > acc.maxRadiatorTemperatureK {
             warnings.append("thermal.radiator_temperature_k \(formatNumber(x.thermal.radiatorTemperatureK)) K is above the accelerator's limit \(formatNumber(acc.maxRadiatorTemperatureK)) K")
         }
         if throttleRequired {
             warnings.append("the radiator peaks at \(formatNumber((transient.maximum * 10).rounded() / 10)) K in the worst orbit, above the \(formatNumber(acc.maxRadiatorTemperatureK)) K limit: compute must throttle")
+        }
+
+        // Radiation: dose behind the shield, a life limit at the tolerated dose, upsets as lost compute.
+        let annualDose = try Radiation.annualDose(altitudeKm: x.orbit.altitudeKm, inclinationDeg: orbit.inclination / Constants.degree, shieldMm: x.radiation.shieldThicknessMm)
+        let radiationLimit = x.radiation.toleratedDoseRad / annualDose
+        let upsetOverhead = Radiation.upsetOverhead(ratePerAcceleratorDay: x.radiation.upsetRatePerAcceleratorDay, hoursLostPerUpset: x.radiation.hoursLostPerUpset)
+        if annualDose * years > x.radiation.hbmOnsetDoseRad {
+            warnings.append("lifetime dose \(formatNumber((annualDose * years).rounded())) rad(Si) passes the HBM onset of \(formatNumber(x.radiation.hbmOnsetDoseRad)) rad after \(formatNumber((x.radiation.hbmOnsetDoseRad / annualDose * 10).rounded() / 10)) years")
+        }
+        if radiationLimit < years {
+            warnings.append("accelerators reach their tolerated dose after \(formatNumber((radiationLimit * 10).rounded() / 10)) years, before the \(formatNumber(years))-year life: no compute is counted after that")
         }
 
         // Launch and deployment.
@@ -199,7 +225,7 @@ public final class OrbitalModel {
         let totals = CostTotals(lines: lines, boundary: boundary, orbital: true, discountRate: x.finance.discountRate, years: years)
 
         // Delivered output: installed accelerators decay without repair; throttling loses the eclipses.
-        let availability = throttle ? 1 - eclipse.meanFraction : 1
+        let availability = (throttle ? 1 - eclipse.meanFraction : 1) * (1 - upsetOverhead)
         // Network (MODEL.md §10): the links bound the tokens the cluster can serve; the factor (≤ 1) scales delivered hours.
         let network = try networkModel.summary(orbit: orbit, x.network, deliveredPeakFlops: countInstalled * x.compute.utilization * availability
                                                    * Reliability.meanSurvival(rate: lambda, years: years) * acc.bf16DenseTflops * 1e12)
@@ -207,8 +233,9 @@ public final class OrbitalModel {
             warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
         }
         let hoursPerYear = countInstalled * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
-        let delivered = hoursPerYear * years * Reliability.meanSurvival(rate: lambda, years: years)
-        let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: lambda, rate: x.finance.discountRate, years: years)
+        let working = min(years, radiationLimit)
+        let delivered = hoursPerYear * working * Reliability.meanSurvival(rate: lambda, years: working)
+        let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: lambda, rate: x.finance.discountRate, years: working)
         let mwhPV = deliveredPV * acc.itPowerPerAcceleratorW / 1e6
         let perHour = totals.presentValue / deliveredPV
 
@@ -219,6 +246,7 @@ public final class OrbitalModel {
             lifetimeArrayEnergyWh: lifetimeEnergy / 3600, heatRejectedW: heat, viewFactorEarth: faces.map(\.earthViewFactor).max() ?? 0,
             netFluxWPerM2: netFlux, radiatorAreaM2: radiatorArea, radiatorTemperatureK: x.thermal.radiatorTemperatureK, sinkTemperatureK: sink,
             heatCapacityJPerKPerSatellite: capacity, transient: transient, maxRadiatorTemperatureK: acc.maxRadiatorTemperatureK, throttleRequired: throttleRequired,
+            annualDoseRad: annualDose, lifetimeDoseRad: annualDose * years, radiationLifetimeLimitYears: radiationLimit, upsetOverhead: upsetOverhead,
             massBreakdownKg: breakdown, massTotalKg: massTotal, satelliteCount: satellites, dragDeltaVMPerS: deltaV, launchCount: launches,
             launchCostPerKgUsd: costPerKg, launchCostUsd: launchCost, launchCostPerKwYearUsd: perKwYear, deploymentDays: deploymentDays,
             costLines: lines, boundary: boundary, totals: totals, deliveredAcceleratorHours: delivered, deliveredAcceleratorHoursPV: deliveredPV,

@@ -102,10 +102,15 @@ public struct OrbitalInputs: CommonInputs, Equatable {
         public var thrusterIspS = 0.0
         public var islTerminals = 0.0
         public var islTerminalMassKg = 0.0
+        public var launchMassPerKwKg: Double?
     }
     public struct Radiation: Sendable, Equatable {
         public var shieldThicknessMm = 0.0
         public var shieldedAreaPerAcceleratorM2 = 0.0
+        public var toleratedDoseRad = 0.0
+        public var hbmOnsetDoseRad = 0.0
+        public var upsetRatePerAcceleratorDay = 0.0
+        public var hoursLostPerUpset = 0.0
     }
     public struct Launch: Sendable, Equatable {
         public var vehicle = ""

@@ -17,6 +17,8 @@ public struct Scenario: Sendable, Equatable {
     var lines: [String: Int] = [:]
     /// Optional uncertainty declarations (`uncertainty:` section), kept as text for the Monte Carlo engine.
     public private(set) var uncertainty: [String: String] = [:]
+    /// Figures a published analysis reports for this scenario (`published:` section), to set beside ours.
+    public private(set) var published: [PublishedFigure] = []
 
     public init(kind: ScenarioKind, name: String = "scenario", origin: String = "<memory>", values: [String: ParameterValue] = [:]) throws {
         self.kind = kind
@@ -27,7 +29,7 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The top-level keys that are not parameter sections.
-    static let metadataKeys: Set<String> = ["kind", "name", "description", "uncertainty"]
+    static let metadataKeys: Set<String> = ["kind", "name", "description", "uncertainty", "published"]
 
     // MARK: Loading
 
@@ -85,6 +87,8 @@ public struct Scenario: Sendable, Equatable {
                     }
                     scenario.uncertainty[name] = v.string ?? ""
                 }
+            case "published":
+                scenario.published = try PublishedFigure.parse(valueNode, origin: origin)
             default:
                 try scenario.absorb(valueNode, prefix: key)
             }
@@ -143,6 +147,7 @@ public struct Scenario: Sendable, Equatable {
         let value: ParameterValue = Scenario.number(raw).map(ParameterValue.number) ?? .text(raw)
         let saved = origin
         origin = "--set"
+        lines[key] = nil          // the file's line no longer applies
         defer { origin = saved }
         try set(key, value)
         try checkConsistency()

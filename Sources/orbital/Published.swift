@@ -1,0 +1,39 @@
+import ArgumentParser
+import OrbitalCompute
+
+struct Published: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Published analyses side by side: their figure, ours under their assumptions, the difference and why.")
+
+    @Argument(help: "Scenario files with a `published:` section (default: every file in Models/published).")
+    var scenarios: [String] = []
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Write the result to FILE (atomically).")
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let paths = scenarios.isEmpty ? try scenarioFiles(in: "Models/published") : scenarios.map { Scenario.locate($0) }
+            let rows = try PublishedComparison.make(paths.map { try Scenario.load(path: $0) })
+            let text: String
+            switch format {
+            case .json: text = ResultValue.array(rows.map(\.report)).json() + "\n"
+            case .csv, .markdown:
+                let header = ["scenario", "metric", "published", "ours", "difference", "source", "note"]
+                let body = rows.map { r in header.map { r.report[$0].map { format == .csv ? $0.plainText : $0.displayText } ?? "" } }
+                text = format == .csv
+                    ? ([header] + body).map { $0.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+                    : "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+                      + body.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+            case .table:
+                let body = rows.map { r in [r.scenario, r.figure.metric, humanNumber(r.figure.value), r.ours.map(humanNumber) ?? "—",
+                                            r.difference.map { (($0 * 1000).rounded() / 10).description + " %" } ?? "—"] }
+                text = Render.table(header: ["scenario", "metric", "published", "ours", "difference"], rows: body, rightAlignedFrom: 2)
+                    + "\n" + rows.map { "• \($0.scenario) — \($0.figure.source). \($0.figure.note)" }.joined(separator: "\n") + "\n"
+            }
+            if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import XCTest
+@testable import OrbitalCompute
+
+final class RadiationTests: XCTestCase {
+    func testSuncatcherAnchor() throws {
+        // Google Suncatcher (arXiv 2511.19468): ≈750 rad(Si) over 5 years, shielded, at 650 km SSO.
+        // The table is anchored there behind 2.5 mm Al (150 rad/yr); at 97.99° the inclination factor is 1.
+        let dose = try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 97.99, shieldMm: 2.5)
+        XCTAssertEqual(dose * 5, 750, accuracy: 1)
+    }
+
+    func testDoseRisesWithAltitudeAndFallsWithShielding() throws {
+        var previous = 0.0
+        for h in stride(from: 300.0, through: 1400, by: 50) {
+            let d = try Radiation.annualDose(altitudeKm: h, inclinationDeg: 98, shieldMm: 2.5)
+            XCTAssertGreaterThan(d, previous, "h = \(h)")
+            previous = d
+        }
+        previous = .infinity
+        for t in stride(from: 0.5, through: 20, by: 0.5) {
+            let d = try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 98, shieldMm: t)
+            XCTAssertLessThan(d, previous)
+            previous = d
+        }
+        // Thick shields leave the penetrating proton share.
+        XCTAssertEqual(try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 98, shieldMm: 50), 75, accuracy: 0.01)
+    }
+
+    func testInclinationFactorIsSymmetricAboutPolar() throws {
+        XCTAssertEqual(try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 120, shieldMm: 2.5),
+                       try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 60, shieldMm: 2.5), accuracy: 1e-9)
+        XCTAssertLessThan(try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 10, shieldMm: 2.5),
+                          try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 98, shieldMm: 2.5))
+    }
+
+    func testAboveTheTableIsAnError() {
+        XCTAssertThrowsError(try Radiation.annualDose(altitudeKm: 2000, inclinationDeg: 98, shieldMm: 2.5))
+    }
+
+    func testDoseLimitCutsDeliveredCompute() throws {
+        // At 1,400 km with no shield the tolerated 15 krad is reached within the life.
+        var x = OrbitalInputs.defaults
+        x.orbit.altitudeKm = 1_400
+        x.radiation.shieldThicknessMm = 0.5
+        let r = try OrbitalModel().evaluate(x)
+        XCTAssertLessThan(r.radiationLifetimeLimitYears, 5)
+        XCTAssertTrue(r.warnings.contains { $0.contains("tolerated dose") })
+        x.radiation.toleratedDoseRad = 1e7
+        let unlimited = try OrbitalModel().evaluate(x)
+        XCTAssertLessThan(r.deliveredAcceleratorHours, unlimited.deliveredAcceleratorHours)
+    }
+
+    func testUpsetOverhead() {
+        // 0.01 upsets per accelerator-day × 0.25 h lost = 0.0025 h a day = 1.04e-4 of the time.
+        XCTAssertEqual(Radiation.upsetOverhead(ratePerAcceleratorDay: 0.01, hoursLostPerUpset: 0.25), 0.25 * 0.01 / 24, accuracy: 1e-15)
+    }
+}
+
+final class PublishedTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func load(_ name: String) throws -> Scenario { try Scenario.load(path: Self.root.appendingPathComponent("Models/published/\(name).yaml").path) }
+
+    func testSuncatcherRowsWithinTwoPercent() throws {
+        for name in ["suncatcher-starlink-v2-mini-3600", "suncatcher-starlink-v2-mini-200"] {
+            let rows = try PublishedComparison.make([load(name)])
+            XCTAssertEqual(rows.count, 1)
+            XCTAssertEqual(try XCTUnwrap(rows[0].difference), 0, accuracy: 0.02, name)
+        }
+    }
+
+    func testStarcloudEnergyLine() throws {
+        let row = try XCTUnwrap(PublishedComparison.make([load("starcloud-40mw-ground")]).first)
+        XCTAssertEqual(try XCTUnwrap(row.ours), 140.256e6, accuracy: 1e3)
+    }
+
+    func testEveryPublishedScenarioEvaluates() throws {
+        let dir = Self.root.appendingPathComponent("Models/published").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }
+        XCTAssertGreaterThanOrEqual(files.count, 6)
+        for f in files {
+            let s = try Scenario.load(path: dir + "/" + f)
+            XCTAssertFalse(s.published.isEmpty, f)
+            for row in try PublishedComparison.make([s]) { XCTAssertNotNil(row.ours, "\(f): no output key \(row.figure.metric)") }
+        }
+    }
+
+    func testMalformedPublishedSection() {
+        XCTAssertThrowsError(try Scenario.parse(yaml: "kind: orbital\npublished:\n  metric: x\n"))
+        XCTAssertThrowsError(try Scenario.parse(yaml: "kind: orbital\npublished:\n  - metric: x\n    value: big\n    source: s\n"))
+        XCTAssertThrowsError(try Scenario.parse(yaml: "kind: orbital\npublished:\n  - metric: x\n    value: 1\n    source: s\n    colour: red\n"))
+    }
+}
