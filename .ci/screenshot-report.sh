@@ -29,7 +29,7 @@ OUT="$(cd "$OUT" && pwd)"
 
 charts=$(grep -o '<svg xmlns="http://www.w3.org/2000/svg" id="chart-[a-z-]*"' "$OUT/report.html" | wc -l)
 echo "screenshot-report: $charts charts in $OUT/report.html"
-[ "$charts" -ge 8 ] || { echo "screenshot-report: expected at least 8 charts" >&2; exit 1; }
+[ "$charts" -ge 9 ] || { echo "screenshot-report: expected at least 9 charts" >&2; exit 1; }
 
 rm -f "$OUT/report.png"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \

@@ -15,7 +15,7 @@ final class ReportCLITests: XCTestCase {
     }
 
     static let charts = ["chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price", "chart-tornado",
-                         "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-capacity-online"]
+                         "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-rtt-per-city", "chart-capacity-online"]
 
     func testHTMLReportOfTheShippedScenarios() throws {
         let path = folder.appendingPathComponent("report.html").path

@@ -76,10 +76,10 @@ public struct ReportDocument: Sendable {
     /// The appendix anchor of an input.
     public static func anchor(_ side: ScenarioKind, _ key: String) -> String { "input-\(side.rawValue)-\(key)" }
 
-    /// The ids of the charts every comparison report contains (the latency chart is added when
-    /// the network model provides round-trip times).
-    public static let chartIDs = ["chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price", "chart-tornado",
-                                  "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-capacity-online"]
+    /// The ids of the charts every comparison report contains, in document order.
+    public static let chartIDs = ["chart-tornado", "chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price",
+                                  "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-rtt-per-city",
+                                  "chart-capacity-online"]
 }
 
 // MARK: - Building the report
@@ -136,7 +136,7 @@ struct ReportBuilder {
         sections.append(try launchSection())
         sections.append(try eclipseSection())
         sections.append(radiatorSection())
-        sections.append(latencySection())
+        sections.append(try latencySection())
         sections.append(capacitySection())
         sections.append(provenanceSection())
         sections.append(outputsSection())
@@ -239,7 +239,7 @@ struct ReportBuilder {
             TornadoChart.Row(label: "\(s.key) (\(s.side == .orbital ? "orbit" : "ground"))", atLow: s.ratioAtLow, atHigh: s.ratioAtHigh,
                              lowText: ReportBuilder.withUnit(s.low, unit(s.side, s.key)), highText: ReportBuilder.withUnit(s.high, unit(s.side, s.key)))
         }
-        var chart = TornadoChart(title: "What decides the verdict (±\(swing) % on each input)", valueLabel: "cost ratio orbit / ground [-] (log scale; < 1: orbit cheaper)",
+        var chart = TornadoChart(title: "What decides the verdict (±\(swing) % on each input)", valueLabel: "cost ratio orbit / ground [-] (< 1: orbit cheaper)",
                                  base: comparison.costRatio, rows: tornadoRows)
         chart.reference = (1, "parity")
         let figure = ReportDocument.Figure(id: "chart-tornado", title: "Tornado of the deciding inputs",
@@ -401,8 +401,33 @@ struct ReportBuilder {
         return .init(id: "radiators", title: "Radiators", blocks: [.paragraph(text), .figure(figure)])
     }
 
-    func latencySection() -> ReportDocument.Section {
-        .init(id: "latency", title: "Latency", blocks: [.note("Round-trip times per city are omitted: this build of the engine has no network model yet (`orbital latency`, issue 5). The section will show the RTT distribution per city once it lands.")])
+    func latencySection() throws -> ReportDocument.Section {
+        // The same propagation as `orbital latency` with its defaults: one day in 10-second steps.
+        let (orbit, _) = try OrbitalModel().orbitAndEclipse(oInputs.orbit)
+        let analysis = try LatencyAnalysis(scenarioName: orbitalScenario.name, orbit: orbit, network: oInputs.network, users: CityCatalog.all,
+                                           span: 0...86_400, step: 10)
+        func ms(_ x: Double?) -> Double? { x.map { $0 * 1000 } }
+        let rows = analysis.users.map { u in
+            DistributionChart.Row(label: u.user.name, minimum: ms(u.best.min), p50: ms(u.best.p50), p90: ms(u.best.p90), p99: ms(u.best.p99),
+                                  maximum: ms(u.best.max), reference: u.terrestrial * 1000,
+                                  note: u.best.noPathFraction > 0 ? "no path \(humanNumber(u.best.noPathFraction * 100)) %" : nil)
+        }
+        let chart = DistributionChart(title: "Round-trip time per city over a day", valueLabel: "round-trip time [ms]", rows: rows,
+                                      distributionName: "orbit (best path)", referenceName: "Colossus 1 (fibre)")
+        let table = ReportDocument.Table(
+            id: "table-rtt", caption: "Round-trip times per city over one day (best of ground-station and relay paths; percentiles over the times a path exists)",
+            header: ["city", "Colossus 1 [ms]", "orbit p50 [ms]", "p90 [ms]", "p99 [ms]", "max [ms]", "no path [%]"],
+            rows: analysis.users.map { u in
+                [Cell(u.user.name), Cell(humanNumber(u.terrestrial * 1000), numeric: true)]
+                    + [u.best.p50, u.best.p90, u.best.p99, u.best.max].map { Cell(ms($0).map(humanNumber) ?? "no path", numeric: true) }
+                    + [Cell(humanNumber(u.best.noPathFraction * 100), numeric: true)]
+            })
+        let text = "The cluster is in contact with a ground station \(humanNumber(analysis.contact.contactFraction * 100)) % of the time (relay: \(oInputs.network.relay)); the longest gap without contact lasts \(humanNumber((analysis.contact.gaps.max() ?? 0) / 60)) min. Percentiles are over time, through the best available path (`orbital latency` gives the ground-station and relay paths separately)."
+        let keys = ParameterInfo.all.filter { $0.kind == .orbital && $0.key.hasPrefix("network.") }.map(\.key)
+        let figure = ReportDocument.Figure(id: "chart-rtt-per-city", title: "RTT distribution per city",
+                                           caption: "Box: median to 90th percentile of the round-trip time to the orbital cluster through the day; black tick: 99th percentile; dashed line: minimum to maximum; diamond: fibre RTT to Colossus 1 in Memphis. " + text,
+                                           svg: chart.svg(id: "chart-rtt-per-city"), inputs: ref(.orbital, ["orbit.altitude_km", "orbit.sso_ltan_h"] + keys))
+        return .init(id: "latency", title: "Latency", blocks: [.paragraph(text), .figure(figure), .table(table)])
     }
 
     func capacitySection() -> ReportDocument.Section {
@@ -451,7 +476,8 @@ struct ReportBuilder {
             let explicit = scenario.values[info.key]
             let anchor = ReportDocument.anchor(side, info.key)
             let valueText: String
-            if let v = scenario.value(of: info.key) { valueText = v.description }
+            if case let .number(x)? = scenario.value(of: info.key), x == x.rounded(), abs(x) >= 10_000 { valueText = humanNumber(x) }
+            else if let v = scenario.value(of: info.key) { valueText = v.description }
             else if let d = derivedValue(side, info.key) { valueText = "≈ \(humanNumber(d)) (derived)" }
             else { valueText = "derived" }
             var source: String

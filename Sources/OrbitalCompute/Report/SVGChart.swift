@@ -491,7 +491,7 @@ public struct TornadoChart: Sendable {
         scale.pixelLower = frame.plotLeft; scale.pixelUpper = frame.plotRight
         var s = frame.open(id: id, title: title, description: "\(valueLabel) as each input moves")
         s += frame.legend(legend, y: 42)
-        s += frame.xAxis(scale, label: valueLabel)
+        s += frame.xAxis(scale, label: useLog ? valueLabel + " (log scale)" : valueLabel)
         let xBase = scale.map(base)
         for (i, row) in rows.enumerated() {
             let y = frame.plotTop + Double(i) * rowHeight + 6
@@ -510,6 +510,81 @@ public struct TornadoChart: Sendable {
             let x = scale.map(reference.value)
             s += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(frame.plotTop - 4))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(frame.plotBottom))\" stroke=\"#8b0000\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
             s += "<text x=\"\(SVG.n(x + 4))\" y=\"\(SVG.n(frame.plotTop + 8))\" font-size=\"11\" fill=\"#8b0000\">\(SVG.escape(reference.label))</text>"
+        }
+        return s + "</svg>"
+    }
+}
+
+// MARK: - Distribution chart
+
+/// One row per category showing a distribution: a line from minimum to maximum, a box from the
+/// median to the 90th percentile, a tick at the 99th, and a reference value (e.g. the
+/// terrestrial RTT) as a diamond. Text at the right of a row carries a note (e.g. "no path 3 %").
+public struct DistributionChart: Sendable {
+    public struct Row: Sendable {
+        public var label: String
+        public var minimum: Double?
+        public var p50: Double?
+        public var p90: Double?
+        public var p99: Double?
+        public var maximum: Double?
+        public var reference: Double?
+        public var note: String?
+        public init(label: String, minimum: Double?, p50: Double?, p90: Double?, p99: Double?, maximum: Double?, reference: Double?, note: String? = nil) {
+            self.label = label; self.minimum = minimum; self.p50 = p50; self.p90 = p90; self.p99 = p99; self.maximum = maximum
+            self.reference = reference; self.note = note
+        }
+    }
+
+    public var title: String
+    public var valueLabel: String
+    public var rows: [Row]
+    public var distributionName: String
+    public var referenceName: String
+    public var width = 860.0
+
+    public init(title: String, valueLabel: String, rows: [Row], distributionName: String, referenceName: String) {
+        self.title = title; self.valueLabel = valueLabel; self.rows = rows; self.distributionName = distributionName; self.referenceName = referenceName
+    }
+
+    public func svg(id: String) -> String {
+        let boxColor = "#56B4E9", lineColor = "#555555", tickColor = "#000000", referenceColor = "#E69F00"
+        let legend = [("\(distributionName): median to 90th percentile", boxColor, false), ("99th percentile", tickColor, false),
+                      ("minimum to maximum", lineColor, true), (referenceName, referenceColor, false)]
+        let legendH = ChartFrame.legendHeight(legend, width: width)
+        let labelWidth = rows.map { SVG.textWidth($0.label, size: ChartFrame.font) }.max() ?? 60
+        let noteWidth = rows.compactMap { $0.note.map { SVG.textWidth($0, size: 11) } }.max().map { $0 + 12 } ?? 0
+        let values = rows.flatMap { [$0.minimum, $0.p50, $0.p90, $0.p99, $0.maximum, $0.reference].compactMap { $0 } }
+        var scale = ChartScale(covering: values + [0], includeZero: true)
+        let rowHeight = 28.0
+        let height = Double(max(rows.count, 1)) * rowHeight + 110 + legendH
+        let frame = ChartFrame(width: width, height: height, left: 20 + labelWidth, right: 30 + noteWidth, top: 34 + legendH + 8, bottom: 52)
+        scale.pixelLower = frame.plotLeft; scale.pixelUpper = frame.plotRight
+        var s = frame.open(id: id, title: title, description: "\(valueLabel) per category")
+        s += frame.legend(legend, y: 42)
+        s += frame.xAxis(scale, label: valueLabel)
+        for (i, row) in rows.enumerated() {
+            let y = frame.plotTop + (Double(i) + 0.5) * rowHeight
+            s += "<text x=\"\(SVG.n(frame.plotLeft - 8))\" y=\"\(SVG.n(y + 4))\" text-anchor=\"end\">\(SVG.escape(row.label))</text>"
+            if let lo = row.minimum, let hi = row.maximum {
+                s += "<line x1=\"\(SVG.n(scale.map(lo)))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(scale.map(hi)))\" y2=\"\(SVG.n(y))\" stroke=\"\(lineColor)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
+            }
+            if let a = row.p50, let b = row.p90 {
+                let x0 = scale.map(a), x1 = scale.map(b)
+                s += "<rect x=\"\(SVG.n(x0))\" y=\"\(SVG.n(y - 8))\" width=\"\(SVG.n(max(x1 - x0, 1.5)))\" height=\"16\" fill=\"\(boxColor)\" stroke=\"#0072B2\"><title>\(SVG.escape("\(row.label): median \(humanNumber(a)), p90 \(humanNumber(b))"))</title></rect>"
+                s += "<line x1=\"\(SVG.n(x0))\" y1=\"\(SVG.n(y - 8))\" x2=\"\(SVG.n(x0))\" y2=\"\(SVG.n(y + 8))\" stroke=\"#0072B2\" stroke-width=\"3\"/>"
+            }
+            if let p = row.p99 {
+                let x = scale.map(p)
+                s += "<line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y - 9))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y + 9))\" stroke=\"\(tickColor)\" stroke-width=\"2\"/>"
+            }
+            if let r = row.reference {
+                let x = scale.map(r)
+                s += "<path d=\"M\(SVG.n(x)) \(SVG.n(y - 7)) L\(SVG.n(x + 7)) \(SVG.n(y)) L\(SVG.n(x)) \(SVG.n(y + 7)) L\(SVG.n(x - 7)) \(SVG.n(y)) Z\" fill=\"\(referenceColor)\" stroke=\"#ffffff\"><title>\(SVG.escape("\(row.label): \(referenceName) \(humanNumber(r))"))</title></path>"
+            }
+            if let note = row.note {
+                s += "<text x=\"\(SVG.n(frame.plotRight + 10))\" y=\"\(SVG.n(y + 4))\" font-size=\"11\" fill=\"#8b0000\">\(SVG.escape(note))</text>"
+            }
         }
         return s + "</svg>"
     }
