@@ -11,7 +11,9 @@ struct Orbital: ParsableCommand {
         version: "0.1.0",
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, OrbitCalculator.self, RadiatorCalculator.self,
                       Report.self,
-                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, Latency.self, Published.self]
+                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, Latency.self, Published.self,
+                      SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self,
+                      TimelineCommand.self, BenchCommand.self]
     )
 }
 

@@ -62,14 +62,20 @@ public struct Orbit: Sendable, Equatable {
     /// Beta angle at time t [rad].
     public func beta(at t: Double) -> Double {
         if case let .fixedBeta(b) = plane { return b }
-        let s = sun(at: t)
+        return beta(at: t, sun: sun(at: t))
+    }
+
+    /// Beta angle at time t when the Sun there is already known [rad] (saves recomputing it).
+    public func beta(at t: Double, sun s: SunPosition) -> Double {
+        if case let .fixedBeta(b) = plane { return b }
         return OrbitGeometry.betaAngle(inclination: inclination, raan: raan(at: t, sun: s), sun: s.direction)
     }
 
     /// Effective eclipse fraction at time t [-]: the cylindrical shadow, or umbra + ½ penumbra
     /// with the conical model (partial occultation counted as half light).
     public func eclipseFraction(at t: Double) -> Double {
-        eclipseFraction(beta: beta(at: t), sunDistanceAU: sun(at: t).distanceAU)
+        let s = sun(at: t)
+        return eclipseFraction(beta: beta(at: t, sun: s), sunDistanceAU: s.distanceAU)
     }
 
     public func eclipseFraction(beta: Double, sunDistanceAU: Double) -> Double {
@@ -172,16 +178,29 @@ public struct EclipseYear: Sendable, Equatable {
             maxFraction = orbit.eclipseFraction(beta: worstBeta, sunDistanceAU: orbit.sun(at: worstTime).distanceAU)
         }
         // Annual means by quadrature with the season edges as breakpoints.
-        let mean = seasons.isEmpty ? 0 : try seasons.reduce(0.0) { total, season in
-            total + (try Quadrature.integrate(from: season.lowerBound, to: season.upperBound, relativeTolerance: 1e-8, limit: 200) {
-                orbit.eclipseFraction(at: $0)
-            }.value)
-        } / year
-        let sunlit = try Quadrature.integrate(from: 0, to: year, breakpoints: edges, relativeTolerance: 1e-8, limit: 400) { t in
-            let s = orbit.sun(at: t)
-            let f = seasons.contains { $0.contains(t) } ? orbit.eclipseFraction(at: t) : 0
-            return (1 - f) / (s.distanceAU * s.distanceAU)
-        }.value / year
+        // f ∝ √(t − edge) at the season edges: the substitutions t = a + u² (first half) and
+        // t = b − u² (second half) make the integrands smooth, so the GSL quadratures converge in
+        // a few Gauss–Kronrod rules instead of bisecting towards the kinks.
+        func seasonIntegral(_ season: ClosedRange<Double>, _ g: (Double) -> Double) throws -> Double {
+            let a = season.lowerBound, b = season.upperBound
+            let h = ((b - a) / 2).squareRoot()
+            let left = try Quadrature.integrate(from: 0, to: h, relativeTolerance: 1e-9, limit: 200) { u in 2 * u * g(a + u * u) }.value
+            let right = try Quadrature.integrate(from: 0, to: h, relativeTolerance: 1e-9, limit: 200) { u in 2 * u * g(b - u * u) }.value
+            return left + right
+        }
+        let mean = try seasons.reduce(0.0) { $0 + (try seasonIntegral($1) { orbit.eclipseFraction(at: $0) }) } / year
+        // Sunlit factor: ∫ 1/r² dt over the year (smooth) minus ∫ f/r² dt over the seasons.
+        let distanceIntegral = try Quadrature.integrate(from: 0, to: year, relativeTolerance: 1e-10) { t in
+            let r = orbit.sun(at: t).distanceAU
+            return 1 / (r * r)
+        }.value
+        let shaded = try seasons.reduce(0.0) { total, season in
+            total + (try seasonIntegral(season) { t in
+                let s = orbit.sun(at: t)
+                return orbit.eclipseFraction(beta: orbit.beta(at: t, sun: s), sunDistanceAU: s.distanceAU) / (s.distanceAU * s.distanceAU)
+            })
+        }
+        let sunlit = (distanceIntegral - shaded) / year
         self.init(meanFraction: mean, maxFraction: maxFraction, maxDuration: maxFraction * period, eclipseDays: eclipseDays,
                   seasons: seasons, betaMin: betas.min() ?? 0, betaMax: betas.max() ?? 0, worstTime: worstTime, worstBeta: worstBeta,
                   meanSunlitIrradianceFactor: sunlit, minIrradianceFactor: 1 / pow(1 + Constants.earthOrbitEccentricity, 2))

@@ -1,0 +1,222 @@
+import Foundation
+import GSL
+
+/// An uncertain input: where it goes and how it is distributed.
+public struct UncertainInput: Sendable {
+    public let input: StudyInput
+    public let distribution: InputDistribution
+    /// Where it was declared ("uncertainty:" of a file, or "--vary").
+    public let origin: String
+}
+
+extension StudySetup {
+    /// The uncertain inputs of a study: the primary scenario's `uncertainty:` section, then the
+    /// ground's (as `ground:KEY`), each in key order; then the `--vary KEY=dist(…)` texts, which
+    /// replace a declaration of the same key or add one. Validated before any work is done.
+    public func uncertainInputs(vary: [String] = [], useDeclared: Bool = true) throws -> [UncertainInput] {
+        var out: [UncertainInput] = []
+        func add(_ written: String, _ text: String, origin: String) throws {
+            let input = try resolve(written, origin: origin)
+            let dist = try InputDistribution.parse(text, key: written, origin: origin)
+            try check(dist, for: input, origin: origin)
+            let u = UncertainInput(input: input, distribution: dist, origin: origin)
+            if let i = out.firstIndex(where: { $0.input.parameterKey == input.parameterKey && ($0.input.orbital != nil) == (input.orbital != nil) && ($0.input.terrestrial != nil) == (input.terrestrial != nil) }) {
+                out[i] = u
+            } else { out.append(u) }
+        }
+        if useDeclared {
+            for key in primary.uncertainty.keys.sorted() {
+                try add(primary.kind == .orbital ? "orbital:" + key : key, primary.uncertainty[key]!, origin: primary.origin + " uncertainty")
+            }
+            if let ground {
+                for key in ground.uncertainty.keys.sorted() { try add("ground:" + key, ground.uncertainty[key]!, origin: ground.origin + " uncertainty") }
+            }
+        }
+        for text in vary {
+            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+                throw ScenarioError(file: "--vary", key: text, "expected KEY=DISTRIBUTION", accepted: InputDistribution.accepted)
+            }
+            try add(String(text[..<eq]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: eq)...]), origin: "--vary")
+        }
+        // Column names: drop the "orbital:" we added to declared keys for resolution.
+        return out.map { u in
+            guard u.input.key.hasPrefix("orbital:"), u.origin != "--vary" else { return u }
+            let i = u.input
+            return UncertainInput(input: StudyInput(key: i.parameterKey, parameterKey: i.parameterKey, info: i.info, orbital: i.orbital, terrestrial: i.terrestrial),
+                                  distribution: u.distribution, origin: u.origin)
+        }
+    }
+
+    /// A distribution must fit a numeric parameter: a bounded one inside the accepted range; an
+    /// unbounded one (normal, lognormal) with its centre inside (its tails are clamped).
+    func check(_ d: InputDistribution, for input: StudyInput, origin: String) throws {
+        guard input.isNumeric else {
+            throw ScenarioError(file: origin, key: input.key, "is a choice (\(input.info.domain)): it cannot take a distribution")
+        }
+        switch d {
+        case .fixed, .uniform, .triangular:
+            let (lo, hi) = d.span
+            for x in [lo, hi] { try validate(.number(x), for: input, origin: origin) }
+        case .normal, .lognormal:
+            try validate(.number(input.clamp(d.center)), for: input, origin: origin)
+            if let b = input.bounds, !b.contains(d.center) {
+                throw ScenarioError(file: origin, key: input.key, "the centre \(formatNumber(d.center)) of \(d) is out of range", accepted: input.info.acceptedText)
+            }
+        }
+    }
+}
+
+/// Monte Carlo propagation of input distributions through the model.
+///
+/// Reproducibility: draws are cut into fixed streams of `drawsPerStream`; stream c uses a GSL
+/// mt19937 generator seeded with SplitMix64(seed, c), and within a draw the inputs are sampled in
+/// column order. A draw's inputs therefore depend only on (seed, draw index), never on `jobs`.
+public enum MonteCarlo {
+    public static let drawsPerStream = 1000
+
+    /// The seed of stream c (SplitMix64 finaliser of seed and c, folded to the 32 bits that
+    /// mt19937 uses).
+    public static func streamSeed(_ seed: UInt64, _ c: Int) -> UInt {
+        var z = seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(c + 1)
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return UInt((z ^ (z >> 32)) & 0xFFFF_FFFF)
+    }
+
+    public struct Summary: Sendable {
+        public var name: String
+        public var mean: Double
+        public var sd: Double
+        public var p5: Double
+        public var p50: Double
+        public var p95: Double
+        public var min: Double
+        public var max: Double
+    }
+
+    public struct Result: Sendable {
+        public var scenario: String
+        public var ground: String?
+        public var draws: Int
+        public var seed: UInt64
+        public var failedDraws: Int
+        public var inputs: [UncertainInput]
+        /// Inputs first, then the metrics.
+        public var summaries: [Summary]
+        /// P(cost ratio < 1) over the successful draws (nil without a ground side).
+        public var probabilityOrbitCheaper: Double?
+        public var firstError: String?
+
+        public var report: ResultValue {
+            var pairs: [(String, ResultValue)] = [
+                ("scenario", .text(scenario)),
+            ]
+            if let ground { pairs.append(("terrestrial", .text(ground))) }
+            pairs += [
+                ("draws", .integer(draws)), ("seed", .text(String(seed))), ("failed_draws", .integer(failedDraws)),
+                ("inputs", .object(inputs.map { ($0.input.key, .text($0.distribution.description)) })),
+            ]
+            if let p = probabilityOrbitCheaper { pairs.append(("probability_orbit_cheaper", .number(p))) }
+            pairs.append(("percentiles", .object(summaries.map { s in
+                (s.name, .object([("mean", .number(s.mean)), ("sd", .number(s.sd)), ("p5", .number(s.p5)), ("p50", .number(s.p50)),
+                                  ("p95", .number(s.p95)), ("min", .number(s.min)), ("max", .number(s.max))]))
+            })))
+            if let e = firstError { pairs.append(("first_error", .text(e))) }
+            return .object(pairs)
+        }
+    }
+
+    /// Runs `draws` draws. `drawsSink`, when given, receives the CSV of every draw (header first),
+    /// in draw order, chunk by chunk.
+    public static func run(setup: StudySetup, inputs: [UncertainInput], draws: Int, seed: UInt64, jobs: Int, thermalTransient: Bool = false,
+                           drawsSink: ((String) throws -> Void)? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
+        guard draws >= 1 else { throw ScenarioError(file: "--draws", "needs at least 1 draw") }
+        guard !inputs.isEmpty else {
+            throw ScenarioError(file: setup.primary.origin, key: "uncertainty", "no uncertain inputs: declare an uncertainty: section or give --vary KEY=DIST", accepted: InputDistribution.accepted)
+        }
+        let metrics = setup.metrics
+        let k = inputs.count, m = metrics.count
+        let columns = k + m
+        // Column-major store of every draw: inputs then metrics (NaN for a failed draw).
+        let store = SharedSlots<Double>(count: columns * draws, initial: .nan)
+        let errors = SharedSlots<String?>(count: draws, initial: nil)
+        let workers = max(1, jobs)
+        let evaluators = (0..<workers).map { _ in StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient) }
+        let generators = try (0..<workers).map { _ in try RandomGenerator(seed: 1) }
+        let streams = (draws + drawsPerStream - 1) / drawsPerStream
+        // Chunks of several streams keep the draws output and the progress in order.
+        let streamsPerChunk = max(1, 32_000 / drawsPerStream)
+        var streamDone = 0
+        if let drawsSink {
+            let header = (["draw"] + inputs.map { Render.csvField($0.input.key) } + metrics + ["error"]).joined(separator: ",") + "\n"
+            try drawsSink(header)
+        }
+        while streamDone < streams {
+            let chunkStreams = min(streamsPerChunk, streams - streamDone)
+            Parallel.forEachBlock(count: chunkStreams, blockSize: 1, jobs: workers) { worker, block in
+                let c = streamDone + block.lowerBound
+                let rng = generators[worker], evaluator = evaluators[worker]
+                rng.reseed(streamSeed(seed, c))
+                var x = [Double](repeating: 0, count: k)
+                for d in (c * drawsPerStream)..<min((c + 1) * drawsPerStream, draws) {
+                    for j in 0..<k { x[j] = inputs[j].input.clamp(inputs[j].distribution.sample(rng)); store[j * draws + d] = x[j] }
+                    do {
+                        try evaluator.evaluate(numbers: x)
+                        for j in 0..<m { store[(k + j) * draws + d] = evaluator.metrics[j] }
+                    } catch {
+                        errors[d] = errorText(error)
+                    }
+                }
+            }
+            let first = streamDone * drawsPerStream, last = min((streamDone + chunkStreams) * drawsPerStream, draws)
+            if let drawsSink {
+                var text = ""
+                for d in first..<last {
+                    text += String(d)
+                    for j in 0..<k { text += "," + jsonNumber(store[j * draws + d]) }
+                    for j in 0..<m { text += "," + (errors[d] == nil ? csvNumber(store[(k + j) * draws + d]) : "") }
+                    text += "," + (errors[d].map(Render.csvField) ?? "") + "\n"
+                }
+                try drawsSink(text)
+            }
+            streamDone += chunkStreams
+            progress?(last, draws)
+        }
+        // Summaries over the successful draws, in draw order (deterministic sums).
+        let ok = (0..<draws).filter { errors[$0] == nil }
+        let names = inputs.map(\.input.key) + metrics
+        var summaries: [Summary] = []
+        var column = [Double](repeating: 0, count: ok.count)
+        for j in 0..<columns {
+            for (i, d) in ok.enumerated() { column[i] = store[j * draws + d] }
+            let s = summarize(names[j], column)
+            if s.mean.isFinite || j < k { summaries.append(s) }   // drop metrics never computed (the transient when off)
+        }
+        var pCheaper: Double?
+        if setup.hasRatio, !ok.isEmpty, let r = metrics.firstIndex(of: "cost_ratio") {
+            pCheaper = Double(ok.filter { store[(k + r) * draws + $0] < 1 }.count) / Double(ok.count)
+        }
+        return Result(scenario: setup.primary.name, ground: setup.ground?.name, draws: draws, seed: seed, failedDraws: draws - ok.count,
+                      inputs: inputs, summaries: summaries, probabilityOrbitCheaper: pCheaper,
+                      firstError: (0..<draws).lazy.compactMap { errors[$0] }.first)
+    }
+
+    /// Mean, standard deviation and percentiles (linear interpolation between order statistics,
+    /// Hyndman & Fan type 7, the default of R and NumPy) of the finite values.
+    public static func summarize(_ name: String, _ values: [Double]) -> Summary {
+        let v = values.filter(\.isFinite).sorted()
+        guard !v.isEmpty else { return Summary(name: name, mean: .nan, sd: .nan, p5: .nan, p50: .nan, p95: .nan, min: .nan, max: .nan) }
+        let mean = values.reduce(0) { $1.isFinite ? $0 + $1 : $0 } / Double(v.count)
+        let ss = values.reduce(0) { $1.isFinite ? $0 + ($1 - mean) * ($1 - mean) : $0 }
+        let sd = v.count > 1 ? (ss / Double(v.count - 1)).squareRoot() : 0
+        return Summary(name: name, mean: mean, sd: sd, p5: percentile(v, 0.05), p50: percentile(v, 0.5), p95: percentile(v, 0.95), min: v.first!, max: v.last!)
+    }
+
+    /// Type-7 percentile of sorted values.
+    public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        let h = Double(sorted.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+    }
+}

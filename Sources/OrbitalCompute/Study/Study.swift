@@ -1,0 +1,252 @@
+import Foundation
+
+/// The common ground of sweeps, Monte Carlo, sensitivity and timelines: a primary scenario
+/// (orbital or terrestrial), an optional terrestrial comparator for cost ratios, the inputs a
+/// study varies, and the metrics it reports.
+///
+/// Keys name a parameter of either side. Unprefixed, a key belongs to the primary scenario if it
+/// has it, else to the ground. Prefixes pick the side explicitly: `orbital:KEY`, `ground:KEY`, or
+/// `both:KEY` (one value written to both sides, e.g. `both:finance.discount_rate`).
+public struct StudySetup: Sendable {
+    public let primary: Scenario
+    public let ground: Scenario?
+    let baseOrbital: OrbitalInputs?
+    let baseTerrestrial: TerrestrialInputs?
+
+    public init(primary: Scenario, ground: Scenario? = nil) throws {
+        if let ground {
+            guard primary.kind == .orbital else {
+                throw ScenarioError(file: primary.origin, key: "kind", "a cost ratio needs an orbital scenario against a terrestrial one", accepted: "orbital SCENARIO --against TERRESTRIAL")
+            }
+            guard ground.kind == .terrestrial else {
+                throw ScenarioError(file: ground.origin, key: "kind", "the comparator must be a terrestrial scenario")
+            }
+        }
+        self.primary = primary
+        self.ground = ground
+        baseOrbital = primary.kind == .orbital ? try primary.orbitalInputs() : nil
+        baseTerrestrial = primary.kind == .terrestrial ? try primary.terrestrialInputs() : try ground?.terrestrialInputs()
+    }
+
+    /// True when a cost ratio (orbit over ground) is reported.
+    public var hasRatio: Bool { baseOrbital != nil && baseTerrestrial != nil }
+
+    /// The metric columns, in output order.
+    public var metrics: [String] {
+        var names = baseOrbital != nil ? StudyMetrics.orbital : StudyMetrics.terrestrial
+        if hasRatio { names += ["ground_cost_per_pflop_hour_usd", "cost_ratio"] }
+        return names
+    }
+
+    /// The metric a study ranks inputs by: the cost ratio when there is a ground side, else the
+    /// levelized cost per PFLOP-hour.
+    public var headlineMetric: String { hasRatio ? "cost_ratio" : "cost_per_pflop_hour_usd" }
+
+    /// Resolves a (possibly prefixed) key to the parameter(s) it writes.
+    public func resolve(_ written: String, origin: String = "--vary") throws -> StudyInput {
+        var key = written.trimmingCharacters(in: .whitespaces)
+        var side: String?
+        for prefix in ["orbital", "ground", "both"] where key.hasPrefix(prefix + ":") {
+            side = prefix
+            key = String(key.dropFirst(prefix.count + 1))
+        }
+        let o = baseOrbital != nil ? ParameterTable.orbital[key] : nil
+        let t = baseTerrestrial != nil ? ParameterTable.terrestrial[key] : nil
+        func unknown(_ why: String) -> ScenarioError {
+            if o == nil && t == nil && ParameterTable.orbital[key] == nil && ParameterTable.terrestrial[key] == nil {
+                let kind = baseOrbital != nil ? ScenarioKind.orbital : .terrestrial
+                let hint = Scenario.closestKey(to: key, in: kind).map { "did you mean \($0)?" } ?? "see `orbital explain`"
+                return ScenarioError(file: origin, key: written, "unknown key", accepted: hint)
+            }
+            return ScenarioError(file: origin, key: written, why, accepted: "see `orbital explain`; prefix with orbital:, ground: or both:")
+        }
+        let useO: Bool, useT: Bool
+        switch side {
+        case "orbital"?: guard o != nil else { throw unknown("is not a parameter of the orbital side") }; useO = true; useT = false
+        case "ground"?:
+            guard t != nil else { throw unknown(baseTerrestrial == nil ? "there is no ground side (give --against)" : "is not a parameter of the ground side") }
+            useO = false; useT = true
+        case "both"?:
+            guard o != nil, t != nil else { throw unknown("both: needs a key that both sides have") }
+            useO = true; useT = true
+        default:
+            if baseOrbital != nil, o != nil { useO = true; useT = false }
+            else if t != nil { useO = false; useT = true }
+            else { throw unknown("is not a parameter of this study's scenarios") }
+        }
+        let info = useO ? ParameterInfo(o!, kind: .orbital) : ParameterInfo(t!, kind: .terrestrial)
+        return StudyInput(key: written, parameterKey: key, info: info, orbital: useO ? o : nil, terrestrial: useT ? t : nil)
+    }
+
+    /// Checks that `value` is accepted for `input`, and that the scenarios stay consistent with it
+    /// (no exclusive pair such as it_power_w with accelerator_count).
+    public func validate(_ value: ParameterValue, for input: StudyInput, origin: String = "--vary") throws {
+        if let reason = input.info.rejection(of: value) {
+            throw ScenarioError(file: origin, key: input.key, reason, accepted: input.info.acceptedText)
+        }
+        if input.orbital != nil || (input.terrestrial != nil && primary.kind == .terrestrial) {
+            var s = primary
+            try s.set(input.parameterKey, value)
+            try check(s, input, origin)
+        }
+        if input.terrestrial != nil, primary.kind == .orbital, var g = ground {
+            try g.set(input.parameterKey, value)
+            try check(g, input, origin)
+        }
+    }
+
+    private func check(_ s: Scenario, _ input: StudyInput, _ origin: String) throws {
+        do { try s.checkConsistency() } catch let e as ScenarioError {
+            throw ScenarioError(file: origin, key: input.key, e.message, accepted: e.accepted)
+        }
+    }
+
+    /// The value of an input in the base scenarios (the primary side first).
+    public func baseValue(of input: StudyInput) -> ParameterValue? {
+        if let p = input.orbital, let x = baseOrbital { return p.value(in: x) }
+        if let p = input.terrestrial, let x = baseTerrestrial { return p.value(in: x) }
+        return nil
+    }
+
+    /// A numeric base value, with the launch price per kg that a vehicle implies when
+    /// `launch.cost_per_kg_usd` is not given.
+    public func numericBase(of input: StudyInput) -> Double? {
+        if case let .number(x)? = baseValue(of: input) { return x }
+        if input.parameterKey == "launch.cost_per_kg_usd", let o = baseOrbital, let launch = try? o.launch.resolved() { return launch.costPerKg }
+        return nil
+    }
+}
+
+/// One varied input: the parameter it writes on each side.
+public struct StudyInput: @unchecked Sendable {
+    /// The key as written (with its prefix, if any): the column name.
+    public let key: String
+    public let parameterKey: String
+    public let info: ParameterInfo
+    let orbital: Parameter<OrbitalInputs>?
+    let terrestrial: Parameter<TerrestrialInputs>?
+
+    public var isNumeric: Bool { info.domain.isNumeric }
+
+    /// The accepted interval of a numeric input (nil for a choice).
+    public var bounds: Bounds? {
+        switch info.domain {
+        case let .real(b), let .integer(b): return b
+        case .choice: return nil
+        }
+    }
+
+    /// Clamps a draw into the accepted range (open ends kept open by a relative 1e-9), and rounds
+    /// whole-number inputs.
+    public func clamp(_ x: Double) -> Double {
+        guard let b = bounds else { return x }
+        var y = x
+        if case .integer = info.domain { y = y.rounded() }
+        let span = max(b.upper - b.lower, 1e-300)
+        let lower = b.lowerOpen ? b.lower + max(span * 1e-9, abs(b.lower) * 1e-12) : b.lower
+        let upper = b.upperOpen ? b.upper - max(span * 1e-9, abs(b.upper) * 1e-12) : b.upper
+        return min(max(y, lower), upper)
+    }
+}
+
+/// Metric columns and how they are read from a result.
+enum StudyMetrics {
+    static let orbital = [
+        "cost_per_accelerator_hour_usd", "cost_per_pflop_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd", "opex_usd_per_year",
+        "mass_total_kg", "satellite_count", "launch_count", "launch_cost_usd", "launch_cost_per_kw_year_usd", "radiator_area_m2",
+        "array_area_m2", "battery_energy_wh", "eclipse_fraction_mean", "temperature_max_k", "deployment_days", "delivered_accelerator_hours",
+    ]
+    static let terrestrial = [
+        "cost_per_accelerator_hour_usd", "cost_per_pflop_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd", "opex_usd_per_year",
+        "facility_power_w", "energy_cost_usd_per_year", "water_liters_per_year", "deployment_days", "delivered_accelerator_hours",
+    ]
+
+    static func write(_ r: OrbitalResult, into m: inout [Double]) {
+        m[0] = r.costPerAcceleratorHourUsd; m[1] = r.costPerPflopHourUsd; m[2] = r.costPerMwhItUsd; m[3] = r.totals.presentValue
+        m[4] = r.totals.capex; m[5] = r.totals.opexPerYear; m[6] = r.massTotalKg; m[7] = Double(r.satelliteCount)
+        m[8] = Double(r.launchCount); m[9] = r.launchCostUsd; m[10] = r.launchCostPerKwYearUsd; m[11] = r.radiatorAreaM2
+        m[12] = r.arrayAreaM2; m[13] = r.batteryEnergyWh; m[14] = r.eclipse.meanFraction; m[15] = r.transient.maximum
+        m[16] = r.deploymentDays; m[17] = r.deliveredAcceleratorHours
+    }
+
+    static func write(_ r: TerrestrialResult, into m: inout [Double]) {
+        m[0] = r.costPerAcceleratorHourUsd; m[1] = r.costPerPflopHourUsd; m[2] = r.costPerMwhItUsd; m[3] = r.totals.presentValue
+        m[4] = r.totals.capex + (r.boundary == .launch ? 0 : r.facilityCapexUsd); m[5] = r.totals.opexPerYear; m[6] = r.facilityPowerW
+        m[7] = r.energyCostUsdPerYear; m[8] = r.waterLitersPerYear; m[9] = r.deploymentDays; m[10] = r.deliveredAcceleratorHours
+    }
+}
+
+/// Evaluates study points. Not thread-safe: one per worker (it owns an `OrbitalModel` whose
+/// caches of the eclipse year and the thermal transient make repeated orbits cheap).
+public final class StudyEvaluator {
+    public let setup: StudySetup
+    public let inputs: [StudyInput]
+    public let model = OrbitalModel()
+    /// Metric values of the last successful evaluation, in `setup.metrics` order.
+    public private(set) var metrics: [Double]
+    private let groundVaries: Bool
+    private var groundCache: TerrestrialResult?
+    private let orbitalCount: Int
+
+    /// - Parameter thermalTransient: false skips the periodic radiator transient
+    ///   (`OrbitalModel.computesTransient`): temperature_max_k is then NaN; no cost changes.
+    public init(setup: StudySetup, inputs: [StudyInput], thermalTransient: Bool = true) {
+        model.computesTransient = thermalTransient
+        self.setup = setup
+        self.inputs = inputs
+        metrics = [Double](repeating: .nan, count: setup.metrics.count)
+        groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
+        orbitalCount = setup.baseOrbital != nil ? StudyMetrics.orbital.count : StudyMetrics.terrestrial.count
+    }
+
+    /// Evaluates one point (values in `inputs` order); the metrics land in `metrics`.
+    /// Throws `ModelError` (or a GSL error) when the model rejects the point.
+    public func evaluate(_ values: [ParameterValue]) throws {
+        if var o = setup.baseOrbital {
+            for (input, v) in zip(inputs, values) { if let p = input.orbital { p.apply(v, to: &o) } }
+            let r = try model.evaluate(o)
+            StudyMetrics.write(r, into: &metrics)
+            if setup.baseTerrestrial != nil {
+                let g = try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } }
+                metrics[orbitalCount] = g.costPerPflopHourUsd
+                metrics[orbitalCount + 1] = r.costPerPflopHourUsd / g.costPerPflopHourUsd
+            }
+        } else {
+            var t = setup.baseTerrestrial!
+            for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } }
+            StudyMetrics.write(try TerrestrialModel.evaluate(t), into: &metrics)
+        }
+    }
+
+    /// Numeric fast path (every input numeric).
+    public func evaluate(numbers: [Double]) throws {
+        if var o = setup.baseOrbital {
+            for (input, v) in zip(inputs, numbers) { input.orbital?.setNumber(v, in: &o) }
+            let r = try model.evaluate(o)
+            StudyMetrics.write(r, into: &metrics)
+            if setup.baseTerrestrial != nil {
+                let g = try groundResult { t in for (input, v) in zip(inputs, numbers) { input.terrestrial?.setNumber(v, in: &t) } }
+                metrics[orbitalCount] = g.costPerPflopHourUsd
+                metrics[orbitalCount + 1] = r.costPerPflopHourUsd / g.costPerPflopHourUsd
+            }
+        } else {
+            var t = setup.baseTerrestrial!
+            for (input, v) in zip(inputs, numbers) { input.terrestrial?.setNumber(v, in: &t) }
+            StudyMetrics.write(try TerrestrialModel.evaluate(t), into: &metrics)
+        }
+    }
+
+    private func groundResult(_ apply: (inout TerrestrialInputs) -> Void) throws -> TerrestrialResult {
+        if !groundVaries, let hit = groundCache { return hit }
+        var t = setup.baseTerrestrial!
+        if groundVaries { apply(&t) }
+        let g = try TerrestrialModel.evaluate(t)
+        if !groundVaries { groundCache = g }
+        return g
+    }
+}
+
+/// A model error as one line for an output row (no commas or quotes needed in CSV).
+func errorText(_ error: Error) -> String {
+    "\(error)".replacingOccurrences(of: "\n", with: " ")
+}

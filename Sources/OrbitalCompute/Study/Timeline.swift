@@ -1,0 +1,180 @@
+import Foundation
+
+/// Capacity online versus time (MODEL.md §11), and what the wait costs.
+///
+/// Orbit: satellites are built at `satellite.manufacturing_per_year` and launched at
+/// `launch.launches_per_year`, each launch carrying 1/L of the constellation (L = launch count of
+/// the evaluation); launch k (1-based) is flown at k / cadence, or later if its satellites are
+/// not built yet (satellite S_k = ⌈k·S/L⌉ is ready at S_k / rate). Without repair, a batch flown
+/// at τ keeps e^{−λ(t−τ)} of its accelerators. Launch k costs c₁·k^b (Wright's law, b =
+/// log₂(1 − learning rate)); c₁ is set so that the campaign's total equals the evaluation's
+/// launch cost.
+/// Ground: nothing until `facility.build_days`, then the whole cluster (Colossus 1: 122 days).
+///
+/// Delay cost: both sides are charged, at their levelized cost per accelerator-hour, for the
+/// present value of the accelerator-hours they do not deliver inside the analysis window
+/// [0, T] compared with the same cluster online at t = 0 (end-of-year discounting, as the
+/// levelized cost itself).
+public enum Timeline {
+    public struct Point: Sendable {
+        public var days: Double
+        public var orbitalItPowerW: Double
+        public var orbitalAcceleratorsOnline: Double
+        public var orbitalLaunchSpendUsd: Double
+        public var groundItPowerW: Double?
+    }
+
+    public struct Side: Sendable {
+        public var name: String
+        public var targetItPowerW: Double
+        public var daysToTarget: Double?
+        public var deploymentDays: Double
+        public var lostAcceleratorHoursPV: Double
+        public var costPerAcceleratorHourUsd: Double
+        public var delayCostUsd: Double
+    }
+
+    public struct Result: Sendable {
+        public var orbital: Side
+        public var ground: Side?
+        public var launches: Int
+        public var satellites: Int
+        public var firstLaunchCostUsd: Double
+        public var lastLaunchCostUsd: Double
+        public var series: [Point]
+
+        public var report: ResultValue {
+            func side(_ s: Side) -> ResultValue {
+                .object([
+                    ("scenario", .text(s.name)), ("target_it_power_w", .number(s.targetItPowerW)),
+                    ("time_to_target_days", s.daysToTarget.map(ResultValue.number) ?? .null),
+                    ("deployment_days", .number(s.deploymentDays)),
+                    ("lost_accelerator_hours_pv", .number(s.lostAcceleratorHoursPV)),
+                    ("cost_per_accelerator_hour_usd", .number(s.costPerAcceleratorHourUsd)),
+                    ("delay_cost_usd", .number(s.delayCostUsd)),
+                ])
+            }
+            var pairs: [(String, ResultValue)] = [("orbital", side(orbital))]
+            if let ground { pairs.append(("terrestrial", side(ground))) }
+            pairs += [
+                ("launch_count", .integer(launches)), ("satellite_count", .integer(satellites)),
+                ("first_launch_cost_usd", .number(firstLaunchCostUsd)), ("last_launch_cost_usd", .number(lastLaunchCostUsd)),
+                ("series", .array(series.map { p in
+                    var row: [(String, ResultValue)] = [("days", .number(p.days)), ("orbital_it_power_w", .number(p.orbitalItPowerW)),
+                                                        ("orbital_accelerators_online", .number(p.orbitalAcceleratorsOnline)),
+                                                        ("orbital_launch_spend_usd", .number(p.orbitalLaunchSpendUsd))]
+                    if let g = p.groundItPowerW { row.append(("ground_it_power_w", .number(g))) }
+                    return .object(row)
+                })),
+            ]
+            return .object(pairs)
+        }
+
+        /// The series as CSV.
+        public var csv: String {
+            var out = "days,orbital_it_power_w,orbital_accelerators_online,orbital_launch_spend_usd" + (ground != nil ? ",ground_it_power_w" : "") + "\n"
+            for p in series {
+                out += [p.days, p.orbitalItPowerW, p.orbitalAcceleratorsOnline, p.orbitalLaunchSpendUsd].map(csvNumber).joined(separator: ",")
+                if let g = p.groundItPowerW { out += "," + csvNumber(g) }
+                out += "\n"
+            }
+            return out
+        }
+    }
+
+    /// Builds the timeline; `points` samples of the series span [0, max(window, deployment)].
+    public static func run(orbital: Scenario, ground: Scenario?, points: Int = 200) throws -> Result {
+        let x = try orbital.orbitalInputs()
+        let r = try OrbitalModel().evaluate(x)
+        let years = x.finance.lifetimeYears
+        let lambda = x.reliability.acceleratorFailureRatePerYear
+        let rate = x.finance.discountRate
+        let launches = max(r.launchCount, 1)
+        let satellites = max(r.satelliteCount, 1)
+        let perYear = x.launch.launchesPerYear, build = x.satellite.manufacturingPerYear
+        // Launch times [years].
+        var times = [Double](repeating: 0, count: launches)
+        for k in 1...launches {
+            let ready = (Double(k) * Double(satellites) / Double(launches)).rounded(.up) / build
+            times[k - 1] = max(Double(k) / perYear, ready, k > 1 ? times[k - 2] : 0)
+        }
+        // Wright's law per launch, normalised to the evaluation's launch cost.
+        let b = Launch.learningExponent(rate: x.launch.learningRate)
+        let weights = (1...launches).map { x.launch.learningRate > 0 ? pow(Double($0), b) : 1 }
+        let c1 = r.launchCostUsd / weights.reduce(0, +)
+        let perLaunchAccelerators = r.acceleratorCountInstalled / Double(launches)
+        let perAcceleratorW = r.itPowerInstalledW / r.acceleratorCountInstalled
+
+        func online(_ t: Double) -> Double {
+            var n = 0.0
+            for tau in times where tau <= t { n += perLaunchAccelerators * exp(-lambda * (t - tau)) }
+            return n
+        }
+        // Target reached: the first launch time at which online accelerators reach the target count.
+        var daysToTarget: Double?
+        for tau in times where online(tau) >= r.acceleratorCountTarget * (1 - 1e-12) { daysToTarget = tau * 365.25; break }
+
+        // Delivered accelerator-hours PV: each batch flown at τ delivers n e^{−λ(t−τ)} from τ to T,
+        // end-of-year discounting; versus the whole installed cluster from 0 (the evaluation).
+        let hoursFactor = x.compute.utilization * Constants.hoursPerYear * (r.deliveredAcceleratorHoursPV > 0 ? 1 : 0)
+        let availability = r.deliveredAcceleratorHoursPV / max(Finance.presentValueOfDecaying(initial: r.acceleratorCountInstalled * x.compute.utilization * Constants.hoursPerYear,
+                                                                                              decayRate: lambda, rate: rate, years: years), 1e-300)
+        func batchPV(_ tau: Double) -> Double {
+            guard tau < years else { return 0 }
+            var total = 0.0
+            var start = tau
+            while start < years - 1e-12 {
+                let end = min((start + 1e-12).rounded(.down) + 1, years)
+                let amount = lambda < 1e-12 ? end - start : (exp(-lambda * (start - tau)) - exp(-lambda * (end - tau))) / lambda
+                total += amount * Finance.discountFactor(rate: rate, years: min((end - 1e-12).rounded(.up), years))
+                start = end
+            }
+            return total
+        }
+        var actual = 0.0
+        for tau in times { actual += perLaunchAccelerators * batchPV(tau) }
+        actual *= hoursFactor * availability
+        let lostOrbit = max(0, r.deliveredAcceleratorHoursPV - actual)
+        let orbitalSide = Side(name: orbital.name, targetItPowerW: r.itPowerTargetW, daysToTarget: daysToTarget, deploymentDays: (times.last ?? 0) * 365.25,
+                               lostAcceleratorHoursPV: lostOrbit, costPerAcceleratorHourUsd: r.costPerAcceleratorHourUsd,
+                               delayCostUsd: lostOrbit * r.costPerAcceleratorHourUsd)
+
+        var groundSide: Side?
+        var groundPower: Double?
+        var buildYears = 0.0
+        if let ground {
+            let g = try TerrestrialModel.evaluate(ground.terrestrialInputs())
+            buildYears = g.deploymentDays / 365.25
+            let gi = try ground.terrestrialInputs()
+            let hoursPerYear = g.deliveredAcceleratorHoursPV / max(Finance.presentValueOfDecaying(initial: 1, decayRate: 0, rate: gi.finance.discountRate, years: gi.finance.lifetimeYears), 1e-300)
+            // Delivered from the build date to the end of the window, versus from 0.
+            var delayed = 0.0
+            var start = min(buildYears, gi.finance.lifetimeYears)
+            while start < gi.finance.lifetimeYears - 1e-12 {
+                let end = min((start + 1e-12).rounded(.down) + 1, gi.finance.lifetimeYears)
+                delayed += (end - start) * Finance.discountFactor(rate: gi.finance.discountRate, years: min((end - 1e-12).rounded(.up), gi.finance.lifetimeYears))
+                start = end
+            }
+            let lost = max(0, g.deliveredAcceleratorHoursPV - hoursPerYear * delayed)
+            groundSide = Side(name: ground.name, targetItPowerW: g.itPowerW, daysToTarget: g.deploymentDays, deploymentDays: g.deploymentDays,
+                              lostAcceleratorHoursPV: lost, costPerAcceleratorHourUsd: g.costPerAcceleratorHourUsd, delayCostUsd: lost * g.costPerAcceleratorHourUsd)
+            groundPower = g.itPowerW
+        }
+
+        // Series.
+        let span = max(years, (times.last ?? 0) * 1.1, buildYears * 1.1)
+        let count = max(points, 2)
+        var series: [Point] = []
+        series.reserveCapacity(count)
+        for i in 0..<count {
+            let t = span * Double(i) / Double(count - 1)
+            let n = online(t)
+            let flown = times.lastIndex { $0 <= t }.map { $0 + 1 } ?? 0
+            let spend = c1 * weights.prefix(flown).reduce(0, +)
+            series.append(Point(days: t * 365.25, orbitalItPowerW: n * perAcceleratorW, orbitalAcceleratorsOnline: n, orbitalLaunchSpendUsd: spend,
+                                groundItPowerW: groundPower.map { t >= buildYears ? $0 : 0 }))
+        }
+        return Result(orbital: orbitalSide, ground: groundSide, launches: launches, satellites: satellites,
+                      firstLaunchCostUsd: c1 * weights[0], lastLaunchCostUsd: c1 * weights[launches - 1], series: series)
+    }
+}

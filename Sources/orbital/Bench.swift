@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import OrbitalCompute
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the engine's speed on the shipped 1 GW scenario (build with -c release).",
+        discussion: """
+        Prints: full evaluations per second on one core with the caches defeated (the annual eclipse \
+        integral and the transient ODE run every time); cached sweep points per second on one core and on \
+        all cores (their ratio is the scaling factor); Monte Carlo draws per second over the scenario's \
+        default distributions; and the peak resident memory (getrusage ru_maxrss) after a small sweep and \
+        after a --sweep-points sweep written to /dev/null (flat memory: the two are close).
+        """
+    )
+
+    @Argument(help: "The scenario (default: the shipped 1 GW dawn-dusk scenario).")
+    var scenario: String = "orbital-1gw-dawn-dusk"
+
+    @Option(help: "Worker threads for the parallel figures (default: all cores).")
+    var jobs: Int = Parallel.defaultJobs
+
+    @Option(help: "Points of the large sweep whose peak memory is measured.")
+    var sweepPoints: Int = 1_000_000
+
+    @Option(help: "Monte Carlo draws.")
+    var draws: Int = 100_000
+
+    @Option(help: "Seconds spent on each single-core rate.")
+    var seconds: Double = 2
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let scenario = try Scenario.load(path: Scenario.locate(self.scenario))
+            let inputs = try scenario.orbitalInputs()
+            var figures: [(String, ResultValue)] = []
+
+            // 1. Full evaluation, caches defeated: a fresh model every time.
+            var n = 0
+            var t0 = Date()
+            while Date().timeIntervalSince(t0) < seconds {
+                _ = try OrbitalModel().evaluate(inputs); n += 1
+            }
+            let full = Double(n) / Date().timeIntervalSince(t0)
+            figures.append(("full_evaluations_per_s_1_core", .number(full.rounded())))
+            figures.append(("full_evaluation_ms", .number(1000 / full)))
+
+            // 2. Cached sweep (orbit and radiator unchanged: the caches hit), 1 core and all cores.
+            let setup = try StudySetup(primary: scenario, ground: Scenario.colossus1)
+            func sweepRate(points: Int, jobs: Int) throws -> Double {
+                let side = Int(Double(points).squareRoot().rounded(.up))
+                let axes = try [SweepAxis.parse("launch.cost_per_kg_usd=20:2000:\(side):log", setup: setup),
+                                SweepAxis.parse("solar.cost_usd_per_w=5:100:\(side)", setup: setup)]
+                let plan = try SweepPlan(setup: setup, axes: axes)
+                var bytes = 0
+                let t = Date()
+                try Sweep.run(plan, jobs: jobs, sink: { bytes += $0.utf8.count })
+                return Double(plan.total) / Date().timeIntervalSince(t)
+            }
+            let one = try sweepRate(points: 200_000, jobs: 1)
+            let all = try sweepRate(points: 400_000, jobs: jobs)
+            figures.append(("cached_sweep_points_per_s_1_core", .number(one.rounded())))
+            figures.append(("cached_sweep_points_per_s_\(jobs)_cores", .number(all.rounded())))
+            figures.append(("scaling_factor", .number((all / one * 100).rounded() / 100)))
+
+            // 3. Monte Carlo over the scenario's uncertainty section.
+            let uncertain = try setup.uncertainInputs()
+            t0 = Date()
+            let mc = try MonteCarlo.run(setup: setup, inputs: uncertain, draws: draws, seed: 1, jobs: jobs)
+            let mcRate = Double(draws) / Date().timeIntervalSince(t0)
+            figures.append(("montecarlo_draws_per_s_\(jobs)_cores", .number(mcRate.rounded())))
+            figures.append(("montecarlo_inputs", .integer(uncertain.count)))
+            figures.append(("montecarlo_failed_draws", .integer(mc.failedDraws)))
+
+            // 4. Peak memory: a small sweep, then a large one.
+            _ = try sweepRate(points: 10_000, jobs: jobs)
+            let small = maxResidentMB()
+            let bigRate = try sweepRate(points: sweepPoints, jobs: jobs)
+            let big = maxResidentMB()
+            figures.append(("peak_rss_mb_after_10k_sweep", .number((small * 10).rounded() / 10)))
+            figures.append(("peak_rss_mb_after_\(sweepPoints)_sweep", .number((big * 10).rounded() / 10)))
+            figures.append(("large_sweep_points_per_s", .number(bigRate.rounded())))
+            figures.append(("cores", .integer(ProcessInfo.processInfo.activeProcessorCount)))
+
+            let result = ResultValue.object(figures)
+            switch format {
+            case .json: print(result.json())
+            default:
+                print(Render.table(header: ["figure", "value"], rows: figures.map { [$0.0, $0.1.displayText] }))
+            }
+        }
+    }
+
+    /// Peak resident set size of this process [MB] (Linux reports ru_maxrss in kB).
+    func maxResidentMB() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import OrbitalCompute
+
+struct MonteCarloCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "montecarlo",
+        abstract: "Propagate input distributions: percentiles of the key metrics and P(orbit cheaper than the ground).",
+        discussion: """
+        Distributions come from the scenario's uncertainty: section and from --vary KEY=DIST, where DIST is \
+        uniform(lo, hi), normal(mean, sd), lognormal(median, sigma) (median of X, sigma = sd of ln X), \
+        triangular(lo, mode, hi) or a fixed number. Draws outside a parameter's accepted range are clamped to it. \
+        GSL mt19937 streams of 1,000 draws seeded from (--seed, stream index): the same seed gives byte-identical \
+        output whatever --jobs is. Percentiles interpolate between order statistics (type 7).
+        """
+    )
+
+    @Argument(help: "The orbital (or terrestrial) scenario.")
+    var scenario: String
+
+    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).")
+    var terrestrial: String?
+
+    @Option(help: "Number of draws.")
+    var draws: Int = 10_000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable; replaces the scenario's declaration of KEY).", valueName: "KEY=DIST"))
+    var vary: [String] = []
+
+    @Flag(help: "Ignore the scenario's uncertainty: section (use only --vary).")
+    var noDeclared = false
+
+    @Flag(help: "Also integrate the radiator transient for every draw (adds temperature_max_k; about 10× slower).")
+    var thermalTransient = false
+
+    @Option(help: "Write every draw (inputs, metrics, error) as CSV to FILE.")
+    var drawsOutput: String?
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = Parallel.defaultJobs
+
+    @Flag(help: "Never draw a progress bar.")
+    var quiet = false
+
+    @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let primary = try Scenario.load(path: Scenario.locate(scenario))
+            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
+            let inputs = try setup.uncertainInputs(vary: vary, useDeclared: !noDeclared)
+            var file: UnsafeMutablePointer<FILE>?
+            if let drawsOutput {
+                guard let f = fopen(drawsOutput, "w") else { throw ScenarioError(file: drawsOutput, "cannot be opened for writing") }
+                file = f
+            }
+            defer { if let file { fclose(file) } }
+            let bar = ProgressBar(total: draws, enabled: !quiet, label: "montecarlo")
+            let sink: ((String) throws -> Void)? = file.map { f in { text in
+                guard fputs(text, f) >= 0 else { throw ScenarioError(file: drawsOutput!, "write failed") }
+            } }
+            let result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs, thermalTransient: thermalTransient,
+                                            drawsSink: sink, progress: { done, _ in bar.update(done) })
+            bar.finish()
+            switch options.format {
+            case .json: try options.emit(result.report.json() + "\n")
+            case .csv:
+                var text = "column,mean,sd,p5,p50,p95,min,max\n"
+                for s in result.summaries {
+                    text += ([s.name] + [s.mean, s.sd, s.p5, s.p50, s.p95, s.min, s.max].map { $0.isFinite ? "\($0)" : "" }).joined(separator: ",") + "\n"
+                }
+                if let p = result.probabilityOrbitCheaper { text += "probability_orbit_cheaper,\(p),,,,,,\n" }
+                try options.emit(text)
+            case .table, .markdown:
+                try options.emit(monteCarloText(result, markdown: options.format == .markdown))
+            }
+        }
+    }
+
+    func monteCarloText(_ r: MonteCarlo.Result, markdown: Bool) -> String {
+        var head = "\(r.scenario)" + (r.ground.map { " vs \($0)" } ?? "") + ": \(r.draws) draws, seed \(r.seed)"
+        if r.failedDraws > 0 { head += ", \(r.failedDraws) failed (first: \(r.firstError ?? ""))" }
+        if let p = r.probabilityOrbitCheaper { head += "\nP(orbit cheaper than the ground) = \(humanNumber(p * 100)) %" }
+        let header = ["column", "unit", "p5", "p50", "p95", "mean"]
+        let units = Dictionary(r.inputs.map { ($0.input.key, $0.input.info.unit == "-" ? "" : $0.input.info.unit) }, uniquingKeysWith: { a, _ in a })
+        let rows = r.summaries.map { s in [s.name, units[s.name] ?? unitOfKey(s.name), humanNumber(s.p5), humanNumber(s.p50), humanNumber(s.p95), humanNumber(s.mean)] }
+        let inputs = r.inputs.map { "  \($0.input.key) ~ \($0.distribution)" }.joined(separator: "\n")
+        if markdown {
+            return head + "\n\n| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+                + rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+        }
+        return head + "\ninputs:\n" + inputs + "\n\n" + Render.table(header: header, rows: rows, rightAlignedFrom: 2)
+    }
+}

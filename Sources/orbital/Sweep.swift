@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import OrbitalCompute
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Evaluate a full grid of inputs, streamed as CSV or JSON lines (parallel, shardable, resumable).",
+        discussion: """
+        Each --vary adds an axis: KEY=LO:HI:N (N values, ends included), KEY=LO:HI:N:log, or a list KEY=a,b,c. \
+        The first axis varies slowest. Rows: the varied keys, the metrics, and an error column (a point the model \
+        rejects gets its message there). With --against (or --ratio, Colossus 1) a cost_ratio column compares orbit \
+        with the ground. --shard I/N evaluates the I-th of N contiguous blocks (0 ≤ I < N; only shard 0 writes the \
+        CSV header), so the shard files concatenated in order equal the unsharded output byte for byte. \
+        --resume continues an interrupted --output file. See docs/sweeps.md.
+        """
+    )
+
+    @Argument(help: "The scenario to sweep (orbital or terrestrial).")
+    var scenario: String
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp("An axis: KEY=LO:HI:N[:log] or KEY=a,b,c (repeatable; prefix orbital:, ground: or both: to pick a side).", valueName: "KEY=SPEC"))
+    var vary: [String] = []
+
+    @Option(help: "A terrestrial scenario to compare with: adds ground_cost_per_pflop_hour_usd and cost_ratio.")
+    var against: String?
+
+    @Flag(help: "Compare with Colossus 1 (the default ground) without naming it.")
+    var ratio = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = Parallel.defaultJobs
+
+    @Option(help: ArgumentHelp("Evaluate only the I-th of N contiguous blocks of the grid (0 ≤ I < N).", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "Continue an interrupted run: keep the complete rows of --output, drop a partial last line, append the rest.")
+    var resume = false
+
+    @Flag(help: "Never draw a progress bar (it is drawn on stderr only when stderr is a terminal).")
+    var quiet = false
+
+    @OptionGroup var options: CommonOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if resume && options.output == nil { throw ValidationError("--resume needs --output FILE") }
+        if options.format == .markdown { throw ValidationError("a sweep streams csv or json (JSON lines)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let setup = try studySetup(scenario, against: against ?? (ratio ? "colossus-1" : nil), options)
+            let axes = try vary.map { try SweepAxis.parse($0, setup: setup) }
+            let plan = try SweepPlan(setup: setup, axes: axes, shard: try parseShard(shard), format: options.format == .json ? .jsonl : .csv)
+            let out: UnsafeMutablePointer<FILE>
+            var skip = 0
+            if let path = options.output {
+                if resume { skip = try Sweep.resume(plan, path: path) }
+                guard let f = fopen(path, resume ? "a" : "w") else { throw ScenarioError(file: path, "cannot be opened for writing") }
+                out = f
+                if !resume, let header = plan.header { fputs(header, f) }
+            } else {
+                out = stdout
+                if let header = plan.header { fputs(header, out) }
+            }
+            defer { if out != stdout { fclose(out) } }
+            let bar = ProgressBar(total: plan.range.count, enabled: !quiet, label: "sweep")
+            try Sweep.run(plan, jobs: jobs, skip: skip, sink: { text in
+                var t = text
+                let written = t.withUTF8 { fwrite($0.baseAddress, 1, $0.count, out) }
+                guard written == t.utf8.count, fflush(out) == 0 else { throw ScenarioError(file: options.output ?? "<stdout>", "write failed") }
+            }, progress: { done, total in bar.update(done) })
+            bar.finish()
+        }
+    }
+}
+
+/// `I/N` → (I, N).
+func parseShard(_ text: String?) throws -> (index: Int, count: Int) {
+    guard let text else { return (0, 1) }
+    let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 0, i < n else {
+        throw ScenarioError(file: "--shard", key: text, "not a shard", accepted: "I/N with 0 ≤ I < N, e.g. 3/8 (Slurm: $SLURM_ARRAY_TASK_ID/N)")
+    }
+    return (i, n)
+}
+
+/// Loads the study's scenarios with the --set overrides; `ground` nil means no comparison.
+/// "colossus-1" falls back to the built-in Colossus 1 when no such file is found.
+func studySetup(_ primary: String, against ground: String?, _ options: CommonOptions) throws -> StudySetup {
+    guard let ground else { return try StudySetup(primary: options.load(primary)) }
+    var o = try Scenario.load(path: Scenario.locate(primary))
+    var g = try loadGround(ground)
+    try options.applyOverrides(to: &o, strict: false)
+    try options.applyOverrides(to: &g, strict: false)
+    try checkOverridesUsed(options.overrides, scenarios: [primary, ground])
+    return try StudySetup(primary: o, ground: g)
+}
+
+func loadGround(_ argument: String?) throws -> Scenario {
+    guard let argument else { return Scenario.colossus1 }
+    let path = Scenario.locate(argument)
+    if !FileManager.default.fileExists(atPath: path), ["colossus-1", "colossus1"].contains(argument) { return Scenario.colossus1 }
+    return try Scenario.load(path: path)
+}
+
+/// A one-line progress bar with rate and ETA on stderr, drawn only when stderr is a terminal.
+final class ProgressBar {
+    let total: Int
+    let enabled: Bool
+    let label: String
+    let start = Date()
+    var lastDraw = Date.distantPast
+    var first: Int?
+
+    init(total: Int, enabled: Bool = true, label: String) {
+        self.total = total
+        self.label = label
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1 && total > 0
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        if first == nil { first = done }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.2 || done == total else { return }
+        lastDraw = now
+        let elapsed = now.timeIntervalSince(start)
+        let rate = Double(done - (first ?? 0)) / max(elapsed, 1e-9)
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = Int(Double(width) * Double(done) / Double(total))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = String(format: "\r%@ %@ %5.1f%% %@/%@ %@/s ETA %@ ", label, bar, 100 * Double(done) / Double(total),
+                          humanCount(Double(done)), humanCount(Double(total)), humanCount(rate), clock(eta))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    func humanCount(_ x: Double) -> String {
+        x >= 1e6 ? String(format: "%.2fM", x / 1e6) : x >= 1e4 ? String(format: "%.1fk", x / 1e3) : String(format: "%.0f", x)
+    }
+
+    func clock(_ s: Double) -> String {
+        let t = Int(s.rounded())
+        return String(format: "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+    }
+}
