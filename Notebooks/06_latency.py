@@ -68,6 +68,12 @@ save(fig, "06_latency")
 # %%
 extra = [number(r["best_rtt_p50_ms"]) - number(r["rtt_terrestrial_ms"]) for r in rows]
 no_path = [number(r["best_no_path_fraction"]) for r in rows]
-print(f"Answer: the median extra RTT of the orbital cluster over Colossus 1 across {len(rows)} cities is "
-      f"{human(float(np.nanmedian(extra)))} ms; the cluster is unreachable {human(100 * float(np.nanmean(no_path)))} % of the time on average "
-      f"(no station in view and no relay), which matters more for serving than the milliseconds.")
+closer = [r["user"] for r, e in zip(rows, extra) if e < 0]
+farther = [r["user"] for r, e in zip(rows, extra) if e >= 0]
+tail = float(np.nanmedian([number(r["best_rtt_p99_ms"]) for r in rows]))
+print(f"Answer: from orbit the median RTT is about the same everywhere ({human(float(np.nanmedian([number(r['best_rtt_p50_ms']) for r in rows])))} ms, "
+      f"p99 {human(tail)} ms), because traffic goes through ground stations or relays rather than to the nearest point. "
+      f"Where Colossus 1 is the nearer ({', '.join(farther) or 'none'}) orbit adds up to {human(float(np.nanmax(extra)))} ms to the median; "
+      f"where Memphis is far ({', '.join(closer) or 'none'}) orbit saves up to {human(-float(np.nanmin(extra)))} ms. "
+      + (f"The cluster is unreachable {human(100 * float(np.nanmean(no_path)))} % of the time on average (no station in view, no relay)."
+         if float(np.nanmean(no_path)) > 0 else "With this scenario's relay there is always a path."))

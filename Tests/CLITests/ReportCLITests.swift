@@ -30,6 +30,18 @@ final class ReportCLITests: XCTestCase {
         XCTAssertFalse(html.contains("<script"))
     }
 
+    func testOverwritesAnExistingReport() throws {
+        let path = folder.appendingPathComponent("again.html").path
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        for _ in 0..<2 {
+            let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
     func testMarkdownByExtensionWritesTheChartsBesideIt() throws {
         let path = folder.appendingPathComponent("study.md").path
         let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", path, "--set", "launch.cost_per_kg_usd=200"])

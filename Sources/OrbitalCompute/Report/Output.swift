@@ -75,13 +75,15 @@ public func writeAtomically(_ text: String, to path: String) throws {
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
     do {
         try Data(text.utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: url.path) {
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: url)
-        }
     } catch {
         try? FileManager.default.removeItem(at: temporary)
         throw ScenarioError(file: path, "cannot be written: \(error.localizedDescription)")
+    }
+    // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt fails on Linux
+    // when the destination exists, and can leave neither file behind.)
+    if rename(temporary.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        throw ScenarioError(file: path, "cannot be written: \(reason)")
     }
 }

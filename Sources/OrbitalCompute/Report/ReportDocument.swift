@@ -96,6 +96,9 @@ public struct ReportOptions: Sendable {
     public var launchPricePoints = 31
     /// A reference launch price marked on the launch chart (Suncatcher's ≲ $200/kg by the mid-2030s).
     public var referenceLaunchPrice: (value: Double, label: String)? = (200, "Suncatcher target $200/kg")
+    /// Folder of scenarios restating published analyses (with a `published:` section) to set
+    /// beside ours; the section says so when it does not exist. nil: no such section.
+    public var publishedDirectory: String? = "Models/published"
 
     public init() {}
 }
@@ -138,6 +141,7 @@ struct ReportBuilder {
         sections.append(radiatorSection())
         sections.append(try latencySection())
         sections.append(capacitySection())
+        if let folder = options.publishedDirectory { sections.append(try publishedSection(folder)) }
         sections.append(provenanceSection())
         sections.append(outputsSection())
         return ReportDocument(
@@ -452,6 +456,34 @@ struct ReportBuilder {
                                            inputs: ref(.orbital, ["launch.launches_per_year", "satellite.manufacturing_per_year", "launch.vehicle", "compute.it_power_w"]).filter { orbitalScenario.parameter($0.key) != nil }
                                                + ref(.terrestrial, ["facility.build_days"]).filter { groundScenario.parameter($0.key) != nil })
         return .init(id: "deployment", title: "Deployment", blocks: [.paragraph(text), .figure(figure)])
+    }
+
+    func publishedSection(_ folder: String) throws -> ReportDocument.Section {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        guard !files.isEmpty else {
+            return .init(id: "published", title: "Published analyses", blocks: [.note("No published analyses to set beside ours: \(folder) has no scenarios.")])
+        }
+        let rows = try PublishedComparison.make(files.map { try Scenario.load(path: folder + "/" + $0) })
+        let table = ReportDocument.Table(
+            id: "table-published", caption: "Published figures beside this engine's, each under the publication's own assumptions (`orbital published`; the scenarios are in \(folder))",
+            header: ["scenario", "metric", "unit", "published", "ours", "difference", "source", "why they differ"],
+            rows: rows.map { r in
+                [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(unitOfKey(r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
+                 Cell(r.ours.map(humanNumber) ?? "—", numeric: true), Cell(r.difference.map { humanNumber($0 * 100) + " %" } ?? "—", numeric: true),
+                 Cell(r.figure.source), Cell(r.figure.note)]
+            })
+        let shown = rows.filter { $0.difference != nil }
+        var chart = BarChart(title: "This engine against the published figures", categories: shown.map { "\($0.scenario): \($0.figure.metric)" },
+                             valueLabel: "difference from the published figure [%]", series: [BarChart.Series("difference", shown.map { $0.difference! * 100 })])
+        chart.horizontal = true
+        chart.width = 900
+        let figure = ReportDocument.Figure(id: "chart-published", title: "Published analyses side by side",
+                                           caption: "(ours − published) / published for each published figure, with our engine run under that publication's own assumptions (cost boundary, lifetime, launch price, masses); the table says why each differs.",
+                                           svg: chart.svg(id: "chart-published"), inputs: [])
+        return .init(id: "published", title: "Published analyses", blocks: [
+            .paragraph("Published answers differ mostly in what they count. Each scenario in \(folder) restates one analysis's assumptions; here is its figure beside ours under those assumptions."),
+            .figure(figure), .table(table),
+        ])
     }
 
     /// Values that the engine derives when a key is absent, for the appendix.
