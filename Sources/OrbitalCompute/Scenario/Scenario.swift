@@ -26,6 +26,7 @@ public struct Scenario: Sendable, Equatable {
         self.origin = origin
         self.values = [:]
         for key in values.keys.sorted() { try set(key, values[key]!) }
+        try checkConsistency()
     }
 
     /// The top-level keys that are not parameter sections.
