@@ -4,12 +4,12 @@
 #
 #   ORBITAL=path/to/orbital  the binary (default .build/release/orbital; built if missing)
 #   OUT=folder               where report.html and report.png go (default .build/report-screenshot)
-#   HEIGHT=pixels            window height of the screenshot (default 9000: every chart)
+#   HEIGHT=pixels            window height of the screenshot (default 11000: every chart)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ORBITAL="${ORBITAL:-.build/release/orbital}"
 OUT="${OUT:-.build/report-screenshot}"
-HEIGHT="${HEIGHT:-9000}"
+HEIGHT="${HEIGHT:-11000}"
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "screenshot-report: installing Debian's chromium"
@@ -29,7 +29,7 @@ OUT="$(cd "$OUT" && pwd)"
 
 charts=$(grep -o '<svg xmlns="http://www.w3.org/2000/svg" id="chart-[a-z-]*"' "$OUT/report.html" | wc -l)
 echo "screenshot-report: $charts charts in $OUT/report.html"
-[ "$charts" -ge 9 ] || { echo "screenshot-report: expected at least 9 charts" >&2; exit 1; }
+[ "$charts" -ge 10 ] || { echo "screenshot-report: expected at least 10 charts" >&2; exit 1; }
 
 rm -f "$OUT/report.png"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \

@@ -32,8 +32,12 @@ struct Report: ParsableCommand {
     @Option(help: "Relative swing of each input when ranking the deciding inputs.")
     var swing = 0.25
 
+    @Option(name: .customLong("sobol-samples"), help: "Base samples N of the Sobol analysis (N·(k+2) evaluations).")
+    var sobolSamples = 256
+
     func validate() throws {
         guard swing > 0, swing < 1 else { throw ValidationError("--swing must be between 0 and 1 (exclusive)") }
+        guard sobolSamples >= 2 else { throw ValidationError("--sobol-samples must be at least 2") }
     }
 
     var resolvedFormat: Format {
@@ -55,6 +59,7 @@ struct Report: ParsableCommand {
             }
             var options = ReportOptions()
             options.swing = swing
+            options.sobolSamples = sobolSamples
             let document = try ReportDocument.make(orbital: o, ground: g, options: options)
             switch resolvedFormat {
             case .html:

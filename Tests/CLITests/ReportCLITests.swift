@@ -19,7 +19,7 @@ final class ReportCLITests: XCTestCase {
 
     func testHTMLReportOfTheShippedScenarios() throws {
         let path = folder.appendingPathComponent("report.html").path
-        let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "colossus-1", "--output", path])
+        let run = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "colossus-1", "--output", path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "")
         let html = try String(contentsOfFile: path, encoding: .utf8)
@@ -34,7 +34,7 @@ final class ReportCLITests: XCTestCase {
         let path = folder.appendingPathComponent("again.html").path
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
         for _ in 0..<2 {
-            let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", path])
+            let run = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "--output", path])
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
         }
@@ -44,7 +44,7 @@ final class ReportCLITests: XCTestCase {
 
     func testMarkdownByExtensionWritesTheChartsBesideIt() throws {
         let path = folder.appendingPathComponent("study.md").path
-        let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", path, "--set", "launch.cost_per_kg_usd=200"])
+        let run = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "--output", path, "--set", "launch.cost_per_kg_usd=200"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for id in ReportCLITests.charts {
@@ -59,27 +59,27 @@ final class ReportCLITests: XCTestCase {
     }
 
     func testHTMLToStandardOutput() throws {
-        let run = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--format", "html"])
+        let run = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "--format", "html"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("<!DOCTYPE html>"))
         XCTAssertTrue(run.stdout.hasSuffix("</html>\n"))
     }
 
     func testErrors() throws {
-        let md = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--format", "markdown"])
+        let md = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "--format", "markdown"])
         XCTAssertEqual(md.status, 2)
         XCTAssertTrue(md.stderr.contains("--output"), md.stderr)
 
-        let unknown = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--set", "launch.cost_per_kg=200", "--output", folder.appendingPathComponent("x.html").path])
+        let unknown = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "--set", "launch.cost_per_kg=200", "--output", folder.appendingPathComponent("x.html").path])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("launch.cost_per_kg"), unknown.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
 
-        let swapped = try CLI.run(["report", "colossus-1", "orbital-1gw-dawn-dusk"])
+        let swapped = try CLI.run(["report", "--sobol-samples", "16", "colossus-1", "orbital-1gw-dawn-dusk"])
         XCTAssertEqual(swapped.status, 2)
         XCTAssertTrue(swapped.stderr.contains("orbital"), swapped.stderr)
 
-        let noFolder = try CLI.run(["report", "orbital-1gw-dawn-dusk", "--output", folder.appendingPathComponent("missing/r.md").path])
+        let noFolder = try CLI.run(["report", "--sobol-samples", "16", "orbital-1gw-dawn-dusk", "--output", folder.appendingPathComponent("missing/r.md").path])
         XCTAssertEqual(noFolder.status, 2)
         XCTAssertTrue(noFolder.stderr.contains("does not exist"), noFolder.stderr)
     }

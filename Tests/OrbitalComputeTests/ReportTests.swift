@@ -117,6 +117,7 @@ final class ReportTests: XCTestCase {
         // Without the folder the section says so instead of failing.
         var options = ReportOptions()
         options.publishedDirectory = "/nonexistent/published"
+        options.sobolSamples = 16
         let other = try ReportDocument.make(orbital: ReportTests.shipped("orbital-1gw-dawn-dusk"), ground: Scenario.colossus1, options: options)
         XCTAssertNil(other.figures.first { $0.id == "chart-published" })
     }
@@ -132,7 +133,9 @@ final class ReportTests: XCTestCase {
         var ground = try ReportTests.shipped("colossus-1")
         try ground.set("energy.price_usd_per_mwh", .number(3000))
         let orbital = try ReportTests.shipped("orbital-1gw-dawn-dusk")
-        let doc = try ReportDocument.make(orbital: orbital, ground: ground)
+        var options = ReportOptions()
+        options.sobolSamples = 16
+        let doc = try ReportDocument.make(orbital: orbital, ground: ground, options: options)
         let figure = try XCTUnwrap(doc.figures.first { $0.id == "chart-launch-price" })
         let b = try Breakeven.solve(orbital: orbital, ground: ground, key: "launch.cost_per_kg_usd")
         let value = try XCTUnwrap(b.value)

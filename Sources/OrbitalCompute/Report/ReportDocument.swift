@@ -77,7 +77,7 @@ public struct ReportDocument: Sendable {
     public static func anchor(_ side: ScenarioKind, _ key: String) -> String { "input-\(side.rawValue)-\(key)" }
 
     /// The ids of the charts every comparison report contains, in document order.
-    public static let chartIDs = ["chart-tornado", "chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price",
+    public static let chartIDs = ["chart-tornado", "chart-sobol", "chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price",
                                   "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-rtt-per-city",
                                   "chart-capacity-online"]
 }
@@ -99,6 +99,10 @@ public struct ReportOptions: Sendable {
     /// Folder of scenarios restating published analyses (with a `published:` section) to set
     /// beside ours; the section says so when it does not exist. nil: no such section.
     public var publishedDirectory: String? = "Models/published"
+    /// Base samples N of the Sobol analysis (N·(k+2) evaluations; `orbital sensitivity --samples`).
+    public var sobolSamples = 256
+    /// Worker threads of the sensitivity analysis.
+    public var jobs = Parallel.defaultJobs
 
     public init() {}
 }
@@ -133,14 +137,14 @@ struct ReportBuilder {
         var sections: [ReportDocument.Section] = []
         sections.append(verdictSection())
         sections.append(sideBySideSection())
-        sections.append(decidingSection())
+        sections.append(try decidingSection())
         sections.append(costSection())
         sections.append(massSection())
         sections.append(try launchSection())
         sections.append(try eclipseSection())
         sections.append(radiatorSection())
         sections.append(try latencySection())
-        sections.append(capacitySection())
+        sections.append(try capacitySection())
         if let folder = options.publishedDirectory { sections.append(try publishedSection(folder)) }
         sections.append(provenanceSection())
         sections.append(outputsSection())
@@ -189,7 +193,7 @@ struct ReportBuilder {
         }
         let first = comparison.deciding.first
         if let first {
-            blocks.append(.paragraph("The input that moves the verdict most is \(first.key) (\(first.side.rawValue)): ±\(Int((options.swing * 100).rounded())) % moves the cost ratio from \(humanNumber(first.ratioAtLow)) to \(humanNumber(first.ratioAtHigh)). See the deciding inputs below."))
+            blocks.append(.paragraph("Moving every input by the same ±\(Int((options.swing * 100).rounded())) % (as `orbital compare` does), the one that moves the verdict most is \(first.key) (\(first.side.rawValue)): the cost ratio goes from \(humanNumber(first.ratioAtLow)) to \(humanNumber(first.ratioAtHigh)). The deciding inputs below use each input's own uncertainty range instead."))
         }
         for w in o.warnings { blocks.append(.note("Warning (orbit): \(w)")) }
         for w in g.warnings { blocks.append(.note("Warning (ground): \(w)")) }
@@ -226,30 +230,60 @@ struct ReportBuilder {
         return .init(id: "side-by-side", title: "Side by side", blocks: [.table(table)])
     }
 
-    func decidingSection() -> ReportDocument.Section {
-        let swing = Int((options.swing * 100).rounded())
-        let rows: [[Cell]] = comparison.deciding.map { s in
-            let u = unit(s.side, s.key)
-            let info = (s.side == .orbital ? orbitalScenario : groundScenario).parameter(s.key)
-            let explicit = (s.side == .orbital ? orbitalScenario : groundScenario).values[s.key] != nil
-            return [inputLink(s.side, s.key), Cell(s.side.rawValue), Cell(ReportBuilder.withUnit(s.base, u), numeric: true),
-                    Cell("\(humanNumber(s.low)) … \(humanNumber(s.high))", numeric: true),
-                    Cell("\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))", numeric: true),
-                    Cell(explicit ? "explicit in scenario" : (info?.provenance?.confidence.rawValue ?? "derived"))]
+    /// The side and parameter key of a study column ("ground:KEY" is the ground side's KEY).
+    static func sideKey(_ column: String) -> (ScenarioKind, String) {
+        column.hasPrefix("ground:") ? (.terrestrial, String(column.dropFirst("ground:".count))) : (.orbital, column)
+    }
+
+    func decidingSection() throws -> ReportDocument.Section {
+        // The sensitivity study of `orbital sensitivity` (issue 6): tornado over every real input
+        // of both sides (declared uncertainty, else the source's documented range, else ±swing),
+        // elasticities, and Sobol indices over the declared uncertain inputs.
+        let setup = try StudySetup(primary: orbitalScenario, ground: groundScenario)
+        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
+                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        let bars = Array(study.bars.sorted { $0.swing > $1.swing }.prefix(options.topInputs))
+        let sobol = Dictionary(study.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows: [[Cell]] = bars.map { b in
+            let (side, key) = ReportBuilder.sideKey(b.key)
+            let u = unit(side, key)
+            let index = sobol[b.key]
+            return [inputLink(side, key), Cell(side.rawValue), Cell(ReportBuilder.withUnit(b.base, u), numeric: true),
+                    Cell("\(humanNumber(b.low)) … \(humanNumber(b.high))", numeric: true), Cell(b.rangeSource),
+                    Cell("\(humanNumber(b.atLow)) … \(humanNumber(b.atHigh))", numeric: true), Cell(b.elasticity.isFinite ? humanNumber(b.elasticity) : "—", numeric: true),
+                    Cell(index.map { "\(humanNumber($0.first)) / \(humanNumber($0.total))" } ?? "", numeric: true), Cell(b.flipsVerdict ? "yes" : "")]
         }
-        let table = ReportDocument.Table(id: "table-deciding", caption: "Inputs that decide the verdict: each moved ±\(swing) % within its accepted range, ranked by how far it moves the cost ratio",
-                                         header: ["input", "side", "value", "range tried", "cost ratio", "confidence"], rows: rows)
-        let tornadoRows = comparison.deciding.map { s in
-            TornadoChart.Row(label: "\(s.key) (\(s.side == .orbital ? "orbit" : "ground"))", atLow: s.ratioAtLow, atHigh: s.ratioAtHigh,
-                             lowText: ReportBuilder.withUnit(s.low, unit(s.side, s.key)), highText: ReportBuilder.withUnit(s.high, unit(s.side, s.key)))
+        let table = ReportDocument.Table(
+            id: "table-deciding",
+            caption: "Inputs that decide the verdict (cost ratio orbit / ground), widest first: each moved across its declared uncertainty, else its source's documented range, else ±\(Int((options.swing * 100).rounded())) %, the others at base",
+            header: ["input", "side", "value", "range", "range from", "cost ratio", "elasticity", "Sobol first / total", "flips verdict"], rows: rows)
+        let tornadoRows = bars.map { b -> TornadoChart.Row in
+            let (side, key) = ReportBuilder.sideKey(b.key)
+            return TornadoChart.Row(label: "\(key) (\(side == .orbital ? "orbit" : "ground"))", atLow: b.atLow, atHigh: b.atHigh,
+                                    lowText: ReportBuilder.withUnit(b.low, unit(side, key)), highText: ReportBuilder.withUnit(b.high, unit(side, key)))
         }
-        var chart = TornadoChart(title: "What decides the verdict (±\(swing) % on each input)", valueLabel: "cost ratio orbit / ground [-] (< 1: orbit cheaper)",
-                                 base: comparison.costRatio, rows: tornadoRows)
+        var chart = TornadoChart(title: "What decides the verdict", valueLabel: "cost ratio orbit / ground [-] (< 1: orbit cheaper)",
+                                 base: study.baseValue, rows: tornadoRows)
         chart.reference = (1, "parity")
-        let figure = ReportDocument.Figure(id: "chart-tornado", title: "Tornado of the deciding inputs",
-                                           caption: "Bars span the cost ratio when one input is set to its low (blue) or high (orange) value, all else at the scenario's values. The black line is the scenario's ratio, the dashed red line parity.",
-                                           svg: chart.svg(id: "chart-tornado"), inputs: comparison.deciding.map { .init(side: $0.side, key: $0.key) })
-        return .init(id: "deciding-inputs", title: "Deciding inputs", blocks: [.table(table), .figure(figure)])
+        chart.width = 960
+        let tornado = ReportDocument.Figure(id: "chart-tornado", title: "Tornado of the deciding inputs",
+                                            caption: "Bars span the cost ratio when one input is set to the low (blue) or high (orange) end of its range, all else at the scenario's values (`orbital sensitivity`). The black line is the scenario's ratio, the dashed red line parity.",
+                                            svg: chart.svg(id: "chart-tornado"), inputs: bars.map { let (side, key) = ReportBuilder.sideKey($0.key); return .init(side: side, key: key) })
+        let indices = Array(study.indices.sorted { $0.total > $1.total }.prefix(8))
+        var sobolChart = BarChart(title: "Sobol indices of the cost ratio", categories: indices.map { let (side, key) = ReportBuilder.sideKey($0.key); return side == .orbital ? key : key + " (ground)" },
+                                  valueLabel: "share of the variance of the cost ratio [-]",
+                                  series: [BarChart.Series("first order", indices.map { max($0.first, 0) }, color: "#0072B2"),
+                                           BarChart.Series("total", indices.map { max($0.total, 0) }, color: "#E69F00")])
+        sobolChart.horizontal = true
+        sobolChart.width = 860
+        let sobolFigure = ReportDocument.Figure(
+            id: "chart-sobol", title: "Sobol indices",
+            caption: "Share of the variance of the cost ratio due to each uncertain input alone (first order) and with its interactions (total), the \(indices.count) largest, over \(study.sobolInputs) (Saltelli/Jansen estimators on a GSL Sobol sequence, N = \(study.sobolSamples), \(study.sobolEvaluations) evaluations). Negative estimates (sampling noise) are shown as 0.",
+            svg: sobolChart.svg(id: "chart-sobol"), inputs: indices.map { let (side, key) = ReportBuilder.sideKey($0.key); return .init(side: side, key: key) })
+        var blocks: [ReportDocument.Block] = [.table(table), .figure(tornado), .figure(sobolFigure)]
+        let flips = bars.filter(\.flipsVerdict).map { ReportBuilder.sideKey($0.key).1 }
+        blocks.insert(.paragraph(flips.isEmpty ? "No single input flips the verdict across its range." : "Alone, these inputs flip the verdict within their range: \(flips.joined(separator: ", "))."), at: 0)
+        return .init(id: "deciding-inputs", title: "Deciding inputs", blocks: blocks)
     }
 
     /// Present value of each cost line divided by the present value of delivered PFLOP-hours:
@@ -434,26 +468,31 @@ struct ReportBuilder {
         return .init(id: "latency", title: "Latency", blocks: [.paragraph(text), .figure(figure), .table(table)])
     }
 
-    func capacitySection() -> ReportDocument.Section {
-        // Simple ramps: launches at a constant cadence (or the satellite build rate, if slower) for
-        // orbit; a linear build over the facility's build days for the ground.
-        let orbitDays = max(o.deploymentDays, 1), groundDays = max(g.deploymentDays, 1)
-        let end = max(orbitDays, groundDays) * 1.15
-        let oMW = o.itPowerTargetW / 1e6, gMW = g.itPowerW / 1e6
-        let orbitRamp: [(Double, Double)] = [(0, 0), (orbitDays, oMW), (end, oMW)]
-        let groundRamp: [(Double, Double)] = [(0, 0), (groundDays, gMW), (end, gMW)]
+    func capacitySection() throws -> ReportDocument.Section {
+        // The launch-by-launch timeline of `orbital timeline` (issue 6).
+        let t = try Timeline.run(orbital: orbitalScenario, ground: groundScenario)
+        let orbitSeries = t.series.map { ($0.days, $0.orbitalItPowerW / 1e6) }
+        let groundSeries = t.series.compactMap { p in p.groundItPowerW.map { (p.days, $0 / 1e6) } }
         var chart = LineChart(title: "IT capacity online against time", xLabel: "days from the first launch or groundbreaking [d]", yLabel: "IT power online [MW]",
-                              series: [LineChart.Series("orbit: \(o.launchCount) launches at \(humanNumber(oInputs.launch.launchesPerYear))/yr", orbitRamp, color: "#0072B2"),
-                                       LineChart.Series("ground: built in \(humanNumber(g.deploymentDays)) days", groundRamp, color: "#E69F00", dashed: true)])
+                              series: [LineChart.Series("orbit: \(t.launches) launches at \(humanNumber(oInputs.launch.launchesPerYear))/yr", orbitSeries, color: "#0072B2"),
+                                       LineChart.Series("ground: \(groundScenario.name)", groundSeries, color: "#E69F00", dashed: true)])
         chart.yIncludesZero = true
-        chart.xRange = 0...end
-        chart.markers = [.init(x: orbitDays, y: oMW, label: "\(humanNumber(oMW)) MW after \(humanNumber(orbitDays)) d", color: "#0072B2"),
-                         .init(x: groundDays, y: gMW, label: "\(humanNumber(gMW)) MW after \(humanNumber(groundDays)) d", color: "#E69F00")]
-        let text = "Orbit: \(o.launchCount) launches at \(humanNumber(oInputs.launch.launchesPerYear)) a year and \(humanNumber(Double(o.satelliteCount))) satellites at \(humanNumber(oInputs.satellite.manufacturingPerYear)) a year put \(humanNumber(oMW)) MW of IT online in \(humanNumber(orbitDays)) days. Ground: \(humanNumber(gMW)) MW in \(humanNumber(groundDays)) days."
+        if let end = t.series.last?.days { chart.xRange = 0...end }
+        let oMW = t.orbital.targetItPowerW / 1e6
+        if let days = t.orbital.daysToTarget { chart.markers.append(.init(x: days, y: oMW, label: "\(humanNumber(oMW)) MW after \(humanNumber(days)) d", color: "#0072B2")) }
+        if let g = t.ground, let days = g.daysToTarget {
+            chart.markers.append(.init(x: days, y: g.targetItPowerW / 1e6, label: "\(humanNumber(g.targetItPowerW / 1e6)) MW after \(humanNumber(days)) d", color: "#E69F00"))
+        }
+        var text = "Orbit: \(t.launches) launches and \(humanNumber(Double(t.satellites))) satellites put \(humanNumber(oMW)) MW of IT online"
+            + (t.orbital.daysToTarget.map { " in \(humanNumber($0)) days" } ?? " (the target is not reached: failures outpace the launches)")
+            + "; waiting costs \(humanNumber(t.orbital.delayCostUsd / 1e9)) billion USD of undelivered accelerator-hours."
+        if let g = t.ground {
+            text += " Ground: \(humanNumber(g.targetItPowerW / 1e6)) MW" + (g.daysToTarget.map { " in \(humanNumber($0)) days" } ?? "") + ", a delay cost of \(humanNumber(g.delayCostUsd / 1e9)) billion USD."
+        }
         let figure = ReportDocument.Figure(id: "chart-capacity-online", title: "Capacity online",
-                                           caption: "A linear ramp over each side's deployment time (the slower of launch cadence and satellite manufacturing for orbit; facility build days for the ground); the launch-by-launch timeline of issue 6 will replace it. " + text,
+                                           caption: "Satellites built and launched at their rates, each launch carrying its share of the cluster and decaying without repair; the ground comes online when the facility is built (`orbital timeline`). " + text,
                                            svg: chart.svg(id: "chart-capacity-online"),
-                                           inputs: ref(.orbital, ["launch.launches_per_year", "satellite.manufacturing_per_year", "launch.vehicle", "compute.it_power_w"]).filter { orbitalScenario.parameter($0.key) != nil }
+                                           inputs: ref(.orbital, ["launch.launches_per_year", "satellite.manufacturing_per_year", "launch.learning_rate", "reliability.accelerator_failure_rate_per_year", "compute.it_power_w"]).filter { orbitalScenario.parameter($0.key) != nil }
                                                + ref(.terrestrial, ["facility.build_days"]).filter { groundScenario.parameter($0.key) != nil })
         return .init(id: "deployment", title: "Deployment", blocks: [.paragraph(text), .figure(figure)])
     }
@@ -472,13 +511,15 @@ struct ReportBuilder {
                  Cell(r.ours.map(humanNumber) ?? "—", numeric: true), Cell(r.difference.map { humanNumber($0 * 100) + " %" } ?? "—", numeric: true),
                  Cell(r.figure.source), Cell(r.figure.note)]
             })
-        let shown = rows.filter { $0.difference != nil }
+        let shown = rows.filter { ($0.ours ?? 0) > 0 && $0.figure.value > 0 }
         var chart = BarChart(title: "This engine against the published figures", categories: shown.map { "\($0.scenario): \($0.figure.metric)" },
-                             valueLabel: "difference from the published figure [%]", series: [BarChart.Series("difference", shown.map { $0.difference! * 100 })])
+                             valueLabel: "ours / published [-] (log scale)", series: [BarChart.Series("ours / published", shown.map { $0.ours! / $0.figure.value })])
         chart.horizontal = true
+        chart.valueLog = true
+        chart.baseline = 1
         chart.width = 900
         let figure = ReportDocument.Figure(id: "chart-published", title: "Published analyses side by side",
-                                           caption: "(ours − published) / published for each published figure, with our engine run under that publication's own assumptions (cost boundary, lifetime, launch price, masses); the table says why each differs.",
+                                           caption: "Our figure over the published one (1: identical; bars to the left: ours is lower) for each published figure, with our engine run under that publication's own assumptions (cost boundary, lifetime, launch price, masses); the table says why each differs.",
                                            svg: chart.svg(id: "chart-published"), inputs: [])
         return .init(id: "published", title: "Published analyses", blocks: [
             .paragraph("Published answers differ mostly in what they count. Each scenario in \(folder) restates one analysis's assumptions; here is its figure beside ours under those assumptions."),

@@ -361,6 +361,8 @@ public struct BarChart: Sendable {
     public var valueLog = false
     /// Print each bar's total (or value) at its end.
     public var showTotals = true
+    /// Where bars start (default 0, or the axis minimum on a log scale); e.g. 1 for ratios.
+    public var baseline: Double?
     public var width = 760.0
     public var height = 400.0
 
@@ -374,7 +376,7 @@ public struct BarChart: Sendable {
         let legendH = ChartFrame.legendHeight(legendItems, width: width)
         let totals = categories.indices.map { c in series.reduce(0) { $0 + max(0, c < $1.values.count ? $1.values[c] : 0) } }
         let extremes = stacked ? totals : series.flatMap(\.values)
-        var scale = ChartScale(covering: extremes + (valueLog ? [] : [0]), logarithmic: valueLog, includeZero: !valueLog)
+        var scale = ChartScale(covering: extremes + (valueLog ? [] : [0]) + (baseline.map { [$0] } ?? []), logarithmic: valueLog, includeZero: !valueLog)
         if showTotals && !valueLog { scale.upper += (scale.upper - scale.lower) * 0.08 }
         let categoryWidth = categories.map { SVG.textWidth($0, size: ChartFrame.font) }.max() ?? 40
         let frame: ChartFrame
@@ -392,7 +394,7 @@ public struct BarChart: Sendable {
         s += horizontal ? frame.xAxis(scale, label: valueLabel) : frame.yAxis(scale, label: valueLabel)
         let span = horizontal ? frame.plotBottom - frame.plotTop : frame.plotRight - frame.plotLeft
         let band = span / Double(max(categories.count, 1))
-        let base = valueLog ? scale.lower : 0
+        let base = baseline ?? (valueLog ? scale.lower : 0)
         for (c, category) in categories.enumerated() {
             let bandStart = (horizontal ? frame.plotTop : frame.plotLeft) + Double(c) * band
             let center = bandStart + band / 2
@@ -417,7 +419,8 @@ public struct BarChart: Sendable {
                 if horizontal {
                     s += "<rect x=\"\(SVG.n(min(p0, p1)))\" y=\"\(SVG.n(center + offset))\" width=\"\(SVG.n(abs(p1 - p0)))\" height=\"\(SVG.n(barThickness))\" fill=\"\(color)\"><title>\(SVG.escape(tooltip))</title></rect>"
                     if showTotals && !stacked {
-                        s += "<text x=\"\(SVG.n(max(p0, p1) + 4))\" y=\"\(SVG.n(center + offset + barThickness / 2 + 4))\" font-size=\"11\">\(SVG.escape(SVG.tickLabel(v)))</text>"
+                        let leftward = p1 < p0
+                        s += "<text x=\"\(SVG.n(leftward ? p1 - 4 : p1 + 4))\" y=\"\(SVG.n(center + offset + barThickness / 2 + 4))\" text-anchor=\"\(leftward ? "end" : "start")\" font-size=\"11\">\(SVG.escape(SVG.tickLabel(v)))</text>"
                     }
                 } else {
                     s += "<rect x=\"\(SVG.n(center + offset))\" y=\"\(SVG.n(min(p0, p1)))\" width=\"\(SVG.n(barThickness))\" height=\"\(SVG.n(abs(p1 - p0)))\" fill=\"\(color)\"><title>\(SVG.escape(tooltip))</title></rect>"
@@ -487,7 +490,9 @@ public struct TornadoChart: Sendable {
         var scale = ChartScale(covering: values, logarithmic: useLog, includeZero: !useLog)
         let rowHeight = 34.0
         let height = Double(max(rows.count, 1)) * rowHeight + 120 + legendH
-        let frame = ChartFrame(width: width, height: height, left: 20 + labelWidth, right: 30, top: 34 + legendH + 8, bottom: 52)
+        // Room for the value labels printed beyond the bars' ends.
+        let endLabel = rows.flatMap { [$0.lowText, $0.highText] }.map { SVG.textWidth($0, size: 11) }.max() ?? 0
+        let frame = ChartFrame(width: width, height: height, left: 24 + labelWidth + endLabel, right: 16 + endLabel, top: 34 + legendH + 8, bottom: 52)
         scale.pixelLower = frame.plotLeft; scale.pixelUpper = frame.plotRight
         var s = frame.open(id: id, title: title, description: "\(valueLabel) as each input moves")
         s += frame.legend(legend, y: 42)
