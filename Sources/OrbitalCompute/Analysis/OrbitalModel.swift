@@ -75,6 +75,13 @@ public final class OrbitalModel {
 
     public init() {}
 
+    /// Forgets the cached eclipse years and thermal transients (not the network geometry), so the
+    /// next evaluation pays for both again: `orbital bench` measures that cost with it.
+    public func clearOrbitAndThermalCaches() {
+        eclipseCache.removeAll(keepingCapacity: true)
+        transientCache.removeAll(keepingCapacity: true)
+    }
+
     private struct EclipseKey: Hashable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: String }
     private struct TransientKey: Hashable { var values: [Double]; var faces: Int }
 

@@ -144,6 +144,7 @@ public enum MonteCarlo {
         let workers = max(1, jobs)
         let evaluators = (0..<workers).map { _ in StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient) }
         let generators = try (0..<workers).map { _ in try RandomGenerator(seed: 1) }
+        let distributions = inputs.map(\.distribution), clamps = inputs.map(\.input.clamper)
         let streams = (draws + drawsPerStream - 1) / drawsPerStream
         // Chunks of several streams keep the draws output and the progress in order.
         let streamsPerChunk = max(1, 32_000 / drawsPerStream)
@@ -160,7 +161,7 @@ public enum MonteCarlo {
                 rng.reseed(streamSeed(seed, c))
                 var x = [Double](repeating: 0, count: k)
                 for d in (c * drawsPerStream)..<min((c + 1) * drawsPerStream, draws) {
-                    for j in 0..<k { x[j] = inputs[j].input.clamp(inputs[j].distribution.sample(rng)); store[j * draws + d] = x[j] }
+                    for j in 0..<k { x[j] = clamps[j].apply(distributions[j].sample(rng)); store[j * draws + d] = x[j] }
                     do {
                         try evaluator.evaluate(numbers: x)
                         for j in 0..<m { store[(k + j) * draws + d] = evaluator.metrics[j] }
@@ -186,13 +187,16 @@ public enum MonteCarlo {
         // Summaries over the successful draws, in draw order (deterministic sums).
         let ok = (0..<draws).filter { errors[$0] == nil }
         let names = inputs.map(\.input.key) + metrics
-        var summaries: [Summary] = []
-        var column = [Double](repeating: 0, count: ok.count)
-        for j in 0..<columns {
-            for (i, d) in ok.enumerated() { column[i] = store[j * draws + d] }
-            let s = summarize(names[j], column)
-            if s.mean.isFinite || j < k { summaries.append(s) }   // drop metrics never computed (the transient when off)
+        let computed = SharedSlots<Summary?>(count: columns, initial: nil)
+        Parallel.forEachBlock(count: columns, blockSize: 1, jobs: workers) { _, block in
+            for j in block {
+                var column = [Double](repeating: 0, count: ok.count)
+                for (i, d) in ok.enumerated() { column[i] = store[j * draws + d] }
+                computed[j] = summarize(names[j], column)
+            }
         }
+        // Drop metrics never computed (the transient when it is off).
+        let summaries = (0..<columns).compactMap { j in computed[j].flatMap { $0.mean.isFinite || j < k ? $0 : nil } }
         var pCheaper: Double?
         if setup.hasRatio, !ok.isEmpty, let r = metrics.firstIndex(of: "cost_ratio") {
             pCheaper = Double(ok.filter { store[(k + r) * draws + $0] < 1 }.count) / Double(ok.count)

@@ -138,14 +138,44 @@ public struct StudyInput: @unchecked Sendable {
 
     /// Clamps a draw into the accepted range (open ends kept open by a relative 1e-9), and rounds
     /// whole-number inputs.
-    public func clamp(_ x: Double) -> Double {
-        guard let b = bounds else { return x }
-        var y = x
-        if case .integer = info.domain { y = y.rounded() }
+    public func clamp(_ x: Double) -> Double { clamper.apply(x) }
+
+    /// The clamp as plain numbers, for hot loops.
+    public var clamper: Clamp {
+        guard let b = bounds else { return Clamp(lower: -.infinity, upper: .infinity, integer: false) }
         let span = max(b.upper - b.lower, 1e-300)
         let lower = b.lowerOpen ? b.lower + max(span * 1e-9, abs(b.lower) * 1e-12) : b.lower
         let upper = b.upperOpen ? b.upper - max(span * 1e-9, abs(b.upper) * 1e-12) : b.upper
-        return min(max(y, lower), upper)
+        if case .integer = info.domain { return Clamp(lower: lower, upper: upper, integer: true) }
+        return Clamp(lower: lower, upper: upper, integer: false)
+    }
+
+    public struct Clamp: Sendable {
+        public var lower: Double
+        public var upper: Double
+        public var integer: Bool
+        @inline(__always) public func apply(_ x: Double) -> Double { min(max(integer ? x.rounded() : x, lower), upper) }
+    }
+}
+
+/// A parameter's field, as a key path, for fast writes in hot loops.
+enum FieldSetter<Inputs> {
+    case number(WritableKeyPath<Inputs, Double>)
+    case optional(WritableKeyPath<Inputs, Double?>)
+    case other
+    init(_ p: Parameter<Inputs>?) {
+        switch p?.binding {
+        case let .number(path)?: self = .number(path)
+        case let .optionalNumber(path)?: self = .optional(path)
+        default: self = .other
+        }
+    }
+    @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
+        switch self {
+        case let .number(path): inputs[keyPath: path] = x
+        case let .optional(path): inputs[keyPath: path] = x
+        case .other: break
+        }
     }
 }
 
@@ -197,7 +227,12 @@ public final class StudyEvaluator {
         metrics = [Double](repeating: .nan, count: setup.metrics.count)
         groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
         orbitalCount = setup.baseOrbital != nil ? StudyMetrics.orbital.count : StudyMetrics.terrestrial.count
+        orbitalSetters = inputs.map { FieldSetter($0.orbital) }
+        groundSetters = inputs.map { FieldSetter($0.terrestrial) }
     }
+
+    private let orbitalSetters: [FieldSetter<OrbitalInputs>]
+    private let groundSetters: [FieldSetter<TerrestrialInputs>]
 
     /// Evaluates one point (values in `inputs` order); the metrics land in `metrics`.
     /// Throws `ModelError` (or a GSL error) when the model rejects the point.
@@ -221,17 +256,17 @@ public final class StudyEvaluator {
     /// Numeric fast path (every input numeric).
     public func evaluate(numbers: [Double]) throws {
         if var o = setup.baseOrbital {
-            for (input, v) in zip(inputs, numbers) { input.orbital?.setNumber(v, in: &o) }
+            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o) }
             let r = try model.evaluate(o)
             StudyMetrics.write(r, into: &metrics)
             if setup.baseTerrestrial != nil {
-                let g = try groundResult { t in for (input, v) in zip(inputs, numbers) { input.terrestrial?.setNumber(v, in: &t) } }
+                let g = try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } }
                 metrics[orbitalCount] = g.costPerPflopHourUsd
                 metrics[orbitalCount + 1] = r.costPerPflopHourUsd / g.costPerPflopHourUsd
             }
         } else {
             var t = setup.baseTerrestrial!
-            for (input, v) in zip(inputs, numbers) { input.terrestrial?.setNumber(v, in: &t) }
+            for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) }
             StudyMetrics.write(try TerrestrialModel.evaluate(t), into: &metrics)
         }
     }

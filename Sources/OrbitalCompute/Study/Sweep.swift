@@ -22,8 +22,21 @@ public struct SweepAxis: Sendable {
 
     /// The i-th value (i in 0..<count). Ends are exact.
     @inline(__always)
+    public func value(at i: Int) -> ParameterValue { values.value(at: i) }
+}
+
+extension SweepAxis.Values {
+    public var count: Int {
+        switch self {
+        case let .linear(_, _, n), let .logarithmic(_, _, n): return n
+        case let .list(items): return items.count
+        }
+    }
+
+    /// The i-th value (i in 0..<count). Ends are exact.
+    @inline(__always)
     public func value(at i: Int) -> ParameterValue {
-        switch values {
+        switch self {
         case let .linear(a, b, n):
             if n == 1 || i == 0 { return .number(a) }
             if i == n - 1 { return .number(b) }
@@ -35,7 +48,9 @@ public struct SweepAxis: Sendable {
         case let .list(items): return items[i]
         }
     }
+}
 
+extension SweepAxis {
     /// Parses and validates `KEY=…` against the study's scenarios, before any work is done.
     public static func parse(_ text: String, setup: StudySetup) throws -> SweepAxis {
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
@@ -237,6 +252,7 @@ public enum Sweep {
         let size = plan.range.count
         var done = skip
         let blockSize = 64
+        let axisValues = plan.axes.map(\.values)
         while done < size {
             let start = plan.range.lowerBound + done
             let n = min(chunkSize, size - done)
@@ -245,9 +261,17 @@ public enum Sweep {
                 let evaluator = evaluators[worker]
                 var text = ""
                 text.reserveCapacity(block.count * 320)
-                var numbers = [Double](repeating: 0, count: plan.axes.count)
+                var numbers = [Double](repeating: 0, count: axisValues.count)
+                // A private copy of the axes' values: no reference counting shared between threads.
+                let local = axisValues.map { v -> SweepAxis.Values in if case let .list(items) = v { return .list(items.map { $0 }) }; return v }
+                var values = [ParameterValue](repeating: .number(0), count: local.count)
                 for i in block {
-                    let values = plan.values(of: start + i)
+                    var rest = start + i
+                    for k in stride(from: local.count - 1, through: 0, by: -1) {
+                        let n = local[k].count
+                        values[k] = local[k].value(at: rest % n)
+                        rest /= n
+                    }
                     do {
                         if numeric {
                             for (k, v) in values.enumerated() { if case let .number(x) = v { numbers[k] = x } }
