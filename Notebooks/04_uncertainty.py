@@ -51,12 +51,13 @@ with open(draws_file) as f:
     ratios = np.array([float(r["cost_ratio"]) for r in csv.DictReader(f) if r["cost_ratio"]])
 
 fig, ax = plt.subplots(figsize=(8, 4.5))
-ax.hist(ratios, bins=60, color="#0072B2", alpha=0.85)
-for q, style in [("p5", ":"), ("p50", "-"), ("p95", ":")]:
+ax.hist(ratios, bins=np.geomspace(min(ratios.min(), 0.9), ratios.max(), 60), color="#0072B2", alpha=0.85)
+ax.set_xscale("log")
+for (q, style), height in zip([("p5", ":"), ("p50", "-"), ("p95", ":")], [0.95, 0.85, 0.75]):
     ax.axvline(ratio[q], color="black", ls=style, lw=1)
-    ax.text(ratio[q], ax.get_ylim()[1] * 0.95, f" {q} {human(ratio[q])}", fontsize=8, va="top")
+    ax.text(ratio[q], ax.get_ylim()[1] * height, f" {q} {human(ratio[q])}", fontsize=9, va="top")
 ax.axvline(1, color="darkred", ls="--", label="parity")
-ax.set_xlabel("cost ratio orbit / ground [-] (< 1: orbit cheaper)")
+ax.set_xlabel("cost ratio orbit / ground [-] (log scale; < 1: orbit cheaper)")
 ax.set_ylabel("draws [-]")
 ax.set_title(f"Monte Carlo, {mc['draws']} draws: P(orbit cheaper) = {human(mc['probability_orbit_cheaper'])}")
 ax.legend()
