@@ -9,11 +9,10 @@ struct Orbital: ParsableCommand {
         abstract: "Can gigawatt-scale AI compute in orbit beat a terrestrial cluster like Colossus 1 — and under which assumptions?",
         discussion: "Scenarios are YAML files (see Models/). Every input has a unit, a default, an accepted range and a source: `orbital explain KEY`.",
         version: "0.1.0",
-        subcommands: [Evaluate.self, Compare.self, Breakeven.self, OrbitCalculator.self, RadiatorCalculator.self,
-                      Report.self,
-                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, Latency.self, Published.self,
-                      SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self,
-                      TimelineCommand.self, BenchCommand.self]
+        subcommands: [Evaluate.self, Compare.self, Breakeven.self, Report.self,
+                      SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self, TimelineCommand.self,
+                      Latency.self, Published.self, OrbitCalculator.self, RadiatorCalculator.self,
+                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, BenchCommand.self]
     )
 }
 

@@ -106,6 +106,20 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(o.costPerPflopHourUsd / g.costPerPflopHourUsd, 1, accuracy: 0.005)
     }
 
+    func testSidePrefixSolvesOnTheGround() throws {
+        // compute.utilization exists on both sides: ground: picks the terrestrial one.
+        let orbital = try Scenario(kind: .orbital, values: ["launch.vehicle": .text("starship-20"), "solar.cost_usd_per_w": .number(2)])
+        let b = try Breakeven.solve(orbital: orbital, ground: .colossus1, key: "ground:compute.utilization")
+        XCTAssertEqual(b.side, .terrestrial)
+        if let v = b.value {
+            var g = Scenario.colossus1
+            try g.set("compute.utilization", .number(v))
+            XCTAssertEqual(try Engine.evaluate(orbital).costPerPflopHourUsd / Engine.evaluate(g).costPerPflopHourUsd, 1, accuracy: 0.005)
+        } else {
+            XCTAssertNotEqual(b.costRatioAtValue, b.baseCostRatio)
+        }
+    }
+
     func testNoCrossingReportsTheClosestApproach() throws {
         // Thermal emissivity cannot make the default orbit as cheap as the ground.
         let orbital = try Scenario(kind: .orbital)

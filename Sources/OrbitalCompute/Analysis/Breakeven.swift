@@ -17,12 +17,11 @@ public struct Breakeven: Sendable {
     /// Finds where ln(cost ratio) = 0 for `key` with GSL's Brent solver, bracketing on a scan of
     /// the key's accepted range (log-spaced when it spans decades) or of `range`. The key belongs
     /// to the orbital scenario if it is an orbital parameter, else to the ground scenario.
+    /// A key may carry a side prefix as in studies: `orbital:KEY`, `ground:KEY` or `both:KEY`.
     public static func solve(orbital: Scenario, ground: Scenario, key: String, range: ClosedRange<Double>? = nil, scanPoints: Int = 48) throws -> Breakeven {
-        let side: ScenarioKind
-        let info: ParameterInfo
-        if let i = orbital.parameter(key) { side = .orbital; info = i }
-        else if let i = ground.parameter(key) { side = .terrestrial; info = i }
-        else { throw ScenarioError(file: "--solve", key: key, "unknown key", accepted: "a numeric parameter of either scenario (see `orbital explain`)") }
+        let input = try StudySetup(primary: orbital, ground: ground).resolve(key, origin: "--solve")
+        let info = input.info
+        let side: ScenarioKind = input.orbital != nil ? .orbital : .terrestrial
         let bounds: Bounds
         switch info.domain {
         case let .real(b), let .integer(b): bounds = b
@@ -30,7 +29,7 @@ public struct Breakeven: Sendable {
         }
         let model = OrbitalModel()
         let baseRatio = try Engine.evaluate(orbital, model: model).costPerPflopHourUsd / Engine.evaluate(ground, model: model).costPerPflopHourUsd
-        let base = Comparison.numericValues(of: side == .orbital ? orbital : ground, model: model).first { $0.0 == key }?.1
+        let base = Comparison.numericValues(of: side == .orbital ? orbital : ground, model: model).first { $0.0 == input.parameterKey }?.1
 
         var lo = Comparison.clamp(range?.lowerBound ?? bounds.lower, bounds)
         var hi = Comparison.clamp(range?.upperBound ?? bounds.upper, bounds)
@@ -44,7 +43,12 @@ public struct Breakeven: Sendable {
         if logScan && lo <= 0 { lo = max(hi * 1e-9, base.map { $0 * 1e-4 } ?? 0, Double.leastNormalMagnitude) }
         if lo >= hi { hi = lo }
         func logRatio(_ v: Double) -> Double {
-            (try? Comparison.ratioWith(key, v, side: side, orbital: orbital, ground: ground, model: model)).map(log) ?? .nan
+            var o = orbital, g = ground
+            do {
+                if input.orbital != nil { try o.set(input.parameterKey, .number(v)) }
+                if input.terrestrial != nil { try g.set(input.parameterKey, .number(v)) }
+                return log(try Engine.evaluate(o, model: model).costPerPflopHourUsd / Engine.evaluate(g, model: model).costPerPflopHourUsd)
+            } catch { return .nan }
         }
         let n = max(scanPoints, 3)
         let xs: [Double] = (0..<n).map { k in
