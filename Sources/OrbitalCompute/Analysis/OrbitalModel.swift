@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything `evaluate` computes for an orbital scenario, in SI units.
-public struct OrbitalResult: Sendable {
+public struct OrbitalResult: Sendable, LevelizedResult {
     // Cluster size
     public var acceleratorCountTarget: Double
     public var acceleratorCountInstalled: Double
@@ -46,15 +46,7 @@ public struct OrbitalResult: Sendable {
     public var launchCostPerKwYearUsd: Double
     public var deploymentDays: Double
     // Money and output
-    public var costLines: [CostLine]
-    public var boundary: CostBoundary
-    public var totals: CostTotals
-    public var deliveredAcceleratorHours: Double
-    public var deliveredAcceleratorHoursPV: Double
-    public var deliveredItMwhPV: Double
-    public var costPerAcceleratorHourUsd: Double
-    public var costPerMwhItUsd: Double
-    public var costPerPflopHourUsd: Double
+    public var levelized: Levelized
     public var accelerator: Accelerator
     public var warnings: [String]
     /// Ground contact, RTTs and the link-capacity bound (MODEL.md §10).
@@ -228,9 +220,6 @@ public final class OrbitalModel {
             CostLine("nre", .other, upfront: x.finance.nreUsd),
             CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear),
         ]
-        let boundary = CostBoundary(rawValue: x.finance.costBoundary) ?? .everything
-        let totals = CostTotals(lines: lines, boundary: boundary, orbital: true, discountRate: x.finance.discountRate, years: years)
-
         // Delivered output: installed accelerators decay without repair; throttling loses the eclipses.
         let availability = (throttle ? 1 - eclipse.meanFraction : 1) * (1 - upsetOverhead)
         // Network (MODEL.md §10): the links bound the tokens the cluster can serve; the factor (≤ 1) scales delivered hours.
@@ -240,11 +229,9 @@ public final class OrbitalModel {
             warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
         }
         let hoursPerYear = countInstalled * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
-        let working = min(years, radiationLimit)
-        let delivered = hoursPerYear * working * Reliability.meanSurvival(rate: lambda, years: working)
-        let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: lambda, rate: x.finance.discountRate, years: working)
-        let mwhPV = deliveredPV * acc.itPowerPerAcceleratorW / 1e6
-        let perHour = totals.presentValue / deliveredPV
+        let levelized = Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
+                                  discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: lambda,
+                                  deliveringYears: min(years, radiationLimit), accelerator: acc)
 
         return OrbitalResult(
             acceleratorCountTarget: countTarget, acceleratorCountInstalled: countInstalled, itPowerTargetW: itTarget, itPowerInstalledW: itInstalled,
@@ -256,9 +243,7 @@ public final class OrbitalModel {
             annualDoseRad: annualDose, lifetimeDoseRad: annualDose * years, radiationLifetimeLimitYears: radiationLimit, upsetOverhead: upsetOverhead,
             massBreakdownKg: breakdown, massTotalKg: massTotal, satelliteCount: satellites, dragDeltaVMPerS: deltaV, launchCount: launches,
             launchCostPerKgUsd: costPerKg, launchCostUsd: launchCost, launchCostPerKwYearUsd: perKwYear, deploymentDays: deploymentDays,
-            costLines: lines, boundary: boundary, totals: totals, deliveredAcceleratorHours: delivered, deliveredAcceleratorHoursPV: deliveredPV,
-            deliveredItMwhPV: mwhPV, costPerAcceleratorHourUsd: perHour, costPerMwhItUsd: totals.presentValue / mwhPV,
-            costPerPflopHourUsd: perHour / (acc.bf16DenseTflops / 1000), accelerator: acc, warnings: warnings, network: network)
+            levelized: levelized, accelerator: acc, warnings: warnings, network: network)
     }
 
     private func cachedTransient(_ p: RadiatorTransient.Inputs) throws -> RadiatorTransient.Result {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything `evaluate` computes for a terrestrial scenario, in SI units.
-public struct TerrestrialResult: Sendable {
+public struct TerrestrialResult: Sendable, LevelizedResult {
     public var acceleratorCount: Double
     public var itPowerW: Double
     public var facilityPowerW: Double
@@ -12,15 +12,7 @@ public struct TerrestrialResult: Sendable {
     public var availability: Double
     public var deploymentDays: Double
     public var facilityCapexUsd: Double
-    public var costLines: [CostLine]
-    public var boundary: CostBoundary
-    public var totals: CostTotals
-    public var deliveredAcceleratorHours: Double
-    public var deliveredAcceleratorHoursPV: Double
-    public var deliveredItMwhPV: Double
-    public var costPerAcceleratorHourUsd: Double
-    public var costPerMwhItUsd: Double
-    public var costPerPflopHourUsd: Double
+    public var levelized: Levelized
     public var accelerator: Accelerator
     public var warnings: [String]
 }
@@ -69,20 +61,14 @@ public enum TerrestrialModel {
             CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear),
         ]
         if gas { lines.insert(CostLine("gas_plant", .energy, annual: gasCapex * crf, amortised: true), at: 4) }
-        let boundary = CostBoundary(rawValue: x.finance.costBoundary) ?? .everything
-        let totals = CostTotals(lines: lines, boundary: boundary, orbital: false, discountRate: r, years: years)
 
         let availability = Reliability.repairedAvailability(rate: lambda, repairDays: x.reliability.repairDays)
         let hoursPerYear = count * x.compute.utilization * availability * Constants.hoursPerYear
-        let deliveredPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: 0, rate: r, years: years)
-        let mwhPV = deliveredPV * acc.itPowerPerAcceleratorW / 1e6
-        let perHour = totals.presentValue / deliveredPV
+        let levelized = Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: false,
+                                  discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: 0, deliveringYears: years, accelerator: acc)
         return TerrestrialResult(
             acceleratorCount: count, itPowerW: itPower, facilityPowerW: facilityPower, energyPriceUsdPerMwh: price, energyMwhPerYear: energyMwh,
             energyCostUsdPerYear: energyCost, waterLitersPerYear: water, availability: availability, deploymentDays: x.facility.buildDays,
-            facilityCapexUsd: facilityCapex + gasCapex, costLines: lines, boundary: boundary, totals: totals,
-            deliveredAcceleratorHours: hoursPerYear * years, deliveredAcceleratorHoursPV: deliveredPV, deliveredItMwhPV: mwhPV,
-            costPerAcceleratorHourUsd: perHour, costPerMwhItUsd: totals.presentValue / mwhPV,
-            costPerPflopHourUsd: perHour / (acc.bf16DenseTflops / 1000), accelerator: acc, warnings: warnings)
+            facilityCapexUsd: facilityCapex + gasCapex, levelized: levelized, accelerator: acc, warnings: warnings)
     }
 }
