@@ -1,11 +1,13 @@
 import Foundation
 
 /// The network part of `evaluate`: contact statistics and the reference user's RTTs, cached per
-/// orbit and network geometry (one day propagated at 30 s, edges refined by root finding: ≈1–3 ms
-/// on a miss, a dictionary look-up on a hit), then the capacity arithmetic, which is cheap.
+/// orbit and network geometry (one day propagated at 120 s, window edges refined by root finding,
+/// so only passes shorter than 2 minutes, which carry a fraction of a percent of the contact time
+/// at 650 km, can be missed; a dictionary look-up on a hit), then the capacity arithmetic, which
+/// is cheap. `orbital latency` propagates at its own, finer `--step-s`.
 public final class NetworkModel {
     /// Time step and span of the propagation used by `evaluate` [s].
-    public static let evaluationStep = 30.0
+    public static let evaluationStep = 120.0
     public static let evaluationSpan = 0.0...86_400.0
 
     /// What depends only on geometry.
