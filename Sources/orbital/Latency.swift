@@ -40,7 +40,9 @@ struct Latency: ParsableCommand {
             let inputs = try loaded.orbitalInputs()
             let model = OrbitalModel()
             let (orbit, _) = try model.orbitAndEclipse(inputs.orbit)
-            let flops = try model.evaluate(inputs).network?.deliveredPeakFlops
+            // The demand side of the capacity summary; a cluster whose links deliver nothing cannot be
+            // evaluated for cost, but its round trips are still reported (capacity then omitted).
+            let flops = (try? model.evaluate(inputs))?.network?.deliveredPeakFlops
             let analysis = try LatencyAnalysis(scenarioName: loaded.name, orbit: orbit, network: inputs.network,
                                                users: users.isEmpty ? CityCatalog.all : users, stations: stationList,
                                                span: 0...(durationH * 3_600), step: stepS, deliveredPeakFlops: flops)

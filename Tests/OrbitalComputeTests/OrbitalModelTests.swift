@@ -75,11 +75,36 @@ final class OrbitalModelTests: XCTestCase {
     }
 
     func testCostBoundaries() throws {
-        let everything = try evaluate()
-        let launchOnly = try evaluate { $0.finance.costBoundary = "launch" }
-        let infrastructure = try evaluate { $0.finance.costBoundary = "infrastructure" }
+        let everything = try evaluate { $0.finance.deploymentTiming = "instant" }
+        let launchOnly = try evaluate { $0.finance.costBoundary = "launch"; $0.finance.deploymentTiming = "instant" }
+        let infrastructure = try evaluate { $0.finance.costBoundary = "infrastructure"; $0.finance.deploymentTiming = "instant" }
         XCTAssertEqual(launchOnly.totals.presentValue, everything.launchCostUsd, accuracy: 1)
         XCTAssertEqual(everything.totals.capex - infrastructure.totals.capex, everything.acceleratorCountInstalled * 37_500, accuracy: 1)
+    }
+
+    func testDeploymentRampDiscountsWhatArrivesLater() throws {
+        // Batches online uniformly over the campaign: per-batch costs and delivery share the mean
+        // discount factor f = ((1+r)^0 − (1+r)^{−R}) / (R ln(1+r)); design and ground segment do not.
+        let instant = try evaluate { $0.finance.deploymentTiming = "instant" }
+        let ramp = try evaluate()
+        let years = ramp.deploymentDays / Constants.daysPerYear
+        let f = (1 - pow(1.07, -years)) / (years * log(1.07))
+        XCTAssertEqual(ramp.deliveredAcceleratorHoursPV, f * instant.deliveredAcceleratorHoursPV, accuracy: 1e-6 * instant.deliveredAcceleratorHoursPV)
+        let atStart = 500e6 + 1e9     // ground segment + NRE, paid at t = 0
+        XCTAssertEqual(ramp.totals.presentValue, atStart + f * (instant.totals.presentValue - atStart), accuracy: 1)
+        XCTAssertGreaterThan(ramp.costPerAcceleratorHourUsd, instant.costPerAcceleratorHourUsd)
+        // Undiscounted quantities do not depend on timing.
+        XCTAssertEqual(ramp.deliveredAcceleratorHours, instant.deliveredAcceleratorHours)
+    }
+
+    func testTooLowToHoldIsAnErrorNotAnInfinity() throws {
+        XCTAssertThrowsError(try evaluate { $0.orbit.altitudeKm = 180; $0.satellite.dragAreaFraction = 1; $0.finance.lifetimeYears = 50 }) {
+            XCTAssertEqual(($0 as? ModelError)?.key, "orbit.altitude_km")
+        }
+    }
+
+    func testNoDeliveredHoursIsAnError() throws {
+        XCTAssertThrowsError(try evaluate { $0.radiation.upsetRatePerAcceleratorDay = 100; $0.radiation.hoursLostPerUpset = 1000 })
     }
 
     func testImpossibleRadiatorIsAnError() throws {

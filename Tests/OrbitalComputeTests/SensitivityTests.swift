@@ -31,7 +31,8 @@ final class SensitivityTests: XCTestCase {
 
     func testTornadoElasticityAndDocumentedRanges() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let orbital = try Scenario.load(path: root.appendingPathComponent("Models/orbital-1gw-dawn-dusk.yaml").path)
+        var orbital = try Scenario.load(path: root.appendingPathComponent("Models/orbital-1gw-dawn-dusk.yaml").path)
+        try orbital.set("finance.deployment_timing", .text("instant"))   // launch cost undiscounted in the PV
         let setup = try StudySetup(primary: orbital, ground: Scenario.colossus1)
         let r = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), samples: 64, jobs: 2)
         XCTAssertEqual(r.metric, "cost_ratio")

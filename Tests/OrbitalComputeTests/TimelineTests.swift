@@ -34,7 +34,9 @@ final class TimelineTests: XCTestCase {
     /// year-1 hours, discounted at the end of year 1: lost = H · d/365.25 / (1 + r).
     func testGroundDelayCostClosedForm() throws {
         let t = try Timeline.run(orbital: scenario(), ground: Scenario.colossus1)
-        let g = try TerrestrialModel.evaluate(Scenario.colossus1.terrestrialInputs())
+        var gi = try Scenario.colossus1.terrestrialInputs()
+        gi.finance.deploymentTiming = "instant"     // the timeline costs the delay against instant capacity
+        let g = try TerrestrialModel.evaluate(gi)
         let hoursPerYear = g.deliveredAcceleratorHours / 5
         let side = try XCTUnwrap(t.ground)
         XCTAssertEqual(side.lostAcceleratorHoursPV, hoursPerYear * 122 / 365.25 / 1.07, accuracy: 1e-6 * side.lostAcceleratorHoursPV)

@@ -67,6 +67,10 @@ public final class OrbitalModel {
 
     public init() {}
 
+    /// The most satellites a scenario may have (a bound that keeps counts exact in integers and
+    /// far above any constellation proposed: SpaceX's filing for a million satellites).
+    public static let maxSatellites = 1e8
+
     /// Forgets the cached eclipse years and thermal transients (not the network geometry), so the
     /// next evaluation pays for both again: `orbital bench` measures that cost with it.
     public func clearOrbitAndThermalCaches() {
@@ -128,7 +132,7 @@ public final class OrbitalModel {
         let eclipseLoad = throttle ? itInstalled * x.power.eclipseKeepaliveFraction : busLoad
         let batteryJ = Battery.capacity(load: eclipseLoad, duration: eclipse.maxDuration,
                                         depthOfDischarge: x.power.batteryDepthOfDischarge, roundTripEfficiency: x.power.batteryRoundTripEfficiency)
-        let lifetimeEnergy = try SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
+        let lifetimeEnergy = SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
                                                            degradationPerYear: x.solar.degradationPerYear, years: years)
 
         // Heat: all electrical power used on the bus plus conditioning losses ends on the radiators.
@@ -144,7 +148,11 @@ public final class OrbitalModel {
         let sink = Radiator.sinkTemperature(faces: faces, surface: surface, environment: environment)
 
         // Satellites and the mass budget.
-        let satellites = Int((itInstalled / x.satellite.itPowerW).rounded(.up))
+        let satelliteCount = (itInstalled / x.satellite.itPowerW).rounded(.up)
+        guard satelliteCount <= OrbitalModel.maxSatellites else {
+            throw ModelError(key: "satellite.it_power_w", "\(formatNumber(satelliteCount)) satellites of \(formatNumber(x.satellite.itPowerW)) W each is more than \(formatNumber(OrbitalModel.maxSatellites)): use larger satellites")
+        }
+        let satellites = Int(satelliteCount)
         let computeMass = countInstalled * acc.massKg
         let arrayMass = arrayRated / x.solar.specificPowerWPerKg
         let radiatorMass = radiatorArea * x.thermal.arealMassKgPerM2 * x.thermal.loopMassFactor
@@ -156,6 +164,10 @@ public final class OrbitalModel {
         let dryMass = nonStructure + structureMass
         let dragArea = (arrayArea + radiatorArea) * x.satellite.dragAreaFraction
         let deltaV = Atmosphere.dragDeltaVPerYear(altitude: orbit.altitude, area: dragArea, mass: dryMass, dragCoefficient: x.satellite.dragCoefficient) * years
+        // A mass ratio above e (propellant > 1.7 × dry mass) means the orbit is too low to hold.
+        guard deltaV / (x.satellite.thrusterIspS * Constants.standardGravity) <= 1 else {
+            throw ModelError(key: "orbit.altitude_km", "holding \(formatNumber(x.orbit.altitudeKm)) km against drag for \(formatNumber(years)) years takes Δv = \(formatNumber(deltaV.rounded())) m/s, more propellant than the satellites weigh: fly higher or shorter")
+        }
         let propellantMass = Atmosphere.propellant(deltaV: deltaV, dryMass: dryMass, isp: x.satellite.thrusterIspS)
         var breakdown: [(String, Double)] = [
             ("compute", computeMass), ("solar_arrays", arrayMass), ("radiators", radiatorMass), ("batteries", batteryMass),
@@ -199,7 +211,7 @@ public final class OrbitalModel {
         }
 
         // Launch and deployment.
-        let launches = Launch.count(mass: massTotal, payload: vehicle.payloadKg)
+        let launches = try Launch.count(mass: massTotal, payload: vehicle.payloadKg)
         let launchCost = Launch.cost(mass: massTotal, costPerKg: costPerKg, launches: launches, learningRate: x.launch.learningRate)
         let perKwYear = Launch.costPerKilowattYear(mass: massTotal, costPerKg: costPerKg, powerW: itTarget, years: years)
         let deploymentDays = Launch.deploymentDays(launches: launches, perYear: x.launch.launchesPerYear, satellites: satellites, buildPerYear: x.satellite.manufacturingPerYear)
@@ -209,13 +221,13 @@ public final class OrbitalModel {
         let hardware = countInstalled * acc.priceUsd + busMass * x.finance.satelliteCostUsdPerKg + arrayRated * x.solar.costUsdPerW
             + radiatorArea * x.thermal.costUsdPerM2 + batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh
         let lines = [
-            CostLine("accelerators", .accelerators, upfront: countInstalled * acc.priceUsd),
-            CostLine("satellite_bus", .other, upfront: busMass * x.finance.satelliteCostUsdPerKg),
-            CostLine("solar_arrays", .other, upfront: arrayRated * x.solar.costUsdPerW),
-            CostLine("radiators", .other, upfront: radiatorArea * x.thermal.costUsdPerM2),
-            CostLine("batteries", .other, upfront: batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh),
-            CostLine("launch", .launch, upfront: launchCost),
-            CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardware + launchCost)),
+            CostLine("accelerators", .accelerators, upfront: countInstalled * acc.priceUsd, perBatch: true),
+            CostLine("satellite_bus", .other, upfront: busMass * x.finance.satelliteCostUsdPerKg, perBatch: true),
+            CostLine("solar_arrays", .other, upfront: arrayRated * x.solar.costUsdPerW, perBatch: true),
+            CostLine("radiators", .other, upfront: radiatorArea * x.thermal.costUsdPerM2, perBatch: true),
+            CostLine("batteries", .other, upfront: batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh, perBatch: true),
+            CostLine("launch", .launch, upfront: launchCost, perBatch: true),
+            CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardware + launchCost), perBatch: true),
             CostLine("ground_segment", .other, upfront: x.finance.groundSegmentUsd),
             CostLine("nre", .other, upfront: x.finance.nreUsd),
             CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear),
@@ -229,9 +241,10 @@ public final class OrbitalModel {
             warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
         }
         let hoursPerYear = countInstalled * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
-        let levelized = Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
+        let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
                                   discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: lambda,
-                                  deliveringYears: min(years, radiationLimit), accelerator: acc)
+                                  deliveringYears: min(years, radiationLimit), accelerator: acc,
+                                  timing: x.finance.deploymentTiming == "ramp" ? DeploymentTiming(rampYears: deploymentDays / Constants.daysPerYear) : .instant)
 
         return OrbitalResult(
             acceleratorCountTarget: countTarget, acceleratorCountInstalled: countInstalled, itPowerTargetW: itTarget, itPowerInstalledW: itInstalled,

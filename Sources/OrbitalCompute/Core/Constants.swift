@@ -21,6 +21,8 @@ public enum Constants {
     public static let tropicalYear = 365.2422 * 86_400.0
     /// Julian year [s], the unit of "per year" rates: 365.25 days.
     public static let julianYear = 365.25 * 86_400.0
+    /// Days in a Julian year, the year of "per year" rates.
+    public static let daysPerYear = 365.25
     /// Hours in a Julian year.
     public static let hoursPerYear = 365.25 * 24.0
     /// Standard gravity g₀ [m/s²]. CGPM 1901.

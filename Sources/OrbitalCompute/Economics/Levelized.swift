@@ -17,13 +17,20 @@ public struct Levelized: Sendable {
     ///   - hoursPerYear: accelerator-hours a year delivered at t = 0.
     ///   - decayRate: λ of the delivered capacity [1/yr] (failures without repair; 0 with repair).
     ///   - years: the analysis window; `deliveringYears` ≤ years when output stops early.
+    ///   - timing: when capacity comes online; delivery and the costs of running shift with it.
+    /// - Throws: `ModelError` when nothing is delivered (every hour lost to links, upsets or dose).
     public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, discountRate: Double, years: Double,
-                hoursPerYear: Double, decayRate: Double, deliveringYears: Double, accelerator: Accelerator) {
+                hoursPerYear: Double, decayRate: Double, deliveringYears: Double, accelerator: Accelerator,
+                timing: DeploymentTiming = .instant) throws {
+        guard hoursPerYear > 0, deliveringYears > 0 else {
+            throw ModelError(key: "compute.utilization", "the cluster delivers no accelerator-hours (utilization, link capacity, upsets or radiation take them all): no cost per hour exists")
+        }
         costLines = lines
         self.boundary = boundary
-        totals = CostTotals(lines: lines, boundary: boundary, orbital: orbital, discountRate: discountRate, years: years)
+        let shift = timing.meanDiscount(rate: discountRate)
+        totals = CostTotals(lines: lines, boundary: boundary, orbital: orbital, discountRate: discountRate, years: years, onlineDiscount: shift)
         deliveredAcceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
-        deliveredAcceleratorHoursPV = Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: discountRate, years: deliveringYears)
+        deliveredAcceleratorHoursPV = shift * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: discountRate, years: deliveringYears)
         deliveredItMwhPV = deliveredAcceleratorHoursPV * accelerator.itPowerPerAcceleratorW / 1e6
         costPerAcceleratorHourUsd = totals.presentValue / deliveredAcceleratorHoursPV
         costPerMwhItUsd = totals.presentValue / deliveredItMwhPV

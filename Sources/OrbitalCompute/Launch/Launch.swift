@@ -3,23 +3,36 @@ import Foundation
 /// Launch count, cost and cadence (MODEL.md §7).
 public enum Launch {
     /// Launches needed for `mass` [kg] at `payload` [kg] per launch: ⌈m / p⌉.
-    public static func count(mass: Double, payload: Double) -> Int {
+    /// - Throws: `ModelError` beyond a billion launches (a mass no programme could launch, and
+    ///   past what a count can hold).
+    public static func count(mass: Double, payload: Double) throws -> Int {
         guard mass > 0 else { return 0 }
-        return Int((mass / payload).rounded(.up))
+        let launches = (mass / payload).rounded(.up)
+        guard launches.isFinite, launches <= 1e9 else {
+            throw ModelError(key: "launch.payload_kg", "\(formatNumber(mass)) kg would need \(formatNumber(launches)) launches")
+        }
+        return Int(launches)
     }
 
     /// Wright's-law exponent b = log₂(1 − learning rate): the n-th unit costs c₁ · n^b.
     public static func learningExponent(rate: Double) -> Double { log2(1 - rate) }
 
     /// Mean price factor over launches 1…n relative to the first, (1/n) Σ k^b, with b the Wright
-    /// exponent. 1 without learning. Summed exactly up to 10⁴ launches, then by the integral
-    /// approximation (n^{b+1} − 1)/(b + 1) + (1 + n^b)/2 (Euler–Maclaurin, error < 10⁻⁶).
+    /// exponent; 1 without learning. The first 63 terms are summed; the tail from 64 by
+    /// Euler–Maclaurin, ∫₆₄ⁿ x^b dx + (64^b + n^b)/2 + b(n^{b−1} − 64^{b−1})/12, whose error is
+    /// below 1e-9 of the sum (the next term is b(b−1)(b−2)·64^{b−3}/720). b = −1 (50 % learning)
+    /// integrates to a logarithm.
     public static func meanLearningFactor(launches n: Int, learningRate: Double) -> Double {
         guard n > 1, learningRate > 0 else { return 1 }
         let b = learningExponent(rate: learningRate)
-        if n <= 10_000 { return (1...n).reduce(0.0) { $0 + pow(Double($1), b) } / Double(n) }
-        let x = Double(n)
-        return ((pow(x, b + 1) - 1) / (b + 1) + (1 + pow(x, b)) / 2) / x
+        let head = min(n, 63)
+        var sum = (1...head).reduce(0.0) { $0 + pow(Double($1), b) }
+        if n > 63 {
+            let a = 64.0, x = Double(n)
+            let integral = abs(b + 1) < 1e-12 ? log(x / a) : (pow(x, b + 1) - pow(a, b + 1)) / (b + 1)
+            sum += integral + (pow(a, b) + pow(x, b)) / 2 + b * (pow(x, b - 1) - pow(a, b - 1)) / 12
+        }
+        return sum / Double(n)
     }
 
     /// Launch cost [USD]: mass × $/kg × the learning factor over the campaign.
@@ -36,6 +49,6 @@ public enum Launch {
     /// Days to deploy: the slower of launching `launches` at `perYear` and building `satellites`
     /// at `buildPerYear` [day].
     public static func deploymentDays(launches: Int, perYear: Double, satellites: Int, buildPerYear: Double) -> Double {
-        max(Double(launches) / perYear, Double(satellites) / buildPerYear) * 365.25
+        max(Double(launches) / perYear, Double(satellites) / buildPerYear) * Constants.daysPerYear
     }
 }

@@ -16,5 +16,5 @@ public enum Reliability {
     public static func overprovisionFactor(rate: Double, years: Double) -> Double { 1 / meanSurvival(rate: rate, years: years) }
 
     /// Availability with repair: each failure takes `repairDays` out of service: 1 − λ · d / 365.25.
-    public static func repairedAvailability(rate: Double, repairDays: Double) -> Double { max(0, 1 - rate * repairDays / 365.25) }
+    public static func repairedAvailability(rate: Double, repairDays: Double) -> Double { max(0, 1 - rate * repairDays / Constants.daysPerYear) }
 }

@@ -33,6 +33,7 @@ public struct FinanceInputs: Sendable, Equatable {
     public var discountRate = 0.0
     public var opsCostUsdPerYear = 0.0
     public var costBoundary = ""
+    public var deploymentTiming = ""
     // Orbital only.
     public var satelliteCostUsdPerKg = 0.0
     public var insuranceFraction = 0.0

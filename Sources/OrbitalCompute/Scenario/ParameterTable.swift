@@ -72,6 +72,9 @@ extension ParameterTable where Inputs: CommonInputs {
             .number("finance.ops_cost_usd_per_year", "USD/year", \.finance.opsCostUsdPerYear, orbital ? 100e6 : 30e6, .closed(0, 1e12),
                     orbital ? "Operations: mission control, ground stations, spectrum, staff" : "Site operations staff and services (energy, water, maintenance are separate)",
                     orbital ? Provenance("est.: large LEO constellation operations, order of $100 M a year", .low, range: "$30–300 M") : Provenance("est.: ≈200 staff at $150 k loaded", .low)),
+            .choice("finance.deployment_timing", \.finance.deploymentTiming, "ramp", ["ramp", "instant"],
+                    "When capacity comes online for the levelized cost: `ramp` — satellites launch uniformly over the deployment time (the ground after its build days), each batch paid as it launches and run for the full window; `instant` — all online and paid at t = 0, as most published comparisons assume",
+                    Provenance("MODEL.md §11: deployment time is an output; the ramp discounts what arrives later", year: 2026, .high)),
             .choice("finance.cost_boundary", \.finance.costBoundary, "everything", ["launch", "infrastructure", "everything"],
                     "What is counted: launch only (orbit) vs energy only (ground); everything but the accelerators; or everything", Provenance("MODEL.md §9: make the boundary explicit so published figures compare like for like", year: 2026, .high)),
         ]

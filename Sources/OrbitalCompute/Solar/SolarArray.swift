@@ -33,10 +33,11 @@ public enum SolarArray {
 
     /// Lifetime energy an array of beginning-of-life output `powerAt1AU` [W] (at 1 AU, operating
     /// temperature) produces over `years`, given the orbit's year-mean sunlit irradiance factor
-    /// ⟨(S/S₀)(1 − f)⟩ [J]: E = P · ⟨…⟩ · ∫₀ᵀ (1 − d)^t dt, by GSL quadrature.
+    /// ⟨(S/S₀)(1 − f)⟩ (a GSL quadrature over the eclipse year) [J]:
+    /// E = P · ⟨…⟩ · ∫₀ᵀ (1 − d)^t dt, with ∫₀ᵀ (1 − d)^t dt = ((1 − d)^T − 1) / ln(1 − d) (T when d = 0).
     /// The annual pattern is averaged per year, which is exact to first order in d (d ≤ 1 %/yr).
-    public static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double) throws -> Double {
-        let integral = try Quadrature.integrate(from: 0, to: years) { pow(1 - d, $0) }.value
+    public static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double) -> Double {
+        let integral = d < 1e-12 ? years : (pow(1 - d, years) - 1) / log(1 - d)
         return p * meanSunlitFactor * integral * Constants.julianYear
     }
 }

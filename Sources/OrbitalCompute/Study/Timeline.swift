@@ -84,7 +84,9 @@ public enum Timeline {
 
     /// Builds the timeline; `points` samples of the series span [0, max(window, deployment)].
     public static func run(orbital: Scenario, ground: Scenario?, points: Int = 200) throws -> Result {
-        let x = try orbital.orbitalInputs()
+        // The delay is costed against capacity online at once, so both baselines are `instant`.
+        var x = try orbital.orbitalInputs()
+        x.finance.deploymentTiming = "instant"
         let r = try OrbitalModel().evaluate(x)
         let years = x.finance.lifetimeYears
         let lambda = x.reliability.acceleratorFailureRatePerYear
@@ -112,7 +114,7 @@ public enum Timeline {
         }
         // Target reached: the first launch time at which online accelerators reach the target count.
         var daysToTarget: Double?
-        for tau in times where online(tau) >= r.acceleratorCountTarget * (1 - 1e-12) { daysToTarget = tau * 365.25; break }
+        for tau in times where online(tau) >= r.acceleratorCountTarget * (1 - 1e-12) { daysToTarget = tau * Constants.daysPerYear; break }
 
         // Delivered accelerator-hours PV: each batch flown at τ delivers n e^{−λ(t−τ)} from τ to T,
         // end-of-year discounting; versus the whole installed cluster from 0 (the evaluation).
@@ -135,7 +137,7 @@ public enum Timeline {
         for tau in times { actual += perLaunchAccelerators * batchPV(tau) }
         actual *= hoursFactor * availability
         let lostOrbit = max(0, r.deliveredAcceleratorHoursPV - actual)
-        let orbitalSide = Side(name: orbital.name, targetItPowerW: r.itPowerTargetW, daysToTarget: daysToTarget, deploymentDays: (times.last ?? 0) * 365.25,
+        let orbitalSide = Side(name: orbital.name, targetItPowerW: r.itPowerTargetW, daysToTarget: daysToTarget, deploymentDays: (times.last ?? 0) * Constants.daysPerYear,
                                lostAcceleratorHoursPV: lostOrbit, costPerAcceleratorHourUsd: r.costPerAcceleratorHourUsd,
                                delayCostUsd: lostOrbit * r.costPerAcceleratorHourUsd)
 
@@ -143,9 +145,10 @@ public enum Timeline {
         var groundPower: Double?
         var buildYears = 0.0
         if let ground {
-            let g = try TerrestrialModel.evaluate(ground.terrestrialInputs())
-            buildYears = g.deploymentDays / 365.25
-            let gi = try ground.terrestrialInputs()
+            var gi = try ground.terrestrialInputs()
+            gi.finance.deploymentTiming = "instant"
+            let g = try TerrestrialModel.evaluate(gi)
+            buildYears = g.deploymentDays / Constants.daysPerYear
             let hoursPerYear = g.deliveredAcceleratorHoursPV / max(Finance.presentValueOfDecaying(initial: 1, decayRate: 0, rate: gi.finance.discountRate, years: gi.finance.lifetimeYears), 1e-300)
             // Delivered from the build date to the end of the window, versus from 0.
             var delayed = 0.0
@@ -171,7 +174,7 @@ public enum Timeline {
             let n = online(t)
             let flown = times.lastIndex { $0 <= t }.map { $0 + 1 } ?? 0
             let spend = c1 * weights.prefix(flown).reduce(0, +)
-            series.append(Point(days: t * 365.25, orbitalItPowerW: n * perAcceleratorW, orbitalAcceleratorsOnline: n, orbitalLaunchSpendUsd: spend,
+            series.append(Point(days: t * Constants.daysPerYear, orbitalItPowerW: n * perAcceleratorW, orbitalAcceleratorsOnline: n, orbitalLaunchSpendUsd: spend,
                                 groundItPowerW: groundPower.map { t >= buildYears ? $0 : 0 }))
         }
         return Result(orbital: orbitalSide, ground: groundSide, launches: launches, satellites: satellites,

@@ -64,8 +64,9 @@ public enum TerrestrialModel {
 
         let availability = Reliability.repairedAvailability(rate: lambda, repairDays: x.reliability.repairDays)
         let hoursPerYear = count * x.compute.utilization * availability * Constants.hoursPerYear
-        let levelized = Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: false,
-                                  discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: 0, deliveringYears: years, accelerator: acc)
+        let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: false,
+                                  discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: 0, deliveringYears: years, accelerator: acc,
+                                  timing: x.finance.deploymentTiming == "ramp" ? DeploymentTiming(delayYears: x.facility.buildDays / Constants.daysPerYear) : .instant)
         return TerrestrialResult(
             acceleratorCount: count, itPowerW: itPower, facilityPowerW: facilityPower, energyPriceUsdPerMwh: price, energyMwhPerYear: energyMwh,
             energyCostUsdPerYear: energyCost, waterLitersPerYear: water, availability: availability, deploymentDays: x.facility.buildDays,

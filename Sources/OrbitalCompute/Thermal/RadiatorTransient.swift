@@ -69,7 +69,7 @@ public enum RadiatorTransient {
         segments = segments.filter { $0.to > $0.from }
 
         let angularRate = 2 * Double.pi / p.period
-        let ode = try ODEIntegrator(dimension: 1, initialStep: p.period / 1000, absoluteTolerance: 1e-8, relativeTolerance: 1e-10) { t, y, dydt in
+        let ode = try ODEIntegrator(dimension: 1, initialStep: 2 * Double.pi / 1000, absoluteTolerance: 1e-8, relativeTolerance: 1e-10) { t, y, dydt in
             // t is the orbit angle θ here (time = θ / ω), so dT/dθ = (dT/dt) / ω.
             let theta = t
             let inEclipse = abs(theta) > Double.pi * (1 - f) + 1e-12 && f > 0
