@@ -55,15 +55,13 @@ struct Compare: ParsableCommand {
     }
 }
 
-/// Loads an orbital scenario and a terrestrial one (Colossus 1 by default); each override is
-/// applied to the side that has the key, and one that neither has is an error.
+/// Loads an orbital scenario and a terrestrial one (Colossus 1 by default), with the overrides
+/// (`orbital:`, `ground:`, `both:` prefixes; unprefixed: the orbital side if it has the key).
 func loadPair(_ orbital: String, _ terrestrial: String?, _ options: CommonOptions) throws -> (Scenario, Scenario) {
     var o = try Scenario.load(path: Scenario.locate(orbital))
-    var g = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
-    try options.applyOverrides(to: &o, strict: false)
-    try options.applyOverrides(to: &g, strict: false)
-    try checkOverridesUsed(options.overrides, scenarios: [orbital, "ground"])
-    return (o, g)
+    var g: Scenario? = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+    try Overrides.apply(options.overrides, primary: &o, ground: &g)
+    return (o, g!)
 }
 
 struct Breakeven: ParsableCommand {

@@ -24,7 +24,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable).", valueName: "KEY=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground).", valueName: "KEY=VALUE"))
     var overrides: [String] = []
 
     /// Prints or writes the text.
@@ -32,20 +32,11 @@ struct CommonOptions: ParsableArguments {
         if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
     }
 
-    /// Loads a scenario (path or shipped name) and applies the overrides that belong to its kind.
-    /// An override that belongs to neither kind of the scenarios of this call is an error.
-    func load(_ argument: String, strictOverrides: Bool = true) throws -> Scenario {
-        var scenario = try Scenario.load(path: Scenario.locate(argument))
-        try applyOverrides(to: &scenario, strict: strictOverrides)
-        return scenario
-    }
-
-    func applyOverrides(to scenario: inout Scenario, strict: Bool) throws {
-        for text in overrides {
-            let key = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? text
-            if !strict && scenario.parameter(key.trimmingCharacters(in: .whitespaces)) == nil { continue }
-            try scenario.apply(override: text)
-        }
+    /// Loads a scenario (path or shipped name) with the overrides.
+    func load(_ argument: String) throws -> Scenario {
+        var scenarios = [try Scenario.load(path: Scenario.locate(argument))]
+        try Overrides.apply(overrides, to: &scenarios)
+        return scenarios[0]
     }
 }
 

@@ -49,14 +49,9 @@ struct Report: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var o = try Scenario.load(path: Scenario.locate(orbital))
-            var g = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
-            for text in overrides {
-                let key = String(text.split(separator: "=", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
-                let inO = o.parameter(key) != nil, inG = g.parameter(key) != nil
-                if !inO && !inG { throw ScenarioError(file: "--set", key: key, "unknown key", accepted: "see `orbital explain`") }
-                if inO { try o.apply(override: text) }
-                if inG { try g.apply(override: text) }
-            }
+            var ground: Scenario? = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+            try Overrides.apply(overrides, primary: &o, ground: &ground)
+            let g = ground!
             var options = ReportOptions()
             options.swing = swing
             options.sobolSamples = sobolSamples

@@ -91,10 +91,8 @@ func parseShard(_ text: String?) throws -> (index: Int, count: Int) {
 func studySetup(_ primary: String, against ground: String?, _ options: CommonOptions) throws -> StudySetup {
     guard let ground else { return try StudySetup(primary: options.load(primary)) }
     var o = try Scenario.load(path: Scenario.locate(primary))
-    var g = try loadGround(ground)
-    try options.applyOverrides(to: &o, strict: false)
-    try options.applyOverrides(to: &g, strict: false)
-    try checkOverridesUsed(options.overrides, scenarios: [primary, ground])
+    var g: Scenario? = try loadGround(ground)
+    try Overrides.apply(options.overrides, primary: &o, ground: &g)
     return try StudySetup(primary: o, ground: g)
 }
 

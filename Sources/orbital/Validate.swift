@@ -16,8 +16,9 @@ struct Validate: ParsableCommand {
         let model = OrbitalModel()
         for argument in scenarios {
             do {
-                var scenario = try Scenario.load(path: Scenario.locate(argument))
-                for o in overrides { try scenario.apply(override: o) }
+                var one = [try Scenario.load(path: Scenario.locate(argument))]
+                try Overrides.apply(overrides, to: &one)
+                let scenario = one[0]
                 let evaluation = try Engine.evaluate(scenario, model: model)
                 print("ok  \(argument) (\(scenario.kind.rawValue), \(scenario.values.count) values set)")
                 for w in evaluation.warnings { print("    warning: \(w)") }

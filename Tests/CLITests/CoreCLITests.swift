@@ -148,3 +148,28 @@ final class CoreCLITests: XCTestCase {
         XCTAssertEqual(run.stdout, try String(contentsOf: url, encoding: .utf8), "golden \(name)", file: file, line: line)
     }
 }
+
+/// `--set` with two sides: prefixes pick the side; nothing is applied silently nowhere.
+final class OverrideSideTests: XCTestCase {
+    func testPrefixesPickTheSide() throws {
+        // reliability.strategy=degrade exists only on the orbital side's choice list.
+        let run = try CLI.run(["compare", "Models/orbital-1gw-dawn-dusk.yaml", "--format", "json", "--set", "reliability.strategy=degrade",
+                               "--set", "ground:compute.utilization=0.8"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try CLI.json(run)
+        let o = try XCTUnwrap(json["orbital_report"] as? [String: Any]), g = try XCTUnwrap(json["terrestrial_report"] as? [String: Any])
+        XCTAssertEqual(CLI.find("overprovision_factor", in: o) as? Double, 1)
+        // Ground utilization 0.8 instead of 0.9: its delivered hours fall by 8/9.
+        let base = try CLI.json(CLI.run(["evaluate", "Models/colossus-1.yaml", "--format", "json"]))
+        let ratio = (CLI.find("delivered_accelerator_hours", in: g) as! Double) / (CLI.find("delivered_accelerator_hours", in: base) as! Double)
+        XCTAssertEqual(ratio, 0.8 / 0.9, accuracy: 1e-9)
+    }
+
+    func testAnOverrideThatAppliesNowhereIsAnError() throws {
+        let run = try CLI.run(["evaluate", "Models/orbital-1gw-dawn-dusk.yaml", "Models/published/turyshev-1mw.yaml", "--set", "site.latitude_deg=10"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("applies to none of the scenarios"), run.stderr)
+        let ground = try CLI.run(["compare", "Models/orbital-1gw-dawn-dusk.yaml", "--set", "ground:orbit.altitude_km=700"])
+        XCTAssertEqual(ground.status, 2)
+    }
+}
