@@ -36,10 +36,10 @@ struct OrbitCalculator: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var values: [String: ParameterValue] = ["orbit.altitude_km": .number(altitudeKm), "orbit.shadow_model": .text(shadowModel), "orbit.raan_deg": .number(raanDeg)]
+            var values: [String: ParameterValue] = ["orbit.altitude_km": .number(altitudeKm), "orbit.shadow_model": .text(shadowModel)]
             if let b = betaDeg { values["orbit.beta_deg"] = .number(b) }
             if let l = ssoLtanH { values["orbit.sso_ltan_h"] = .number(l) }
-            if let i = inclinationDeg { values["orbit.inclination_deg"] = .number(i) }
+            if let i = inclinationDeg { values["orbit.inclination_deg"] = .number(i); values["orbit.raan_deg"] = .number(raanDeg) }
             let inputs = try Scenario(kind: .orbital, name: "orbit", origin: "command line", values: values).orbitalInputs()
             let (orbit, year) = try OrbitalModel().orbitAndEclipse(inputs.orbit)
             var pairs: [(String, ResultValue)] = [
@@ -81,23 +81,23 @@ struct RadiatorCalculator: ParsableCommand {
     @Option(name: .customLong("area-m2"), help: "Panel area [m²] (solve for temperature).")
     var areaM2: Double?
     @Option(help: "Infrared emissivity (0, 1].")
-    var emissivity = 0.9
+    var emissivity = OrbitalInputs.defaults.thermal.emissivity
     @Option(help: "Radiating faces per panel: 1 or 2.")
-    var sides = 2
+    var sides = Int(OrbitalInputs.defaults.thermal.sides)
     @Option(name: .customLong("fin-efficiency"), help: "Fin efficiency (0, 1].")
-    var finEfficiency = 0.9
+    var finEfficiency = OrbitalInputs.defaults.thermal.finEfficiency
     @Option(name: .customLong("solar-absorptivity"), help: "Solar absorptivity [0, 1].")
-    var solarAbsorptivity = 0.2
+    var solarAbsorptivity = OrbitalInputs.defaults.thermal.solarAbsorptivity
     @Option(name: .customLong("solar-incidence-factor"), help: "Direct sunlight on one face, fraction of normal incidence.")
-    var solarIncidenceFactor = 0.0
+    var solarIncidenceFactor = OrbitalInputs.defaults.thermal.solarIncidenceFactor
     @Option(help: "Earth's albedo.")
-    var albedo = 0.30
+    var albedo = OrbitalInputs.defaults.environment.albedo
     @Option(name: .customLong("earth-ir-w-per-m2"), help: "Earth's infrared exitance [W/m²].")
-    var earthIrWPerM2 = 239.0
+    var earthIrWPerM2 = OrbitalInputs.defaults.environment.earthIrWPerM2
     @Option(name: .customLong("altitude-km"), help: "Orbit altitude [km]; without it the panel sees deep space.")
     var altitudeKm: Double?
     @Option(help: "edge-on or nadir.")
-    var orientation = "edge-on"
+    var orientation = OrbitalInputs.defaults.thermal.orientation
     @Option(name: .customLong("beta-deg"), help: "Beta angle of the orbit, for the albedo seen (mean cos of solar zenith = cos β / π).")
     var betaDeg = 0.0
     @Option(help: "Output format: table, json, csv or markdown.")
@@ -114,7 +114,7 @@ struct RadiatorCalculator: ParsableCommand {
             guard sides == 1 || sides == 2 else { throw ScenarioError(key: "--sides", "\(sides) is not accepted", accepted: "1 or 2") }
             guard heatW.isFinite, heatW >= 0 else { throw ScenarioError(key: "--heat-w", "\(formatNumber(heatW)) is not accepted", accepted: "[0, ∞) W") }
             guard let o = Radiator.Orientation(rawValue: orientation) else { throw ScenarioError(key: "--orientation", "'\(orientation)' is not accepted", accepted: "edge-on, nadir") }
-            if let h = altitudeKm, !(h >= 160) { throw ScenarioError(key: "--altitude-km", "\(formatNumber(h)) km is below 160 km or inside the Earth", accepted: "[160, 50000] km") }
+            if let h = altitudeKm, !(h >= 160 && h <= 50_000) { throw ScenarioError(key: "--altitude-km", "\(formatNumber(h)) km is outside the radiator model's range (below 160 km, or inside the Earth)", accepted: "[160, 50000] km") }
             let surface = try Radiator.Surface(emissivity: emissivity, solarAbsorptivity: solarAbsorptivity, finEfficiency: finEfficiency)
             let faces = Radiator.faces(sides: sides, orientation: o, altitude: altitudeKm.map { $0 * 1000 }, solarIncidence: solarIncidenceFactor)
             let environment = altitudeKm == nil && solarIncidenceFactor == 0 ? Radiator.Environment.deepSpace

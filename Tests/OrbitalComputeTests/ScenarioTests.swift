@@ -64,6 +64,20 @@ final class ScenarioTests: XCTestCase {
         XCTAssertNotNil(error("kind: orbital\norbit:\n  sso_ltan_h: 18\n  inclination_deg: 53\n"))
     }
 
+    func testOrbitKeysThatWouldBeIgnoredAreErrors() throws {
+        XCTAssertNotNil(error("kind: orbital\norbit:\n  beta_deg: 30\n  inclination_deg: 53\n"))
+        XCTAssertNotNil(error("kind: orbital\norbit:\n  beta_deg: 30\n  sso_ltan_h: 18\n"))
+        XCTAssertEqual(try XCTUnwrap(error("kind: orbital\norbit:\n  raan_deg: 40\n")).key, "orbit.raan_deg")
+        XCTAssertNil(error("kind: orbital\norbit:\n  raan_deg: 40\n  inclination_deg: 53\n"))
+    }
+
+    func testUncertaintyIsCheckedOnLoad() throws {
+        let e = try XCTUnwrap(error("kind: orbital\nuncertainty:\n  launch.cost_per_kg_usd: lognormal(500)\n"))
+        XCTAssertEqual(e.key, "uncertainty.launch.cost_per_kg_usd")
+        XCTAssertNotNil(error("kind: orbital\nuncertainty:\n  launch.cost_per_kg_usd: gaussian(500, 10)\n"))
+        XCTAssertNil(error("kind: orbital\nuncertainty:\n  launch.cost_per_kg_usd: lognormal(500, 0.5)\n"))
+    }
+
     func testOverrides() throws {
         var s = try Scenario.parse(yaml: "kind: orbital\n")
         try s.apply(override: "orbit.altitude_km=800")

@@ -27,6 +27,15 @@ public struct Breakeven: Sendable {
         case let .real(b), let .integer(b): bounds = b
         case .choice: throw ScenarioError(file: "--solve", key: key, "is not numeric", accepted: info.acceptedText)
         }
+        let integer: Bool = { if case .integer = info.domain { return true } else { return false } }()
+        // A key that another given key overrides (it_power_w beside accelerator_count) would
+        // have no effect: say so now rather than find no crossing.
+        for var probe in [input.orbital != nil ? orbital : nil, input.terrestrial != nil ? ground : nil].compactMap({ $0 }) {
+            try probe.set(input.parameterKey, .number(Comparison.clamp(integer ? bounds.lower.rounded(.up) : bounds.lower, bounds)))
+            do { try probe.checkConsistency() } catch let e as ScenarioError {
+                throw ScenarioError(file: "--solve", key: key, e.message, accepted: e.accepted)
+            }
+        }
         let model = OrbitalModel()
         let baseRatio = try Engine.evaluate(orbital, model: model).costPerPflopHourUsd / Engine.evaluate(ground, model: model).costPerPflopHourUsd
         let base = Comparison.numericValues(of: side == .orbital ? orbital : ground, model: model).first { $0.0 == input.parameterKey }?.1
@@ -42,7 +51,9 @@ public struct Breakeven: Sendable {
         let logScan = hi > 0 && (lo > 0 ? hi / lo > 100 : hi > 1000)
         if logScan && lo <= 0 { lo = max(hi * 1e-9, base.map { $0 * 1e-4 } ?? 0, Double.leastNormalMagnitude) }
         if lo >= hi { hi = lo }
-        func logRatio(_ v: Double) -> Double {
+        func logRatio(_ x: Double) -> Double {
+            // Whole-number keys (counts) are evaluated at the nearest whole number.
+            let v = integer ? x.rounded() : x
             var o = orbital, g = ground
             do {
                 if input.orbital != nil { try o.set(input.parameterKey, .number(v)) }

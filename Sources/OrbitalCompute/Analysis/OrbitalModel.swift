@@ -88,7 +88,7 @@ public final class OrbitalModel {
         let plane: Orbit.Plane
         if let beta = o.betaDeg { plane = .fixedBeta(beta * Constants.degree) }
         else if let i = o.inclinationDeg { plane = .inclined(inclination: i * Constants.degree, raan: o.raanDeg * Constants.degree) }
-        else { plane = .sunSynchronous(ltanHours: o.ssoLtanH ?? 18) }
+        else { plane = .sunSynchronous(ltanHours: o.ssoLtanH ?? DerivedDefaults.sunSynchronousLtanH) }
         let orbit = try Orbit(altitude: o.altitudeKm * 1000, plane: plane, shadow: Orbit.ShadowModel(rawValue: o.shadowModel) ?? .cylindrical)
         let year = try EclipseYear(orbit: orbit)
         if eclipseCache.count > 4096 { eclipseCache.removeAll() }
@@ -105,7 +105,7 @@ public final class OrbitalModel {
         let lambda = x.reliability.acceleratorFailureRatePerYear
 
         // Cluster size: target, then spares for the no-repair strategy.
-        let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? 1e9
+        let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? DerivedDefaults.orbitalItPowerW
         let countTarget = (itTarget / acc.itPowerPerAcceleratorW).rounded(.up)
         let factor = x.reliability.strategy == "overprovision" ? Reliability.overprovisionFactor(rate: lambda, years: years) : 1
         let countInstalled = (countTarget * factor).rounded(.up)

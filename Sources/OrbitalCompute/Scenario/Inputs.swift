@@ -8,6 +8,17 @@ public enum ScenarioKind: String, Sendable, CaseIterable {
     case orbital, terrestrial
 }
 
+/// What an absent optional key means, where no single default can be written in the table
+/// (the key is exclusive with another). Each is stated in its parameter's `derived` text.
+public enum DerivedDefaults {
+    /// The question's scale: a gigawatt of IT in orbit [W].
+    public static let orbitalItPowerW = 1e9
+    /// Colossus 1's accelerators (seed facts, May 2026).
+    public static let colossusAcceleratorCount = 220_000.0
+    /// Dawn-dusk: the sun-synchronous node at 18 h local time (Suncatcher's orbit) [h].
+    public static let sunSynchronousLtanH = 18.0
+}
+
 public struct ComputeInputs: Sendable, Equatable {
     public var accelerator = ""
     public var itPowerW: Double?

@@ -85,8 +85,8 @@ extension ParameterTable where Inputs: CommonInputs {
 
 extension ParameterTable where Inputs == OrbitalInputs {
     public static let orbital = ParameterTable(kind: .orbital, blank: OrbitalInputs(), common(kind: .orbital) + [
-        .number("orbit.altitude_km", "km", \.orbit.altitudeKm, 650, .closed(160, 50_000),
-                "Circular orbit altitude above the equatorial radius", Provenance("Google Suncatcher, arXiv 2511.19468 (650 km dawn-dusk SSO)", year: 2025, .high)),
+        .number("orbit.altitude_km", "km", \.orbit.altitudeKm, 650, .closed(160, 1_400),
+                "Circular orbit altitude above the equatorial radius (up to 1,400 km, the reach of the radiation table; the belts dominate above)", Provenance("Google Suncatcher, arXiv 2511.19468 (650 km dawn-dusk SSO)", year: 2025, .high)),
         .optional("orbit.sso_ltan_h", "h", \.orbit.ssoLtanH, .closedOpen(0, 24),
                   "Sun-synchronous local time of the ascending node (18 = dawn-dusk)", derived: "18 h (dawn-dusk) unless orbit.inclination_deg is given"),
         .optional("orbit.inclination_deg", "deg", \.orbit.inclinationDeg, .closed(0, 180),

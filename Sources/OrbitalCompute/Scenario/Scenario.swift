@@ -86,7 +86,12 @@ public struct Scenario: Sendable, Equatable {
                     guard scenario.parameter(name) != nil else {
                         throw ScenarioError(file: origin, line: line(of: k), key: "uncertainty." + name, "unknown parameter for a \(kind.rawValue) scenario", accepted: "see `orbital explain`")
                     }
-                    scenario.uncertainty[name] = v.string ?? ""
+                    guard let text = v.string else {
+                        throw ScenarioError(file: origin, line: line(of: v), key: "uncertainty." + name, "must be one distribution", accepted: InputDistribution.accepted)
+                    }
+                    // Checked here so that `validate` and every verb catch a misspelt distribution.
+                    _ = try InputDistribution.parse(text, key: "uncertainty." + name, origin: origin + (line(of: v).map { ":\($0)" } ?? ""))
+                    scenario.uncertainty[name] = text
                 }
             case "published":
                 scenario.published = try PublishedFigure.parse(valueNode, origin: origin)
@@ -161,11 +166,20 @@ public struct Scenario: Sendable, Equatable {
     static let exclusive: [(String, String)] = [
         ("compute.it_power_w", "compute.accelerator_count"),
         ("orbit.sso_ltan_h", "orbit.inclination_deg"),
+        ("orbit.beta_deg", "orbit.inclination_deg"),
+        ("orbit.beta_deg", "orbit.sso_ltan_h"),
+    ]
+    /// Keys that mean nothing without another (so would be silently ignored).
+    static let requires: [(String, String)] = [
+        ("orbit.raan_deg", "orbit.inclination_deg"),
     ]
 
-    func checkConsistency() throws {
+    public func checkConsistency() throws {
         for (a, b) in Scenario.exclusive where values[a] != nil && values[b] != nil {
             throw ScenarioError(file: origin, line: lines[b], key: b, "cannot be given together with \(a)", accepted: "one of \(a), \(b)")
+        }
+        for (a, b) in Scenario.requires where values[a] != nil && values[b] == nil {
+            throw ScenarioError(file: origin, line: lines[a], key: a, "applies only with \(b) (a sun-synchronous node follows the Sun)", accepted: "give \(b) too")
         }
     }
 

@@ -33,7 +33,7 @@ public enum TerrestrialModel {
         try Finance.check(lifetime: years, discountRate: r)
         guard x.facility.lifetimeYears > 0 else { throw ModelError(key: "facility.lifetime_years", "the facility life must be positive") }
 
-        let count = x.compute.acceleratorCount ?? x.compute.itPowerW.map { ($0 / acc.itPowerPerAcceleratorW).rounded(.up) } ?? 220_000
+        let count = x.compute.acceleratorCount ?? x.compute.itPowerW.map { ($0 / acc.itPowerPerAcceleratorW).rounded(.up) } ?? DerivedDefaults.colossusAcceleratorCount
         let itPower = count * acc.itPowerPerAcceleratorW
         let facilityPower = itPower * x.facility.pue
         if let supply = x.facility.powerW, facilityPower > supply * (1 + 1e-9) {
