@@ -135,8 +135,12 @@ public final class OrbitalModel {
         let lifetimeEnergy = SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
                                                            degradationPerYear: x.solar.degradationPerYear, years: years)
 
-        // Heat: all electrical power used on the bus plus conditioning losses ends on the radiators.
-        let heat = busLoad / x.power.conversionEfficiency
+        // Heat: all electrical power used on the bus plus conditioning losses ends on the radiators;
+        // in sunlight so does the battery's round-trip loss on the recharge of the worst orbit,
+        // P_in (1 − η_rt) with P_in = L f / ((1 − f) η_rt), all charged to the sunlit part (for sizing).
+        let eclipseHeatTotal = throttle ? eclipseLoad / x.power.conversionEfficiency : busLoad / x.power.conversionEfficiency
+        let rechargeIn = throttle ? 0 : busLoad * eclipse.maxFraction / ((1 - eclipse.maxFraction) * x.power.batteryRoundTripEfficiency)
+        let heat = busLoad / x.power.conversionEfficiency + rechargeIn * (1 - x.power.batteryRoundTripEfficiency)
         let surface = try Radiator.Surface(emissivity: x.thermal.emissivity, solarAbsorptivity: x.thermal.solarAbsorptivity, finEfficiency: x.thermal.finEfficiency)
         let orientation = Radiator.Orientation(rawValue: x.thermal.orientation) ?? .edgeOn
         let faces = Radiator.faces(sides: Int(x.thermal.sides), orientation: orientation, altitude: orbit.altitude, solarIncidence: x.thermal.solarIncidenceFactor)
@@ -184,7 +188,7 @@ public final class OrbitalModel {
         let perSatellite = 1 / Double(satellites)
         let capacity = x.thermal.heatCapacityJPerK ?? (radiatorMass + computeMass) * perSatellite * x.thermal.specificHeatJPerKgK
         let sunlitHeat = heat * perSatellite
-        let eclipseHeat = (throttle ? eclipseLoad / x.power.conversionEfficiency : heat) * perSatellite
+        let eclipseHeat = eclipseHeatTotal * perSatellite
         let transientInputs = RadiatorTransient.Inputs(heatCapacity: capacity, area: radiatorArea * perSatellite, faces: faces, surface: surface,
                                                        environment: Radiator.Environment(earthIR: environment.earthIR, albedo: environment.albedo,
                                                                                          solarIrradiance: environment.solarIrradiance, albedoIllumination: 1),
