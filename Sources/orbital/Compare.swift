@@ -10,7 +10,7 @@ struct Compare: ParsableCommand {
     @Argument(help: "The terrestrial scenario (default: Colossus 1).")
     var terrestrial: String?
 
-    @Option(help: "Relative swing of each input when ranking the deciding inputs.")
+    @Option(help: "Relative swing of an input with neither a declared uncertainty nor a documented range, when ranking the deciding inputs.")
     var swing = 0.25
 
     @OptionGroup var options: CommonOptions
@@ -37,9 +37,9 @@ struct Compare: ParsableCommand {
         }
         let header = ["", "unit", c.orbitalScenario.name, c.groundScenario.name, "orbit/ground"]
         let deciding: [[String]] = c.deciding.map { s in
-            [s.key, s.side.rawValue, "\(humanNumber(s.low)) … \(humanNumber(s.high))", "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))"]
+            [s.key, s.side.rawValue, "\(humanNumber(s.low)) … \(humanNumber(s.high))", s.rangeSource, "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))"]
         }
-        let dHeader = ["deciding input (±\(Int(swing * 100)) %)", "side", "range", "cost ratio"]
+        let dHeader = ["deciding input", "side", "range", "range from", "cost ratio"]
         if markdown {
             func md(_ h: [String], _ r: [[String]]) -> String {
                 "| " + h.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"

@@ -19,6 +19,9 @@ public struct Comparison: Sendable {
         public var high: Double
         public var ratioAtLow: Double
         public var ratioAtHigh: Double
+        /// Where the range comes from: "uncertainty" (declared), "documented range" (the default's
+        /// source), or "±25 %".
+        public var rangeSource: String
         /// |ln(ratio_high / ratio_low)|: the ranking measure.
         public var spread: Double { abs(log(ratioAtHigh / ratioAtLow)) }
     }
@@ -37,18 +40,30 @@ public struct Comparison: Sendable {
         let o = try Engine.evaluate(orbital, model: model)
         let g = try Engine.evaluate(ground, model: model)
         let ratio = o.costPerPflopHourUsd / g.costPerPflopHourUsd
+        // Each input across its own range, as `orbital sensitivity` does: the declared uncertainty,
+        // else the range its source documents, else ±swing.
+        let setup = try StudySetup(primary: orbital, ground: ground)
+        let declared = Dictionary(try setup.uncertainInputs().map { ((($0.input.orbital != nil) ? "orbital:" : "ground:") + $0.input.parameterKey, $0) },
+                                  uniquingKeysWith: { a, _ in a })
         var sensitivities: [Sensitivity] = []
         for side in [ScenarioKind.orbital, .terrestrial] {
             let scenario = side == .orbital ? orbital : ground
+            let prefix = side == .orbital ? "orbital:" : "ground:"
             for (key, base) in numericValues(of: scenario, model: model) where base != 0 {
-                guard let info = scenario.parameter(key), case let .real(bounds) = info.domain else { continue }
-                let lo = clamp(base * (1 - swing), bounds), hi = clamp(base * (1 + swing), bounds)
-                guard lo != hi else { continue }
+                guard let info = scenario.parameter(key), case let .real(bounds) = info.domain,
+                      let input = try? setup.resolve(prefix + key, origin: "compare") else { continue }
+                var lo = clamp(base * (1 - swing), bounds), hi = clamp(base * (1 + swing), bounds), source = "±\(formatNumber(swing * 100)) %"
+                if let u = declared[prefix + key] {
+                    let span = u.distribution.span
+                    (lo, hi, source) = (input.clamp(span.low), input.clamp(span.high), "uncertainty")
+                } else if let r = SensitivityAnalysis.documentedRange(input, base: base) {
+                    (lo, hi, source) = (r.0, r.1, "documented range")
+                }
+                guard lo < hi else { continue }
                 guard let rLo = try? ratioWith(key, lo, side: side, orbital: orbital, ground: ground, model: model),
                       let rHi = try? ratioWith(key, hi, side: side, orbital: orbital, ground: ground, model: model),
                       rLo.isFinite, rHi.isFinite, rLo > 0, rHi > 0 else { continue }
-                sensitivities.append(Sensitivity(key: key, side: side, base: base, low: min(lo, hi), high: max(lo, hi),
-                                                 ratioAtLow: lo < hi ? rLo : rHi, ratioAtHigh: lo < hi ? rHi : rLo))
+                sensitivities.append(Sensitivity(key: key, side: side, base: base, low: lo, high: hi, ratioAtLow: rLo, ratioAtHigh: rHi, rangeSource: source))
             }
         }
         sensitivities.sort { $0.spread > $1.spread }
@@ -105,6 +120,7 @@ public struct Comparison: Sendable {
                 ("key", .text(s.key)), ("side", .text(s.side.rawValue)), ("base", .number(s.base)),
                 ("low", .number(s.low)), ("high", .number(s.high)),
                 ("cost_ratio_at_low", .number(s.ratioAtLow)), ("cost_ratio_at_high", .number(s.ratioAtHigh)),
+                ("range_from", .text(s.rangeSource)),
             ]) })),
             ("latency", latencyReport),
             ("orbital_report", Engine.report(orbitalScenario, o)),

@@ -193,7 +193,7 @@ struct ReportBuilder {
         }
         let first = comparison.deciding.first
         if let first {
-            blocks.append(.paragraph("Moving every input by the same ±\(Int((options.swing * 100).rounded())) % (as `orbital compare` does), the one that moves the verdict most is \(first.key) (\(first.side.rawValue)): the cost ratio goes from \(humanNumber(first.ratioAtLow)) to \(humanNumber(first.ratioAtHigh)). The deciding inputs below use each input's own uncertainty range instead."))
+            blocks.append(.paragraph("Moving each input across its own range (declared uncertainty, else its source's documented range, else ±\(Int((options.swing * 100).rounded())) %, as `orbital compare` does), the one that moves the verdict most is \(first.key) (\(first.side.rawValue)): the cost ratio goes from \(humanNumber(first.ratioAtLow)) to \(humanNumber(first.ratioAtHigh))."))
         }
         for w in o.warnings { blocks.append(.note("Warning (orbit): \(w)")) }
         for w in g.warnings { blocks.append(.note("Warning (ground): \(w)")) }
