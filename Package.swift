@@ -26,6 +26,7 @@ let package = Package(
         ]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "OrbitalComputeTests", dependencies: ["OrbitalCompute", "GSL"]),
-        .testTarget(name: "CLITests", dependencies: ["orbital"]),
+        // Golden files are read from the source tree by path, not bundled.
+        .testTarget(name: "CLITests", dependencies: ["orbital"], exclude: ["Golden"]),
     ]
 )
