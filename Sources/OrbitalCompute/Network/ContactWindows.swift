@@ -108,7 +108,7 @@ public struct ContactAnalysis: Sendable {
             var windows: [ClosedRange<Double>] = []
             var open: Double? = m[0] >= 0 ? times[0] : nil
             for k in 1..<times.count where (m[k - 1] >= 0) != (m[k] >= 0) {
-                let edge = try RootFinder.brent(in: times[k - 1], times[k], absoluteTolerance: 1e-2, relativeTolerance: 0) { margin(track.position(at: $0)) }
+                let edge = try RootFinder.brent(in: times[k - 1], times[k], absoluteTolerance: 0.5, relativeTolerance: 0) { margin(track.position(at: $0)) }
                 if let start = open { windows.append(start...edge); open = nil } else { open = edge }
             }
             if let start = open { windows.append(start...times[times.count - 1]) }
