@@ -12,7 +12,7 @@ struct SweepCommand: ParsableCommand {
         rejects gets its message there). With --against (or --ratio, Colossus 1) a cost_ratio column compares orbit \
         with the ground. --shard I/N evaluates the I-th of N contiguous blocks (0 ≤ I < N; only shard 0 writes the \
         CSV header), so the shard files concatenated in order equal the unsharded output byte for byte. \
-        --resume continues an interrupted --output file. See docs/sweeps.md.
+        --resume continues an interrupted --output file. Output is CSV (also for the default --format table) or JSON lines (--format json); --output is written as the sweep streams, not atomically, so that --resume can continue it. See docs/sweeps.md.
         """
     )
 
