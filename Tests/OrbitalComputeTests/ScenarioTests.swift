@@ -104,6 +104,7 @@ final class ScenarioTests: XCTestCase {
             if let v = p.defaultValue {
                 XCTAssertNil(p.rejection(of: v), "\(p.key) default \(v) is outside its own range")
                 XCTAssertNotNil(p.provenance, "\(p.key) has a default without a source")
+                XCTAssertNotNil(p.provenance?.year, "\(p.key): its source has no year")
             } else {
                 XCTAssertNotNil(p.derivation, "\(p.key) is optional but does not say how it is derived")
             }
