@@ -2,7 +2,7 @@ import Foundation
 import GSL
 
 /// Where the cluster is over the rotating Earth: the circular orbit of `Orbit` (inclination and
-/// the node from `Orbit.raan(at:sun:)`, so a sun-synchronous node follows the Sun), with the Earth
+/// the node from `Orbit.raan(at:)`, so a sun-synchronous node follows the Sun), with the Earth
 /// turning under it at Greenwich mean sidereal time.
 ///
 /// Limits: a two-body circle plus the J2 node drift; the small J2 drift of the argument of latitude
@@ -25,8 +25,7 @@ public struct ClusterTrack: Sendable {
 
     /// Earth-fixed position [m] at t seconds after the orbit's epoch.
     public func position(at t: Double) -> SIMD3<Double> {
-        let sun = orbit.sun(at: t)
-        let raan = orbit.raan(at: t, sun: sun)
+        let raan = orbit.raan(at: t)
         let inertial = LinkGeometry.inertialPosition(radius: radius, inclination: orbit.inclination, raan: raan, argumentOfLatitude: phase + meanMotion * t)
         return LinkGeometry.earthFixed(inertial: inertial, siderealAngle: LinkGeometry.greenwichSiderealTime(daysSinceJ2000: orbit.epochDays + t / 86_400))
     }

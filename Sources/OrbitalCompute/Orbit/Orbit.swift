@@ -50,10 +50,11 @@ public struct Orbit: Sendable, Equatable {
     public func sun(at t: Double) -> SunPosition { SunPosition(daysSinceJ2000: epochDays + t / 86_400) }
 
     /// Right ascension of the ascending node at time t [rad].
-    /// Sun-synchronous: Ω = L☉(t) + (LTAN − 12 h)·15°/h, locked to the mean Sun.
-    public func raan(at t: Double, sun: SunPosition) -> Double {
+    /// Sun-synchronous: Ω = L☉(t) + (LTAN − 12 h)·15°/h, locked to the mean Sun (no apparent-Sun
+    /// trigonometry needed); fixed inclination: Ω₀ + Ω̇ t.
+    public func raan(at t: Double) -> Double {
         switch plane {
-        case let .sunSynchronous(ltan): return sun.meanLongitude + (ltan - 12) * 15 * Constants.degree
+        case let .sunSynchronous(ltan): return SunPosition.meanLongitude(daysSinceJ2000: epochDays + t / 86_400) + (ltan - 12) * 15 * Constants.degree
         case let .inclined(_, raan0): return raan0 + nodeRate * t
         case .fixedBeta: return 0
         }
@@ -68,7 +69,7 @@ public struct Orbit: Sendable, Equatable {
     /// Beta angle at time t when the Sun there is already known [rad] (saves recomputing it).
     public func beta(at t: Double, sun s: SunPosition) -> Double {
         if case let .fixedBeta(b) = plane { return b }
-        return OrbitGeometry.betaAngle(inclination: inclination, raan: raan(at: t, sun: s), sun: s.direction)
+        return OrbitGeometry.betaAngle(inclination: inclination, raan: raan(at: t), sun: s.direction)
     }
 
     /// Effective eclipse fraction at time t [-]: the cylindrical shadow, or umbra + ½ penumbra

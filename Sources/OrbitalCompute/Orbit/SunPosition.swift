@@ -20,13 +20,19 @@ public struct SunPosition: Sendable, Equatable {
     public init(daysSinceJ2000 days: Double) {
         let deg = Constants.degree
         let g = (357.529 + 0.98560028 * days) * deg         // mean anomaly
-        let q = (280.459 + 0.98564736 * days) * deg         // mean longitude
+        let q = SunPosition.meanLongitude(daysSinceJ2000: days)
         let lambda = q + (1.915 * sin(g) + 0.020 * sin(2 * g)) * deg
         meanLongitude = q
         eclipticLongitude = lambda
         distanceAU = 1.00014 - 0.01671 * cos(g) - 0.00014 * cos(2 * g)
         let e = Constants.obliquity
         direction = SIMD3(cos(lambda), cos(e) * sin(lambda), sin(e) * sin(lambda))
+    }
+
+    /// The Sun's mean longitude L = 280.459° + 0.98564736° d [rad]: all a sun-synchronous node
+    /// needs, without the trigonometry of the apparent Sun.
+    public static func meanLongitude(daysSinceJ2000 days: Double) -> Double {
+        (280.459 + 0.98564736 * days) * Constants.degree
     }
 
     /// Solar irradiance at this distance, S = S₀ / r² [W/m²].
