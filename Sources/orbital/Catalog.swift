@@ -30,7 +30,7 @@ enum CatalogYAML {
             for a in AcceleratorCatalog.all {
                 out += "  - id: \(a.id)\n    name: \(q(a.name))\n    chip_power_w: \(formatNumber(a.chipPowerW))\n    it_power_per_accelerator_w: \(formatNumber(a.itPowerPerAcceleratorW))\n"
                 out += "    bf16_dense_tflops: \(formatNumber(a.bf16DenseTflops))\n    mass_kg: \(formatNumber(a.massKg))\n    price_usd: \(formatNumber(a.priceUsd))\n"
-                out += "    max_radiator_temperature_k: \(formatNumber(a.maxRadiatorTemperatureK))\n" + source(a.provenance)
+                out += "    coolant_supply_max_k: \(formatNumber(a.coolantSupplyMaxK))\n" + source(a.provenance)
             }
         } else {
             out += "launchers:\n"

@@ -37,7 +37,7 @@ struct Compare: ParsableCommand {
         }
         let header = ["", "unit", c.orbitalScenario.name, c.groundScenario.name, "orbit/ground"]
         let deciding: [[String]] = c.deciding.map { s in
-            [s.key, s.side.rawValue, "\(humanNumber(s.low)) … \(humanNumber(s.high))", s.rangeSource, "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))"]
+            [s.key, s.bothSides ? "both" : s.side.rawValue, "\(humanNumber(s.low)) … \(humanNumber(s.high))", s.rangeSource, "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))"]
         }
         let dHeader = ["deciding input", "side", "range", "range from", "cost ratio"]
         if markdown {

@@ -57,7 +57,7 @@ struct Explain: ParsableCommand {
         chip power   \(humanNumber(a.chipPowerW)) W; IT per accelerator \(humanNumber(a.itPowerPerAcceleratorW)) W
         throughput   \(humanNumber(a.bf16DenseTflops)) TFLOP/s BF16 dense
         mass, price  \(humanNumber(a.massKg)) kg, $\(humanNumber(a.priceUsd)) installed
-        radiator max \(humanNumber(a.maxRadiatorTemperatureK)) K
+        coolant supply ≤ \(humanNumber(a.coolantSupplyMaxK)) K
         source       \(a.provenance.summary)
         """
     }

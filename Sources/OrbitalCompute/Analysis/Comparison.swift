@@ -14,6 +14,8 @@ public struct Comparison: Sendable {
     public struct Sensitivity: Sendable {
         public var key: String
         public var side: ScenarioKind
+        /// The same hardware on both sides, moved together.
+        public var bothSides: Bool = false
         public var base: Double
         public var low: Double
         public var high: Double
@@ -50,8 +52,11 @@ public struct Comparison: Sendable {
             let scenario = side == .orbital ? orbital : ground
             let prefix = side == .orbital ? "orbital:" : "ground:"
             for (key, base) in numericValues(of: scenario, model: model) where base != 0 {
+                // The same hardware on both sides moves together, once (from the orbital side).
+                let shared = StudySetup.sameHardwareKeys.contains(key) && groundHas(key)
+                if shared && side == .terrestrial { continue }
                 guard let info = scenario.parameter(key), case let .real(bounds) = info.domain,
-                      let input = try? setup.resolve(prefix + key, origin: "compare") else { continue }
+                      let input = try? setup.resolve((shared ? "" : prefix) + key, origin: "compare") else { continue }
                 var lo = clamp(base * (1 - swing), bounds), hi = clamp(base * (1 + swing), bounds), source = "±\(formatNumber(swing * 100)) %"
                 if let u = declared[prefix + key] {
                     let span = u.distribution.span
@@ -60,10 +65,10 @@ public struct Comparison: Sendable {
                     (lo, hi, source) = (r.0, r.1, "documented range")
                 }
                 guard lo < hi else { continue }
-                guard let rLo = try? ratioWith(key, lo, side: side, orbital: orbital, ground: ground, model: model),
-                      let rHi = try? ratioWith(key, hi, side: side, orbital: orbital, ground: ground, model: model),
+                guard let rLo = try? ratioWith(key, lo, side: side, both: shared, orbital: orbital, ground: ground, model: model),
+                      let rHi = try? ratioWith(key, hi, side: side, both: shared, orbital: orbital, ground: ground, model: model),
                       rLo.isFinite, rHi.isFinite, rLo > 0, rHi > 0 else { continue }
-                sensitivities.append(Sensitivity(key: key, side: side, base: base, low: lo, high: hi, ratioAtLow: rLo, ratioAtHigh: rHi, rangeSource: source))
+                sensitivities.append(Sensitivity(key: key, side: side, bothSides: shared, base: base, low: lo, high: hi, ratioAtLow: rLo, ratioAtHigh: rHi, rangeSource: source))
             }
         }
         sensitivities.sort { $0.spread > $1.spread }
@@ -71,10 +76,13 @@ public struct Comparison: Sendable {
                           deciding: Array(sensitivities.prefix(top)))
     }
 
-    /// The cost ratio with one key of one side set to `value`.
-    static func ratioWith(_ key: String, _ value: Double, side: ScenarioKind, orbital: Scenario, ground: Scenario, model: OrbitalModel) throws -> Double {
+    static func groundHas(_ key: String) -> Bool { ParameterTable.terrestrial[key] != nil }
+
+    /// The cost ratio with one key of one side (or of both) set to `value`.
+    static func ratioWith(_ key: String, _ value: Double, side: ScenarioKind, both: Bool = false, orbital: Scenario, ground: Scenario, model: OrbitalModel) throws -> Double {
         var o = orbital, g = ground
-        if side == .orbital { try o.set(key, .number(value)) } else { try g.set(key, .number(value)) }
+        if side == .orbital || both { try o.set(key, .number(value)) }
+        if side == .terrestrial || both { try g.set(key, .number(value)) }
         return try Engine.evaluate(o, model: model).costPerPflopHourUsd / Engine.evaluate(g, model: model).costPerPflopHourUsd
     }
 
@@ -117,7 +125,7 @@ public struct Comparison: Sendable {
             ("cost_ratio", .number(costRatio)),
             ("side_by_side", .object(keys.map { key in (key, .object([("orbital", pick(key, o)), ("terrestrial", pick(key, g)), ("ratio", ratio(key))])) })),
             ("deciding_inputs", .array(deciding.map { s in .object([
-                ("key", .text(s.key)), ("side", .text(s.side.rawValue)), ("base", .number(s.base)),
+                ("key", .text(s.key)), ("side", .text(s.bothSides ? "both" : s.side.rawValue)), ("base", .number(s.base)),
                 ("low", .number(s.low)), ("high", .number(s.high)),
                 ("cost_ratio_at_low", .number(s.ratioAtLow)), ("cost_ratio_at_high", .number(s.ratioAtHigh)),
                 ("range_from", .text(s.rangeSource)),

@@ -72,6 +72,7 @@ extension OrbitalResult {
                 ("accelerator", .text(accelerator.id)),
                 ("accelerator_count", .number(acceleratorCountTarget)),
                 ("accelerator_count_installed", .number(acceleratorCountInstalled)),
+                ("accelerator_count_powered", .number(acceleratorCountPowered)),
                 ("it_power_w", .number(itPowerTargetW)),
                 ("it_power_installed_w", .number(itPowerInstalledW)),
                 ("overprovision_factor", .number(overprovisionFactor)),
@@ -128,8 +129,10 @@ extension OrbitalResult {
             ])),
             ("economics", .object([
                 ("cost_boundary", .text(boundary.rawValue)),
+                ("deployment_timing", .text(levelized.timingName)),
                 ("capex_usd", .number(totals.capex)),
                 ("opex_usd_per_year", .number(totals.opexPerYear)),
+                ("opex_years", .number(totals.opexYears)),
                 ("tco_usd", .number(totals.presentValue)),
                 ("tco_undiscounted_usd", .number(totals.undiscounted)),
                 ("cost_breakdown_usd", upfrontBreakdown(costLines, boundary: boundary, orbital: true)),
@@ -138,6 +141,7 @@ extension OrbitalResult {
                 ("cost_per_accelerator_hour_usd", .number(costPerAcceleratorHourUsd)),
                 ("cost_per_mwh_it_usd", .number(costPerMwhItUsd)),
                 ("cost_per_pflop_hour_usd", .number(costPerPflopHourUsd)),
+                ("cost_per_pflop_hour_by_line_usd", .object(levelized.costPerPflopHourByLine.map { ($0.name, .number($0.usdPerPflopHour)) })),
             ])),
             ("network", network?.report ?? .null),
             ("warnings", .array(warnings.map(ResultValue.text))),
@@ -165,10 +169,13 @@ extension TerrestrialResult {
             ])),
             ("economics", .object([
                 ("cost_boundary", .text(boundary.rawValue)),
-                // Capital spent up front, including the facility whose cost the window is charged
-                // only in part (as level annual payments over its life, in opex and tco).
-                ("capex_usd", .number(totals.capex + (boundary == .launch ? 0 : facilityCapexUsd))),
+                ("deployment_timing", .text(levelized.timingName)),
+                // One basis on both sides: capex is what is paid up front and charged to the analysis;
+                // the building is charged as level capital-recovery payments inside opex, so
+                // capex + opex_years × opex = tco_undiscounted (its full price is facility_capex_usd).
+                ("capex_usd", .number(totals.capex)),
                 ("opex_usd_per_year", .number(totals.opexPerYear)),
+                ("opex_years", .number(totals.opexYears)),
                 ("tco_usd", .number(totals.presentValue)),
                 ("tco_undiscounted_usd", .number(totals.undiscounted)),
                 ("cost_breakdown_usd", upfrontBreakdown(costLines, boundary: boundary, orbital: false)),
@@ -177,6 +184,7 @@ extension TerrestrialResult {
                 ("cost_per_accelerator_hour_usd", .number(costPerAcceleratorHourUsd)),
                 ("cost_per_mwh_it_usd", .number(costPerMwhItUsd)),
                 ("cost_per_pflop_hour_usd", .number(costPerPflopHourUsd)),
+                ("cost_per_pflop_hour_by_line_usd", .object(levelized.costPerPflopHourByLine.map { ($0.name, .number($0.usdPerPflopHour)) })),
             ])),
             ("warnings", .array(warnings.map(ResultValue.text))),
         ])

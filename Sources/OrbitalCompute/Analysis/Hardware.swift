@@ -10,7 +10,7 @@ extension ComputeInputs {
         if let v = acceleratorMassKg { a.massKg = v }
         if let v = acceleratorPriceUsd { a.priceUsd = v }
         if let v = bf16DenseTflops { a.bf16DenseTflops = v }
-        if let v = maxRadiatorTemperatureK { a.maxRadiatorTemperatureK = v }
+        if let v = coolantSupplyMaxK { a.coolantSupplyMaxK = v }
         return a
     }
 }

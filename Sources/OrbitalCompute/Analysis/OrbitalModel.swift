@@ -5,6 +5,8 @@ public struct OrbitalResult: Sendable, LevelizedResult {
     // Cluster size
     public var acceleratorCountTarget: Double
     public var acceleratorCountInstalled: Double
+    /// Accelerators powered at the start: all installed with hot spares, the target with cold ones.
+    public var acceleratorCountPowered: Double
     public var itPowerTargetW: Double
     public var itPowerInstalledW: Double
     public var overprovisionFactor: Double
@@ -28,6 +30,7 @@ public struct OrbitalResult: Sendable, LevelizedResult {
     public var sinkTemperatureK: Double
     public var heatCapacityJPerKPerSatellite: Double
     public var transient: RadiatorTransient.Result
+    /// Radiator mean temperature the coolant chain allows (supply limit + ΔT/2 − approach) [K].
     public var maxRadiatorTemperatureK: Double
     public var throttleRequired: Bool
     // Radiation
@@ -107,29 +110,47 @@ public final class OrbitalModel {
         // Cluster size: target, then spares for the no-repair strategy.
         let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? DerivedDefaults.orbitalItPowerW
         let countTarget = (itTarget / acc.itPowerPerAcceleratorW).rounded(.up)
-        let factor = x.reliability.strategy == "overprovision" ? Reliability.overprovisionFactor(rate: lambda, years: years) : 1
+        // Hot spares all run and decay to the target's mean; cold spares keep the powered count at the target.
+        let overprovision = x.reliability.strategy == "overprovision"
+        let coldSpares = overprovision && x.reliability.spares == "cold"
+        let factor = !overprovision ? 1 : coldSpares ? Reliability.coldSpareFactor(rate: lambda, years: years) : Reliability.overprovisionFactor(rate: lambda, years: years)
         let countInstalled = (countTarget * factor).rounded(.up)
         let itInstalled = countInstalled * acc.itPowerPerAcceleratorW
+        let countPowered = coldSpares ? countTarget : countInstalled
+        let itPowered = countPowered * acc.itPowerPerAcceleratorW
+        // The powered load decays as accelerators fail, unless cold spares replace them.
+        let poweredDecay = coldSpares ? 0 : lambda
 
         // Orbit and eclipses.
         let (orbit, eclipse) = try orbitAndEclipse(x.orbit)
         let throttle = x.power.eclipseStrategy == "throttle"
 
         // Power: the bus load, the array sized for end of life at aphelion in the worst season.
-        let busLoad = itInstalled * (1 + x.power.busOverheadFraction)
+        let busLoad = itPowered * (1 + x.power.busOverheadFraction)
         let arrayOutput = SolarArray.requiredOutput(load: busLoad, eclipseFraction: eclipse.maxFraction,
                                                     conversionEfficiency: x.power.conversionEfficiency,
                                                     batteryRoundTrip: x.power.batteryRoundTripEfficiency, recharge: !throttle)
         let temperatureFactor = SolarArray.temperatureFactor(coefficientPerK: x.solar.temperatureCoefficientPerK, temperature: x.solar.operatingTemperatureK)
         guard temperatureFactor > 0 else { throw ModelError(key: "solar.operating_temperature_k", "the cells produce no power at \(formatNumber(x.solar.operatingTemperatureK)) K with this temperature coefficient") }
         let endOfLife = SolarArray.degradationFactor(ratePerYear: x.solar.degradationPerYear, years: years)
-        // Output at 1 AU, operating temperature, beginning of life:
-        let outputAt1AU = arrayOutput / (eclipse.minIrradianceFactor * endOfLife)
+        let pointing = SolarArray.pointingFactor(errorDeg: x.solar.pointingErrorDeg)
+        // Output at 1 AU, operating temperature, beginning of life, sized for what is powered:
+        let outputAt1AU: Double
+        if x.solar.sizing == "mean" {
+            // Load and output each averaged over the life, at 1 AU (McCalip's convention).
+            let meanOutput = SolarArray.meanDegradationFactor(ratePerYear: x.solar.degradationPerYear, years: years)
+            outputAt1AU = arrayOutput * Reliability.meanSurvival(rate: poweredDecay, years: years) / (meanOutput * pointing)
+        } else {
+            // The worse of beginning of life (every hot spare powered) and end of life (the
+            // survivors on a degraded array), at aphelion in the worst season.
+            let endLoad = Reliability.survival(rate: poweredDecay, years: years)
+            outputAt1AU = arrayOutput * max(1, endLoad / endOfLife) / (eclipse.minIrradianceFactor * pointing)
+        }
         let arrayArea = outputAt1AU / SolarArray.outputPerArea(irradiance: Constants.solarIrradiance, efficiency: x.solar.cellEfficiency,
                                                                packing: x.solar.packingFactor, temperatureFactor: temperatureFactor, degradationFactor: 1)
         // Rated power (AM0, 28 °C, BOL) is what $/W and W/kg refer to.
         let arrayRated = outputAt1AU / temperatureFactor
-        let eclipseLoad = throttle ? itInstalled * x.power.eclipseKeepaliveFraction : busLoad
+        let eclipseLoad = throttle ? itPowered * x.power.eclipseKeepaliveFraction : busLoad
         let batteryJ = Battery.capacity(load: eclipseLoad, duration: eclipse.maxDuration,
                                         depthOfDischarge: x.power.batteryDepthOfDischarge, roundTripEfficiency: x.power.batteryRoundTripEfficiency)
         let lifetimeEnergy = SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
@@ -147,8 +168,14 @@ public final class OrbitalModel {
         // Sizing environment: the worst orbit's albedo, orbit-averaged: mean cos ζ = cos β / π.
         let environment = Radiator.Environment(earthIR: x.environment.earthIrWPerM2, albedo: x.environment.albedo,
                                                solarIrradiance: Constants.solarIrradiance, albedoIllumination: cos(eclipse.worstBeta) / .pi)
-        let radiatorArea = try Radiator.area(heat: heat, temperature: x.thermal.radiatorTemperatureK, faces: faces, surface: surface, environment: environment)
-        let netFlux = Radiator.netFlux(temperature: x.thermal.radiatorTemperatureK, faces: faces, surface: surface, environment: environment)
+        // The coolant chain: supply limit → return (+ loop ΔT) → radiator mean below the coolant in it.
+        let radiatorLimitK = Radiator.chainTemperature(coolantSupplyMax: acc.coolantSupplyMaxK, loopDeltaT: x.thermal.loopDeltaTK, approach: x.thermal.radiatorApproachK)
+        let radiatorK = x.thermal.radiatorTemperatureK ?? radiatorLimitK
+        guard radiatorK > 0 else {
+            throw ModelError(key: "thermal.radiator_approach_k", "the coolant chain leaves the radiator at \(formatNumber(radiatorK)) K: lower thermal.radiator_approach_k or raise compute.coolant_supply_max_k")
+        }
+        let radiatorArea = try Radiator.area(heat: heat, temperature: radiatorK, faces: faces, surface: surface, environment: environment)
+        let netFlux = Radiator.netFlux(temperature: radiatorK, faces: faces, surface: surface, environment: environment)
         let sink = Radiator.sinkTemperature(faces: faces, surface: surface, environment: environment)
 
         // Satellites and the mass budget.
@@ -178,6 +205,11 @@ public final class OrbitalModel {
             ("structure", structureMass), ("shielding", shieldingMass), ("inter_satellite_links", linkMass), ("propellant", propellantMass),
         ]
         var massTotal = dryMass + propellantMass
+        if let wholeSatellite = x.satellite.specificPowerWPerKg {
+            // A published whole-satellite W/kg replaces everything but the accelerators.
+            breakdown = [("compute", computeMass), ("satellite", arrayRated / wholeSatellite)]
+            massTotal = computeMass + arrayRated / wholeSatellite
+        }
         if let specified = x.satellite.launchMassPerKwKg {
             // A published design's own mass replaces the budget (areas and power stay physical).
             massTotal = itInstalled / 1000 * specified
@@ -195,12 +227,15 @@ public final class OrbitalModel {
                                                        period: orbit.period, eclipseFraction: eclipse.maxFraction, beta: eclipse.worstBeta,
                                                        heatSunlit: sunlitHeat, heatEclipse: eclipseHeat)
         let transient = computesTransient ? try cachedTransient(transientInputs) : RadiatorTransient.Result(minimum: .nan, maximum: .nan, atEclipseExit: .nan, profile: [])
-        let throttleRequired = transient.maximum > acc.maxRadiatorTemperatureK
-        if x.thermal.radiatorTemperatureK > acc.maxRadiatorTemperatureK {
-            warnings.append("thermal.radiator_temperature_k \(formatNumber(x.thermal.radiatorTemperatureK)) K is above the accelerator's limit \(formatNumber(acc.maxRadiatorTemperatureK)) K")
+        let throttleRequired = transient.maximum > radiatorLimitK + RadiatorTransient.lumpedResolutionK
+        if radiatorK > radiatorLimitK + 1e-9 {
+            warnings.append("thermal.radiator_temperature_k \(formatNumber(radiatorK)) K is above the \(formatNumber(radiatorLimitK)) K the coolant chain allows (supply ≤ \(formatNumber(acc.coolantSupplyMaxK)) K, loop ΔT \(formatNumber(x.thermal.loopDeltaTK)) K, approach \(formatNumber(x.thermal.radiatorApproachK)) K)")
         }
         if throttleRequired {
-            warnings.append("the radiator peaks at \(formatNumber((transient.maximum * 10).rounded() / 10)) K in the worst orbit, above the \(formatNumber(acc.maxRadiatorTemperatureK)) K limit: compute must throttle")
+            warnings.append("the radiator peaks at \(formatNumber((transient.maximum * 10).rounded() / 10)) K in the worst orbit, above the \(formatNumber(radiatorLimitK)) K the coolant chain allows: compute must throttle")
+        }
+        if transient.minimum < x.thermal.coolantFreezingK {
+            warnings.append("the radiator falls to \(formatNumber((transient.minimum * 10).rounded() / 10)) K in the worst orbit, below the coolant's freezing point \(formatNumber(x.thermal.coolantFreezingK)) K: use an antifreeze loop (thermal.coolant_freezing_k) or heaters")
         }
 
         // Radiation: dose behind the shield, a life limit at the tolerated dose, upsets as lost compute.
@@ -218,18 +253,24 @@ public final class OrbitalModel {
         let launches = try Launch.count(mass: massTotal, payload: vehicle.payloadKg)
         let launchCost = Launch.cost(mass: massTotal, costPerKg: costPerKg, launches: launches, learningRate: x.launch.learningRate)
         let perKwYear = Launch.costPerKilowattYear(mass: massTotal, costPerKg: costPerKg, powerW: itTarget, years: years)
-        let deploymentDays = Launch.deploymentDays(launches: launches, perYear: x.launch.launchesPerYear, satellites: satellites, buildPerYear: x.satellite.manufacturingPerYear)
+        let deploymentDays = Launch.deploymentDays(launches: launches, perYear: x.launch.launchesPerYear, massKg: massTotal - propellantMass, buildKgPerYear: x.satellite.manufacturingKgPerYear)
 
         // Costs.
         let busMass = structureMass + shieldingMass + linkMass
-        let hardware = countInstalled * acc.priceUsd + busMass * x.finance.satelliteCostUsdPerKg + arrayRated * x.solar.costUsdPerW
-            + radiatorArea * x.thermal.costUsdPerM2 + batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh
-        let lines = [
-            CostLine("accelerators", .accelerators, upfront: countInstalled * acc.priceUsd, perBatch: true),
-            CostLine("satellite_bus", .other, upfront: busMass * x.finance.satelliteCostUsdPerKg, perBatch: true),
-            CostLine("solar_arrays", .other, upfront: arrayRated * x.solar.costUsdPerW, perBatch: true),
-            CostLine("radiators", .other, upfront: radiatorArea * x.thermal.costUsdPerM2, perBatch: true),
-            CostLine("batteries", .other, upfront: batteryJ / 3.6e6 * x.power.batteryCostUsdPerKwh, perBatch: true),
+        // Hardware: bottom-up lines, or one whole-satellite line at a published $/W (never both).
+        var hardwareLines = [CostLine("accelerators", .accelerators, upfront: countInstalled * acc.priceUsd, perBatch: true)]
+        if let perW = x.satellite.costUsdPerW {
+            hardwareLines.append(CostLine("satellite", .other, upfront: arrayRated * perW, perBatch: true))
+        } else {
+            hardwareLines += [
+                CostLine("satellite_bus", .other, upfront: busMass * x.finance.satelliteCostUsdPerKg, perBatch: true),
+                CostLine("solar_arrays", .other, upfront: arrayRated * x.solar.costUsdPerW, perBatch: true),
+                CostLine("radiators", .other, upfront: radiatorArea * x.thermal.costUsdPerM2, perBatch: true),
+                CostLine("batteries", .other, upfront: batteryJ / Constants.joulesPerKwh * x.power.batteryCostUsdPerKwh, perBatch: true),
+            ]
+        }
+        let hardware = hardwareLines.reduce(0) { $0 + $1.upfront }
+        let lines = hardwareLines + [
             CostLine("launch", .launch, upfront: launchCost, perBatch: true),
             CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardware + launchCost), perBatch: true),
             CostLine("ground_segment", .other, upfront: x.finance.groundSegmentUsd),
@@ -239,24 +280,24 @@ public final class OrbitalModel {
         // Delivered output: installed accelerators decay without repair; throttling loses the eclipses.
         let availability = (throttle ? 1 - eclipse.meanFraction : 1) * (1 - upsetOverhead)
         // Network (MODEL.md §10): the links bound the tokens the cluster can serve; the factor (≤ 1) scales delivered hours.
-        let network = try networkModel.summary(orbit: orbit, x.network, deliveredPeakFlops: countInstalled * x.compute.utilization * availability
-                                                   * Reliability.meanSurvival(rate: lambda, years: years) * acc.bf16DenseTflops * 1e12)
+        let network = try networkModel.summary(orbit: orbit, x.network, deliveredPeakFlops: countPowered * x.compute.utilization * availability
+                                                   * Reliability.meanSurvival(rate: poweredDecay, years: years) * acc.bf16DenseTflops * 1e12)
         if network.capacityFactor < 1 {
             warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
         }
-        let hoursPerYear = countInstalled * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
+        let hoursPerYear = countPowered * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
         let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
-                                  discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: lambda,
+                                  discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: poweredDecay,
                                   deliveringYears: min(years, radiationLimit), accelerator: acc,
-                                  timing: x.finance.deploymentTiming == "ramp" ? DeploymentTiming(rampYears: deploymentDays / Constants.daysPerYear) : .instant)
+                                  timing: x.finance.timing(rampYears: deploymentDays / Constants.daysPerYear))
 
         return OrbitalResult(
-            acceleratorCountTarget: countTarget, acceleratorCountInstalled: countInstalled, itPowerTargetW: itTarget, itPowerInstalledW: itInstalled,
+            acceleratorCountTarget: countTarget, acceleratorCountInstalled: countInstalled, acceleratorCountPowered: countPowered, itPowerTargetW: itTarget, itPowerInstalledW: itInstalled,
             overprovisionFactor: factor, periodS: orbit.period, inclinationDeg: orbit.inclination / Constants.degree, eclipse: eclipse,
             busLoadW: busLoad, arrayOutputRequiredW: arrayOutput, arrayPowerBolW: arrayRated, arrayAreaM2: arrayArea, batteryEnergyWh: batteryJ / 3600,
             lifetimeArrayEnergyWh: lifetimeEnergy / 3600, heatRejectedW: heat, viewFactorEarth: faces.map(\.earthViewFactor).max() ?? 0,
-            netFluxWPerM2: netFlux, radiatorAreaM2: radiatorArea, radiatorTemperatureK: x.thermal.radiatorTemperatureK, sinkTemperatureK: sink,
-            heatCapacityJPerKPerSatellite: capacity, transient: transient, maxRadiatorTemperatureK: acc.maxRadiatorTemperatureK, throttleRequired: throttleRequired,
+            netFluxWPerM2: netFlux, radiatorAreaM2: radiatorArea, radiatorTemperatureK: radiatorK, sinkTemperatureK: sink,
+            heatCapacityJPerKPerSatellite: capacity, transient: transient, maxRadiatorTemperatureK: radiatorLimitK, throttleRequired: throttleRequired,
             annualDoseRad: annualDose, lifetimeDoseRad: annualDose * years, radiationLifetimeLimitYears: radiationLimit, upsetOverhead: upsetOverhead,
             massBreakdownKg: breakdown, massTotalKg: massTotal, satelliteCount: satellites, dragDeltaVMPerS: deltaV, launchCount: launches,
             launchCostPerKgUsd: costPerKg, launchCostUsd: launchCost, launchCostPerKwYearUsd: perKwYear, deploymentDays: deploymentDays,

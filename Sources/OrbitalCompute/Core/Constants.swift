@@ -25,6 +25,8 @@ public enum Constants {
     public static let daysPerYear = 365.25
     /// Hours in a Julian year.
     public static let hoursPerYear = 365.25 * 24.0
+    /// Joules per kilowatt-hour.
+    public static let joulesPerKwh = 3.6e6
     /// Standard gravity g₀ [m/s²]. CGPM 1901.
     public static let standardGravity = 9.80665
     /// Sun's mean radius [m]. IAU 2015 nominal solar radius.

@@ -1,4 +1,5 @@
 import Foundation
+import GSL
 
 /// One line of a cost breakdown: paid once at the start, and/or every year of the window.
 public struct CostLine: Sendable, Equatable {
@@ -40,35 +41,75 @@ public struct CostLine: Sendable, Equatable {
     }
 }
 
-/// Totals of a set of cost lines under a boundary, discounted with end-of-year flows.
+/// How each kind of cost line is weighted over time, as the levelized cost sees it: the present
+/// value of 1 USD of each kind, and how much of it is charged to the analysis undiscounted.
+/// `DeploymentTiming.schedule` makes one; every total and every per-line share uses the same one,
+/// so stacks of cost lines always sum to the headline.
+public struct CostSchedule: Sendable, Equatable {
+    /// PV of 1 USD of a per-batch upfront cost (paid as capacity comes online).
+    public var perBatchPresentValue: Double
+    /// Undiscounted share of a per-batch upfront cost charged to the analysis (1 unless a window
+    /// cuts batches short: then the part of their capital recovered inside it).
+    public var perBatchCharged: Double
+    /// PV of 1 USD a year of an annual cost.
+    public var annualPresentValue: Double
+    /// Years of annual costs counted, undiscounted: capex + annualYears × opex = undiscounted total.
+    public var annualYears: Double
+
+    /// Every batch online at t = 0 and running `years`, end-of-year flows.
+    public static func instant(discountRate r: Double, years: Double) -> CostSchedule {
+        CostSchedule(perBatchPresentValue: 1, perBatchCharged: 1, annualPresentValue: Finance.annuityFactor(rate: r, years: years), annualYears: years)
+    }
+
+    /// Present value of one line under this schedule [USD].
+    public func presentValue(of line: CostLine) -> Double {
+        line.upfront * (line.perBatch ? perBatchPresentValue : 1) + line.annual * annualPresentValue
+    }
+
+    /// Undiscounted amount of one line charged to the analysis [USD].
+    public func undiscounted(of line: CostLine) -> Double {
+        line.upfront * (line.perBatch ? perBatchCharged : 1) + line.annual * annualYears
+    }
+}
+
+/// Totals of a set of cost lines under a boundary and a schedule.
 ///
-/// `onlineDiscount` is the mean discount factor of the moment capacity comes online (1 when all
-/// of it is online at t = 0, see `DeploymentTiming`): per-batch upfront costs and the yearly
-/// costs of running are shifted by it; other upfront costs are paid at t = 0.
+/// `capex + annualYears × opexPerYear = undiscounted` holds by construction: capex is the upfront
+/// capital charged to the analysis, opex the yearly costs (level capital-recovery payments for
+/// long-lived plant included).
 public struct CostTotals: Sendable, Equatable {
     public var capex: Double
     public var opexPerYear: Double
+    /// Years of yearly costs counted (the window's operating years, or the lifetime).
+    public var opexYears: Double
     public var presentValue: Double
     public var undiscounted: Double
 
-    public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, discountRate: Double, years: Double, onlineDiscount: Double = 1) {
+    public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, schedule: CostSchedule) {
         let counted = lines.filter { $0.counts(under: boundary, orbital: orbital) }
-        capex = counted.reduce(0) { $0 + $1.upfront }
+        capex = counted.reduce(0) { $0 + $1.upfront * ($1.perBatch ? schedule.perBatchCharged : 1) }
         opexPerYear = counted.reduce(0) { $0 + $1.annual }
-        let upfrontPV = counted.reduce(0) { $0 + $1.upfront * ($1.perBatch ? onlineDiscount : 1) }
-        presentValue = upfrontPV + opexPerYear * Finance.annuityFactor(rate: discountRate, years: years) * onlineDiscount
-        undiscounted = capex + opexPerYear * years
+        opexYears = schedule.annualYears
+        presentValue = counted.reduce(0) { $0 + schedule.presentValue(of: $1) }
+        undiscounted = capex + opexPerYear * opexYears
     }
 }
 
 /// When capacity comes online (MODEL.md §11), as the levelized cost sees it: after `delayYears`
-/// (the ground's build time), then uniformly over `rampYears` (the launch campaign). Each batch
-/// runs for the full analysis window from the day it comes online.
+/// (the ground's build time), then uniformly over `rampYears` (the launch campaign).
+///
+/// Without a window each batch runs its full life from the day it comes online. With
+/// `windowYears` (a calendar window from the decision date) only what falls inside the window
+/// counts: a batch online at τ delivers for min(L, W − τ) years, and its capital is charged by
+/// capital recovery over its life L for those years only, the way the ground's building is.
 public struct DeploymentTiming: Sendable, Equatable {
     public var delayYears: Double
     public var rampYears: Double
+    public var windowYears: Double?
 
-    public init(delayYears: Double = 0, rampYears: Double = 0) { self.delayYears = delayYears; self.rampYears = rampYears }
+    public init(delayYears: Double = 0, rampYears: Double = 0, windowYears: Double? = nil) {
+        self.delayYears = delayYears; self.rampYears = rampYears; self.windowYears = windowYears
+    }
 
     /// All capacity online at t = 0 (the convention of most published comparisons).
     public static let instant = DeploymentTiming()
@@ -79,5 +120,39 @@ public struct DeploymentTiming: Sendable, Equatable {
         let start = Finance.discountFactor(rate: r, years: delayYears)
         guard rampYears > 1e-12, abs(r) > 1e-12 else { return start }
         return (start - Finance.discountFactor(rate: r, years: delayYears + rampYears)) / (rampYears * log1p(r))
+    }
+
+    /// Years a batch online at τ counts inside the window, at most `life`.
+    func yearsInWindow(onlineAt tau: Double, life: Double) -> Double {
+        guard let w = windowYears else { return life }
+        return max(0, min(life, w - tau))
+    }
+
+    /// Mean of f(τ) over the online times τ ∈ [d, d + R] (GSL quadrature; f at d when R = 0).
+    /// `kinks` are the τ where f is not smooth (a batch's life reaching the window's end).
+    func meanOverBatches(kinks: [Double] = [], _ f: (Double) -> Double) throws -> Double {
+        let d = delayYears, r = rampYears
+        guard r > 1e-12 else { return f(d) }
+        return try Quadrature.integrate(from: d, to: d + r, breakpoints: kinks, absoluteTolerance: 1e-12, relativeTolerance: 1e-9) { f($0) }.value / r
+    }
+
+    /// The cost schedule of a cluster whose batches each last `life` years, at rate r.
+    public func schedule(discountRate r: Double, life: Double) throws -> CostSchedule {
+        guard let w = windowYears else {
+            let shift = meanDiscount(rate: r)
+            return CostSchedule(perBatchPresentValue: shift, perBatchCharged: 1,
+                                annualPresentValue: Finance.annuityFactor(rate: r, years: life) * shift, annualYears: life)
+        }
+        let lifeAnnuity = Finance.annuityFactor(rate: r, years: life)
+        let kinks = [w - life]
+        let batchPV = try meanOverBatches(kinks: kinks) { tau in
+            Finance.discountFactor(rate: r, years: tau) * Finance.annuityFactor(rate: r, years: yearsInWindow(onlineAt: tau, life: life)) / lifeAnnuity
+        }
+        let charged = try meanOverBatches(kinks: kinks) { tau in yearsInWindow(onlineAt: tau, life: life) / life }
+        // Yearly costs run from the first batch until the window closes or the last batch retires.
+        let operating = max(0, min(w, delayYears + rampYears + life) - delayYears)
+        return CostSchedule(perBatchPresentValue: batchPV, perBatchCharged: charged,
+                            annualPresentValue: Finance.annuityFactor(rate: r, years: operating) * Finance.discountFactor(rate: r, years: delayYears),
+                            annualYears: operating)
     }
 }

@@ -3,8 +3,13 @@
 public struct Levelized: Sendable {
     public var costLines: [CostLine]
     public var boundary: CostBoundary
+    /// Whether the lines are counted by the orbital side's boundary rule.
+    public var orbital: Bool
+    public var timing: DeploymentTiming
+    /// How each kind of line is weighted over time: the one source of every total and share.
+    public var schedule: CostSchedule
     public var totals: CostTotals
-    /// Accelerator-hours delivered over the window, undiscounted and discounted.
+    /// Accelerator-hours delivered over the analysis, undiscounted and discounted.
     public var deliveredAcceleratorHours: Double
     public var deliveredAcceleratorHoursPV: Double
     /// Discounted IT energy delivered with those hours [MWh].
@@ -12,13 +17,16 @@ public struct Levelized: Sendable {
     public var costPerAcceleratorHourUsd: Double
     public var costPerMwhItUsd: Double
     public var costPerPflopHourUsd: Double
+    /// PFLOP-hours per accelerator-hour (dense BF16 TFLOP/s / 1000).
+    public var pflopPerAccelerator: Double
 
     /// - Parameters:
-    ///   - hoursPerYear: accelerator-hours a year delivered at t = 0.
+    ///   - hoursPerYear: accelerator-hours a year delivered by the whole cluster when online.
     ///   - decayRate: λ of the delivered capacity [1/yr] (failures without repair; 0 with repair).
-    ///   - years: the analysis window; `deliveringYears` ≤ years when output stops early.
-    ///   - timing: when capacity comes online; delivery and the costs of running shift with it.
-    /// - Throws: `ModelError` when nothing is delivered (every hour lost to links, upsets or dose).
+    ///   - years: each batch's life; `deliveringYears` ≤ years when output stops early (dose).
+    ///   - timing: when capacity comes online, and the calendar window if there is one.
+    /// - Throws: `ModelError` when nothing is delivered (every hour lost to links, upsets, dose or
+    ///   a window that closes before capacity arrives).
     public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, discountRate: Double, years: Double,
                 hoursPerYear: Double, decayRate: Double, deliveringYears: Double, accelerator: Accelerator,
                 timing: DeploymentTiming = .instant) throws {
@@ -27,14 +35,48 @@ public struct Levelized: Sendable {
         }
         costLines = lines
         self.boundary = boundary
-        let shift = timing.meanDiscount(rate: discountRate)
-        totals = CostTotals(lines: lines, boundary: boundary, orbital: orbital, discountRate: discountRate, years: years, onlineDiscount: shift)
-        deliveredAcceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
-        deliveredAcceleratorHoursPV = shift * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: discountRate, years: deliveringYears)
+        self.timing = timing
+        self.orbital = orbital
+        schedule = try timing.schedule(discountRate: discountRate, life: years)
+        totals = CostTotals(lines: lines, boundary: boundary, orbital: orbital, schedule: schedule)
+        let r = discountRate
+        if timing.windowYears == nil {
+            deliveredAcceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
+            deliveredAcceleratorHoursPV = timing.meanDiscount(rate: r) * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
+        } else {
+            // Each batch delivers from τ for the years of its life inside the window.
+            let kinks = [(timing.windowYears ?? 0) - deliveringYears]
+            deliveredAcceleratorHours = hoursPerYear * (try timing.meanOverBatches(kinks: kinks) { tau in
+                let u = timing.yearsInWindow(onlineAt: tau, life: deliveringYears)
+                return u * Reliability.meanSurvival(rate: decayRate, years: u)
+            })
+            deliveredAcceleratorHoursPV = try timing.meanOverBatches(kinks: kinks) { tau in
+                Finance.discountFactor(rate: r, years: tau)
+                    * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: timing.yearsInWindow(onlineAt: tau, life: deliveringYears))
+            }
+            guard deliveredAcceleratorHoursPV > 0 else {
+                throw ModelError(key: "finance.comparison_window_years", "no capacity comes online inside the \(formatNumber(timing.windowYears ?? 0))-year window: no cost per hour exists")
+            }
+        }
         deliveredItMwhPV = deliveredAcceleratorHoursPV * accelerator.itPowerPerAcceleratorW / 1e6
+        pflopPerAccelerator = accelerator.bf16DenseTflops / 1000
         costPerAcceleratorHourUsd = totals.presentValue / deliveredAcceleratorHoursPV
         costPerMwhItUsd = totals.presentValue / deliveredItMwhPV
-        costPerPflopHourUsd = costPerAcceleratorHourUsd / (accelerator.bf16DenseTflops / 1000)
+        costPerPflopHourUsd = costPerAcceleratorHourUsd / pflopPerAccelerator
+    }
+
+    /// The timing convention in words, as `finance.deployment_timing` names it.
+    public var timingName: String {
+        if let w = timing.windowYears { return "window (\(formatNumber(w)) years from the decision date)" }
+        return timing == .instant ? "instant" : "ramp"
+    }
+
+    /// Each counted line's share of the levelized cost per delivered PFLOP-hour [USD/PFLOP-h]:
+    /// its present value over the discounted PFLOP-hours, with the same schedule as the headline,
+    /// so the shares sum to `costPerPflopHourUsd`.
+    public var costPerPflopHourByLine: [(name: String, usdPerPflopHour: Double)] {
+        let perUsd = 1 / (deliveredAcceleratorHoursPV * pflopPerAccelerator)
+        return costLines.filter { $0.counts(under: boundary, orbital: orbital) }.map { ($0.name, schedule.presentValue(of: $0) * perUsd) }
     }
 }
 
@@ -53,4 +95,16 @@ extension LevelizedResult {
     public var costPerAcceleratorHourUsd: Double { levelized.costPerAcceleratorHourUsd }
     public var costPerMwhItUsd: Double { levelized.costPerMwhItUsd }
     public var costPerPflopHourUsd: Double { levelized.costPerPflopHourUsd }
+}
+
+extension FinanceInputs {
+    /// The timing convention of `finance.deployment_timing`, for capacity that comes online after
+    /// `delayYears` and over `rampYears`; the window defaults to the scenario's own lifetime.
+    public func timing(delayYears: Double = 0, rampYears: Double = 0) -> DeploymentTiming {
+        switch deploymentTiming {
+        case "instant": return .instant
+        case "window": return DeploymentTiming(delayYears: delayYears, rampYears: rampYears, windowYears: comparisonWindowYears ?? lifetimeYears)
+        default: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears)
+        }
+    }
 }

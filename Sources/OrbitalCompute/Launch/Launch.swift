@@ -46,9 +46,9 @@ public enum Launch {
         mass * costPerKg / (powerW / 1000 * years)
     }
 
-    /// Days to deploy: the slower of launching `launches` at `perYear` and building `satellites`
-    /// at `buildPerYear` [day].
-    public static func deploymentDays(launches: Int, perYear: Double, satellites: Int, buildPerYear: Double) -> Double {
-        max(Double(launches) / perYear, Double(satellites) / buildPerYear) * Constants.daysPerYear
+    /// Days to deploy: the slower of launching `launches` at `perYear` and building `massKg` of
+    /// spacecraft at `buildKgPerYear` [day].
+    public static func deploymentDays(launches: Int, perYear: Double, massKg: Double, buildKgPerYear: Double) -> Double {
+        max(Double(launches) / perYear, massKg / buildKgPerYear) * Constants.daysPerYear
     }
 }

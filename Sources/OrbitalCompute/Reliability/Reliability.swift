@@ -15,6 +15,10 @@ public enum Reliability {
     /// Turyshev (arXiv 2604.27197): 1.27 at λ = 0.1/yr, T = 5 yr.
     public static func overprovisionFactor(rate: Double, years: Double) -> Double { 1 / meanSurvival(rate: rate, years: years) }
 
+    /// Cold (standby) spares so that the powered count never falls below the target over [0, T]:
+    /// e^{λT} installed per target accelerator (dormant spares assumed not to fail; SMAD §24).
+    public static func coldSpareFactor(rate: Double, years: Double) -> Double { exp(rate * years) }
+
     /// Availability with repair: each failure takes `repairDays` out of service: 1 − λ · d / 365.25.
     public static func repairedAvailability(rate: Double, repairDays: Double) -> Double { max(0, 1 - rate * repairDays / Constants.daysPerYear) }
 }

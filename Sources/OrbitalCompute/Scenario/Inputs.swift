@@ -30,13 +30,19 @@ public struct ComputeInputs: Sendable, Equatable {
     public var acceleratorMassKg: Double?
     public var acceleratorPriceUsd: Double?
     public var bf16DenseTflops: Double?
-    public var maxRadiatorTemperatureK: Double?
+    public var coolantSupplyMaxK: Double?
 }
 
 public struct ReliabilityInputs: Sendable, Equatable {
     public var acceleratorFailureRatePerYear = 0.0
     public var strategy = ""
     public var repairDays = 0.0
+    // Orbital only.
+    public var spares = ""
+    // Terrestrial only.
+    public var repairCostFraction = 0.0
+    public var technicianHoursPerFailure = 0.0
+    public var technicianCostUsdPerHour = 0.0
 }
 
 public struct FinanceInputs: Sendable, Equatable {
@@ -45,6 +51,7 @@ public struct FinanceInputs: Sendable, Equatable {
     public var opsCostUsdPerYear = 0.0
     public var costBoundary = ""
     public var deploymentTiming = ""
+    public var comparisonWindowYears: Double?
     // Orbital only.
     public var satelliteCostUsdPerKg = 0.0
     public var insuranceFraction = 0.0
@@ -76,6 +83,8 @@ public struct OrbitalInputs: CommonInputs, Equatable {
         public var operatingTemperatureK = 0.0
         public var specificPowerWPerKg = 0.0
         public var costUsdPerW = 0.0
+        public var pointingErrorDeg = 0.0
+        public var sizing = ""
     }
     public struct Power: Sendable, Equatable {
         public var eclipseStrategy = ""
@@ -88,7 +97,10 @@ public struct OrbitalInputs: CommonInputs, Equatable {
         public var eclipseKeepaliveFraction = 0.0
     }
     public struct Thermal: Sendable, Equatable {
-        public var radiatorTemperatureK = 0.0
+        public var radiatorTemperatureK: Double?
+        public var loopDeltaTK = 0.0
+        public var radiatorApproachK = 0.0
+        public var coolantFreezingK = 0.0
         public var emissivity = 0.0
         public var solarAbsorptivity = 0.0
         public var sides = 0.0
@@ -108,7 +120,9 @@ public struct OrbitalInputs: CommonInputs, Equatable {
     public struct Satellite: Sendable, Equatable {
         public var itPowerW = 0.0
         public var structureMassFraction = 0.0
-        public var manufacturingPerYear = 0.0
+        public var manufacturingKgPerYear = 0.0
+        public var costUsdPerW: Double?
+        public var specificPowerWPerKg: Double?
         public var dragCoefficient = 0.0
         public var dragAreaFraction = 0.0
         public var thrusterIspS = 0.0

@@ -12,6 +12,16 @@ public enum SolarArray {
     /// Degradation factor (1 − d)^t after `years` [-].
     public static func degradationFactor(ratePerYear d: Double, years: Double) -> Double { pow(1 - d, years) }
 
+    /// Mean degradation factor over [0, T]: (1/T) ∫₀ᵀ (1 − d)^t dt = ((1 − d)^T − 1) / (T ln(1 − d)),
+    /// 1 when d = 0 [-].
+    public static func meanDegradationFactor(ratePerYear d: Double, years: Double) -> Double {
+        let k = -log1p(-d) * years
+        return k < 1e-12 ? 1 : -expm1(-k) / k
+    }
+
+    /// Cosine loss of an array pointed `errorDeg` off the Sun: cos θ [-] (SMAD 2011 §21).
+    public static func pointingFactor(errorDeg: Double) -> Double { cos(errorDeg * Constants.degree) }
+
     /// Electrical output per m² of array [W/m²]: P/A = S · η · packing · (1 + γ ΔT) · (1 − d)^t,
     /// with S the irradiance [W/m²]. MODEL.md §2.
     public static func outputPerArea(irradiance s: Double, efficiency: Double, packing: Double,

@@ -5,7 +5,7 @@ import Foundation
 /// study varies, and the metrics it reports.
 ///
 /// Keys name a parameter of either side. Unprefixed, a key belongs to the primary scenario if it
-/// has it, else to the ground. Prefixes pick the side explicitly: `orbital:KEY`, `ground:KEY`, or
+/// has it, else to the ground (the same hardware, `sameHardwareKeys`, goes to both). Prefixes pick the side explicitly: `orbital:KEY`, `ground:KEY`, or
 /// `both:KEY` (one value written to both sides, e.g. `both:finance.discount_rate`).
 public struct StudySetup: Sendable {
     public let primary: Scenario
@@ -42,6 +42,14 @@ public struct StudySetup: Sendable {
     /// levelized cost per PFLOP-hour.
     public var headlineMetric: String { hasRatio ? "cost_ratio" : "cost_per_pflop_hour_usd" }
 
+    /// Inputs that describe the same accelerators on both sides: unprefixed, a study writes them
+    /// to both (one draw, one tornado bar); `orbital:` or `ground:` splits them.
+    public static let sameHardwareKeys: Set<String> = [
+        "reliability.accelerator_failure_rate_per_year", "compute.accelerator_price_usd",
+        "compute.accelerator_power_w", "compute.it_power_per_accelerator_w", "compute.accelerator_mass_kg",
+        "compute.bf16_dense_tflops",
+    ]
+
     /// Resolves a (possibly prefixed) key to the parameter(s) it writes.
     public func resolve(_ written: String, origin: String = "--vary") throws -> StudyInput {
         var key = written.trimmingCharacters(in: .whitespaces)
@@ -70,7 +78,9 @@ public struct StudySetup: Sendable {
             guard o != nil, t != nil else { throw unknown("both: needs a key that both sides have") }
             useO = true; useT = true
         default:
-            if baseOrbital != nil, o != nil { useO = true; useT = false }
+            // The same hardware on both sides is one uncertain quantity: drawn once for both.
+            if baseOrbital != nil, o != nil, t != nil, StudySetup.sameHardwareKeys.contains(key) { useO = true; useT = true }
+            else if baseOrbital != nil, o != nil { useO = true; useT = false }
             else if t != nil { useO = false; useT = true }
             else { throw unknown("is not a parameter of this study's scenarios") }
         }

@@ -93,7 +93,9 @@ public enum Timeline {
         let rate = x.finance.discountRate
         let launches = max(r.launchCount, 1)
         let satellites = max(r.satelliteCount, 1)
-        let perYear = x.launch.launchesPerYear, build = x.satellite.manufacturingPerYear
+        let perYear = x.launch.launchesPerYear
+        // Satellites the factories finish a year, from their mass throughput.
+        let build = x.satellite.manufacturingKgPerYear * Double(satellites) / max(r.massTotalKg, 1)
         // Launch times [years].
         var times = [Double](repeating: 0, count: launches)
         for k in 1...launches {

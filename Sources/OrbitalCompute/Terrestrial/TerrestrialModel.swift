@@ -25,6 +25,12 @@ public enum TerrestrialModel {
         gasPriceUsdPerMmbtu * heatRateBtuPerKwh / 1000
     }
 
+    /// Cost to the operator of one accelerator failure on the ground [USD]:
+    /// fraction × price + technician hours × hourly cost.
+    public static func repairCostPerFailure(_ x: TerrestrialInputs, priceUsd: Double) -> Double {
+        x.reliability.repairCostFraction * priceUsd + x.reliability.technicianHoursPerFailure * x.reliability.technicianCostUsdPerHour
+    }
+
     public static func evaluate(_ x: TerrestrialInputs) throws -> TerrestrialResult {
         var warnings: [String] = []
         let acc = try x.compute.resolvedAccelerator()
@@ -53,7 +59,9 @@ public enum TerrestrialModel {
         let lambda = x.reliability.acceleratorFailureRatePerYear
         var lines = [
             CostLine("accelerators", .accelerators, upfront: count * acc.priceUsd),
-            CostLine("accelerator_replacement", .accelerators, annual: lambda * count * acc.priceUsd),
+            // Failed boards go back under warranty (RMA): the operator pays a fraction of the price
+            // (spares pool, logistics, out-of-warranty repair) and the technician's time.
+            CostLine("accelerator_repair", .accelerators, annual: lambda * count * repairCostPerFailure(x, priceUsd: acc.priceUsd)),
             CostLine("facility", .other, annual: facilityCapex * crf, amortised: true),
             CostLine("energy", .energy, annual: energyCost),
             CostLine("maintenance", .other, annual: facilityCapex * x.facility.maintenanceFractionPerYear),
@@ -66,7 +74,7 @@ public enum TerrestrialModel {
         let hoursPerYear = count * x.compute.utilization * availability * Constants.hoursPerYear
         let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: false,
                                   discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: 0, deliveringYears: years, accelerator: acc,
-                                  timing: x.finance.deploymentTiming == "ramp" ? DeploymentTiming(delayYears: x.facility.buildDays / Constants.daysPerYear) : .instant)
+                                  timing: x.finance.timing(delayYears: x.facility.buildDays / Constants.daysPerYear))
         return TerrestrialResult(
             acceleratorCount: count, itPowerW: itPower, facilityPowerW: facilityPower, energyPriceUsdPerMwh: price, energyMwhPerYear: energyMwh,
             energyCostUsdPerYear: energyCost, waterLitersPerYear: water, availability: availability, deploymentDays: x.facility.buildDays,

@@ -12,6 +12,16 @@ import GSL
 public enum Radiator {
     public enum Orientation: String, Sendable { case edgeOn = "edge-on", nadir }
 
+    /// The radiator mean surface temperature a coolant chain allows [K]:
+    /// T_rad = T_supply,max + ΔT_loop / 2 − ΔT_approach. The coolant leaves the cold plates at
+    /// T_supply + ΔT_loop and the radiator brings it back to T_supply, so the coolant in the
+    /// radiator averages T_supply + ΔT_loop / 2; the radiating surface sits ΔT_approach below it
+    /// (a radiator is colder than the coolant it cools). ASHRAE TC 9.9 (2021) for the supply
+    /// classes; Gilmore, Spacecraft Thermal Control Handbook (2002) for the fluid-to-fin drop.
+    public static func chainTemperature(coolantSupplyMax: Double, loopDeltaT: Double, approach: Double) -> Double {
+        coolantSupplyMax + loopDeltaT / 2 - approach
+    }
+
     /// View factor from a flat plate to the Earth when the plate faces nadir: F = 1/H², H = (R+h)/R.
     public static func viewFactorNadir(altitude: Double) -> Double {
         let h = OrbitGeometry.semiMajorAxis(altitude: altitude) / Constants.earthRadius

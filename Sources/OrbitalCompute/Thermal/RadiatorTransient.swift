@@ -5,6 +5,11 @@ import GSL
 /// C dT/dt = Q_internal(t) + A Σ η_fin q_abs(t) − A Σ η_fin ε σ T⁴,
 /// integrated with GSL's rk8pd driver to the periodic steady state.
 public enum RadiatorTransient {
+    /// How far the lumped model's peak may pass the design limit before compute must throttle [K]:
+    /// one lumped node stands for a radiator whose coolant varies by the loop ΔT, so differences
+    /// below a kelvin are inside the model's resolution.
+    public static let lumpedResolutionK = 1.0
+
     public struct Inputs: Sendable, Equatable {
         /// Heat capacity [J/K].
         public var heatCapacity: Double
