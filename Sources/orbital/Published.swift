@@ -21,17 +21,18 @@ struct Published: ParsableCommand {
             switch format {
             case .json: text = ResultValue.array(rows.map(\.report)).json() + "\n"
             case .csv, .markdown:
-                let header = ["scenario", "metric", "published", "ours", "difference", "source", "note"]
-                let body = rows.map { r in header.map { r.report[$0].map { format == .csv ? $0.plainText : $0.displayText } ?? "" } }
-                text = format == .csv
-                    ? ([header] + body).map { $0.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }.joined(separator: ",") }.joined(separator: "\n") + "\n"
-                    : "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
-                      + body.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+                let header = ["scenario", "metric", "published", "on_their_assumptions", "ours", "steps", "source", "note"]
+                let body: [[String]] = rows.map { r in
+                    [r.scenario, r.figure.metric, formatNumber(r.figure.value), formatNumber(r.onTheirAssumptions), formatNumber(r.ours), r.stepsText, r.figure.source, r.figure.note]
+                }
+                text = format == .csv ? Render.csv(header: header, rows: body) : Render.markdown(header: header, rows: body)
             case .table:
-                let body = rows.map { r in [r.scenario, r.figure.metric, humanNumber(r.figure.value), r.ours.map(humanNumber) ?? "—",
-                                            r.difference.map { (($0 * 1000).rounded() / 10).description + " %" } ?? "—"] }
-                text = Render.table(header: ["scenario", "metric", "published", "ours", "difference"], rows: body, rightAlignedFrom: 2)
-                    + "\n" + rows.map { "• \($0.scenario) — \($0.figure.source). \($0.figure.note)" }.joined(separator: "\n") + "\n"
+                let body: [[String]] = rows.map { r in
+                    [r.scenario, r.figure.metric, humanNumber(r.figure.value), humanNumber(r.onTheirAssumptions), humanNumber(r.ours)]
+                }
+                let notes = rows.map { r in "• \(r.scenario) — \(r.figure.source).\n  theirs \(humanNumber(r.onTheirAssumptions)) → " + r.stepsText + (r.figure.note.isEmpty ? "" : "\n  " + r.figure.note) }
+                text = Render.table(header: ["scenario", "metric", "published", "on their assumptions", "ours"], rows: body, rightAlignedFrom: 2)
+                    + "\n" + notes.joined(separator: "\n") + "\n"
             }
             if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         }

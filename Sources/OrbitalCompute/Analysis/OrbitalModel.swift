@@ -137,9 +137,10 @@ public final class OrbitalModel {
         // Output at 1 AU, operating temperature, beginning of life, sized for what is powered:
         let outputAt1AU: Double
         if x.solar.sizing == "mean" {
-            // Load and output each averaged over the life, at 1 AU (McCalip's convention).
+            // The beginning-of-life load on the life-mean output at 1 AU (McCalip's convention):
+            // late in life the cluster throttles to what the array gives.
             let meanOutput = SolarArray.meanDegradationFactor(ratePerYear: x.solar.degradationPerYear, years: years)
-            outputAt1AU = arrayOutput * Reliability.meanSurvival(rate: poweredDecay, years: years) / (meanOutput * pointing)
+            outputAt1AU = arrayOutput / (meanOutput * pointing)
         } else {
             // The worse of beginning of life (every hot spare powered) and end of life (the
             // survivors on a degraded array), at aphelion in the worst season.

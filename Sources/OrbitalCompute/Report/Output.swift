@@ -51,6 +51,17 @@ public enum Render {
         return line(header) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
     }
 
+    /// Rows as CSV (RFC 4180 quoting).
+    public static func csv(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// Rows as a Markdown table (pipes in cells escaped).
+    public static func markdown(header: [String], rows: [[String]]) -> String {
+        func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        return ([line(header), "|" + String(repeating: "---|", count: header.count)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
     static func mergedRows(_ named: [(String, ResultValue)]) -> [(String, [ResultValue?])] {
         var order: [String] = []
         var seen = Set<String>()

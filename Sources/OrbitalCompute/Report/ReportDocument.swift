@@ -492,7 +492,7 @@ struct ReportBuilder {
         let figure = ReportDocument.Figure(id: "chart-capacity-online", title: "Capacity online",
                                            caption: "Satellites built and launched at their rates, each launch carrying its share of the cluster and decaying without repair; the ground comes online when the facility is built (`orbital timeline`). " + text,
                                            svg: chart.svg(id: "chart-capacity-online"),
-                                           inputs: ref(.orbital, ["launch.launches_per_year", "satellite.manufacturing_per_year", "launch.learning_rate", "reliability.accelerator_failure_rate_per_year", "compute.it_power_w"]).filter { orbitalScenario.parameter($0.key) != nil }
+                                           inputs: ref(.orbital, ["launch.launches_per_year", "satellite.manufacturing_kg_per_year", "launch.learning_rate", "reliability.accelerator_failure_rate_per_year", "compute.it_power_w"]).filter { orbitalScenario.parameter($0.key) != nil }
                                                + ref(.terrestrial, ["facility.build_days"]).filter { groundScenario.parameter($0.key) != nil })
         return .init(id: "deployment", title: "Deployment", blocks: [.paragraph(text), .figure(figure)])
     }
@@ -505,21 +505,22 @@ struct ReportBuilder {
         let rows = try PublishedComparison.make(files.map { try Scenario.load(path: folder + "/" + $0) })
         let table = ReportDocument.Table(
             id: "table-published", caption: "Published figures beside this engine's, each under the publication's own assumptions (`orbital published`; the scenarios are in \(folder))",
-            header: ["scenario", "metric", "unit", "published", "ours", "difference", "source", "why they differ"],
+            header: ["scenario", "metric", "unit", "published", "on their assumptions", "ours", "source", "from theirs to ours, one input at a time", "note"],
             rows: rows.map { r in
                 [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(unitOfKey(r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
-                 Cell(r.ours.map(humanNumber) ?? "—", numeric: true), Cell(r.difference.map { humanNumber($0 * 100) + " %" } ?? "—", numeric: true),
-                 Cell(r.figure.source), Cell(r.figure.note)]
+                 Cell(humanNumber(r.onTheirAssumptions), numeric: true), Cell(humanNumber(r.ours), numeric: true),
+                 Cell(r.figure.source), Cell(r.stepsText), Cell(r.figure.note)]
             })
-        let shown = rows.filter { ($0.ours ?? 0) > 0 && $0.figure.value > 0 }
+        let shown = rows.filter { $0.ours > 0 && $0.figure.value > 0 }
         var chart = BarChart(title: "This engine against the published figures", categories: shown.map { "\($0.scenario): \($0.figure.metric)" },
-                             valueLabel: "ours / published [-] (log scale)", series: [BarChart.Series("ours / published", shown.map { $0.ours! / $0.figure.value })])
+                             valueLabel: "ours / published [-] (log scale)", series: [BarChart.Series("on their assumptions / published", shown.map { $0.onTheirAssumptions / $0.figure.value }),
+                                                                                      BarChart.Series("ours / published", shown.map { $0.ours / $0.figure.value })])
         chart.horizontal = true
         chart.valueLog = true
         chart.baseline = 1
         chart.width = 900
         let figure = ReportDocument.Figure(id: "chart-published", title: "Published analyses side by side",
-                                           caption: "Our figure over the published one (1: identical; bars to the left: ours is lower) for each published figure, with our engine run under that publication's own assumptions (cost boundary, lifetime, launch price, masses); the table says why each differs.",
+                                           caption: "Our engine over the published figure (1: identical; bars to the left: lower): first on the publication's own assumptions (how well it is reproduced), then on ours for the same question; the table moves one input at a time from theirs to ours.",
                                            svg: chart.svg(id: "chart-published"), inputs: [])
         return .init(id: "published", title: "Published analyses", blocks: [
             .paragraph("Published answers differ mostly in what they count. Each scenario in \(folder) restates one analysis's assumptions; here is its figure beside ours under those assumptions."),

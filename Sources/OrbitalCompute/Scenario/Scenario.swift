@@ -159,6 +159,9 @@ public struct Scenario: Sendable, Equatable {
         try checkConsistency()
     }
 
+    /// Sets a value already accepted in another scenario of the same kind (no re-validation).
+    mutating func setUnchecked(_ key: String, _ value: ParameterValue) { values[key] = value }
+
     /// Removes an explicit value, so the default (or derivation) applies again.
     public mutating func unset(_ key: String) { values[key] = nil }
 
