@@ -32,8 +32,8 @@ final class LaunchTests: XCTestCase {
     }
 
     func testDeploymentTakesTheSlowerOfLaunchAndFactory() {
-        XCTAssertEqual(Launch.deploymentDays(launches: 100, perYear: 100, satellites: 10, buildPerYear: 1000), 365.25, accuracy: 1e-9)
-        XCTAssertEqual(Launch.deploymentDays(launches: 1, perYear: 100, satellites: 2000, buildPerYear: 1000), 730.5, accuracy: 1e-9)
+        XCTAssertEqual(Launch.deploymentDays(launches: 100, perYear: 100, massKg: 10, buildKgPerYear: 1000), 365.25, accuracy: 1e-9)
+        XCTAssertEqual(Launch.deploymentDays(launches: 1, perYear: 100, massKg: 2000, buildKgPerYear: 1000), 730.5, accuracy: 1e-9)
     }
 }
 

@@ -135,15 +135,17 @@ final class ComparisonTests: XCTestCase {
     }
 
     func testSidePrefixSolvesOnTheGround() throws {
-        // compute.utilization exists on both sides: ground: picks the terrestrial one. With cheap
-        // launch and arrays the orbit costs ≈1.5× the ground, and a ground utilization near 0.6
-        // makes them equal.
+        // compute.utilization exists on both sides: ground: picks the terrestrial one. The ground's
+        // cost per delivered hour goes as 1/utilization (no cost depends on it), so the crossing
+        // is at u = u₀ / r₀, with r₀ the cost ratio at the ground's default u₀.
         let orbital = try Scenario(kind: .orbital, values: ["launch.vehicle": .text("starship-20"), "solar.cost_usd_per_w": .number(2),
                                                             "compute.utilization": .number(0.95)])
         let b = try Breakeven.solve(orbital: orbital, ground: .colossus1, key: "ground:compute.utilization")
         XCTAssertEqual(b.side, .terrestrial)
         let v = try XCTUnwrap(b.value)
-        XCTAssertEqual(v, 0.6, accuracy: 0.1)
+        let u0 = try Scenario.colossus1.terrestrialInputs().compute.utilization
+        let r0 = try Engine.evaluate(orbital).costPerPflopHourUsd / Engine.evaluate(.colossus1).costPerPflopHourUsd
+        XCTAssertEqual(v, u0 / r0, accuracy: 1e-4)
         var g = Scenario.colossus1
         try g.set("compute.utilization", .number(v))
         XCTAssertEqual(try Engine.evaluate(orbital).costPerPflopHourUsd / Engine.evaluate(g).costPerPflopHourUsd, 1, accuracy: 0.005)

@@ -4,7 +4,7 @@ import XCTest
 final class TimelineTests: XCTestCase {
     func scenario(_ extra: [String: ParameterValue] = [:]) throws -> Scenario {
         var values: [String: ParameterValue] = ["compute.it_power_w": .number(1e9), "launch.vehicle": .text("starship-500"),
-                                                "reliability.accelerator_failure_rate_per_year": .number(0), "satellite.manufacturing_per_year": .number(1e6)]
+                                                "reliability.accelerator_failure_rate_per_year": .number(0), "satellite.manufacturing_kg_per_year": .number(1e10)]
         for (k, v) in extra { values[k] = v }
         return try Scenario(kind: .orbital, name: "t", values: values)
     }
