@@ -136,6 +136,13 @@ public struct DeploymentTiming: Sendable, Equatable {
         return try Quadrature.integrate(from: d, to: d + r, breakpoints: kinks, absoluteTolerance: 1e-12, relativeTolerance: 1e-9) { f($0) }.value / r
     }
 
+    /// Online times where a batch's years inside the window cross a whole year or its life: the
+    /// end-of-year flows are not smooth there (breakpoints for the quadrature).
+    func windowKinks(life: Double) -> [Double] {
+        guard let w = windowYears else { return [] }
+        return (0...Int(life.rounded(.up))).map { w - Double($0) } + [w - life]
+    }
+
     /// The cost schedule of a cluster whose batches each last `life` years, at rate r.
     public func schedule(discountRate r: Double, life: Double) throws -> CostSchedule {
         guard let w = windowYears else {
@@ -144,7 +151,7 @@ public struct DeploymentTiming: Sendable, Equatable {
                                 annualPresentValue: Finance.annuityFactor(rate: r, years: life) * shift, annualYears: life)
         }
         let lifeAnnuity = Finance.annuityFactor(rate: r, years: life)
-        let kinks = [w - life]
+        let kinks = windowKinks(life: life)
         let batchPV = try meanOverBatches(kinks: kinks) { tau in
             Finance.discountFactor(rate: r, years: tau) * Finance.annuityFactor(rate: r, years: yearsInWindow(onlineAt: tau, life: life)) / lifeAnnuity
         }

@@ -45,7 +45,7 @@ public struct Levelized: Sendable {
             deliveredAcceleratorHoursPV = timing.meanDiscount(rate: r) * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
         } else {
             // Each batch delivers from τ for the years of its life inside the window.
-            let kinks = [(timing.windowYears ?? 0) - deliveringYears]
+            let kinks = timing.windowKinks(life: deliveringYears)
             deliveredAcceleratorHours = hoursPerYear * (try timing.meanOverBatches(kinks: kinks) { tau in
                 let u = timing.yearsInWindow(onlineAt: tau, life: deliveringYears)
                 return u * Reliability.meanSurvival(rate: decayRate, years: u)
