@@ -66,26 +66,13 @@ save(fig, "01_ratios")
 # %% [markdown]
 # ## Where the money goes
 #
-# Each cost line's present value over the scenario's life divided by the present value of the
-# PFLOP-hours it delivers: the segments add up to the levelized cost. Upfront lines are taken as
-# they are; annual lines are discounted with the scenario's rate over its life (end-of-year
-# flows, as the engine does).
+# Each cost line's present value divided by the present value of the PFLOP-hours it delivers,
+# with the same deployment timing as the headline: the engine reports these shares
+# (`cost_per_pflop_hour_by_line_usd`) and they add up to the levelized cost.
 
 # %%
 def levelized_lines(report):
-    upfront = find(report, "cost_breakdown_usd") or {}
-    annual = find(report, "cost_breakdown_usd_per_year") or {}
-    total_pv = find(report, "tco_usd")
-    per_pflop = find(report, "cost_per_pflop_hour_usd")
-    # PV(delivered PFLOP-hours) = TCO / levelized cost; annuity factor from TCO = capex + opex·AF.
-    pflop_hours_pv = total_pv / per_pflop
-    opex = find(report, "opex_usd_per_year")
-    upfront_total = sum(upfront.values())
-    annuity = (total_pv - upfront_total) / opex if opex else 0.0
-    lines = {name: value / pflop_hours_pv for name, value in upfront.items()}
-    for name, value in annual.items():
-        lines[name] = lines.get(name, 0.0) + value * annuity / pflop_hours_pv
-    return lines
+    return find(report, "cost_per_pflop_hour_by_line_usd") or {}
 
 
 orbit_lines, ground_lines = levelized_lines(orbit), levelized_lines(ground)
@@ -104,7 +91,8 @@ ax.set_title("Levelized cost by component")
 ax.legend(fontsize=8, ncol=2, loc="upper right")
 save(fig, "01_cost_breakdown")
 print({k: human(v) for k, v in orbit_lines.items()})
-assert abs(sum(orbit_lines.values()) - find(orbit, "cost_per_pflop_hour_usd")) < 1e-6 * sum(orbit_lines.values())
+for lines, report in [(orbit_lines, orbit), (ground_lines, ground)]:
+    assert abs(sum(lines.values()) - find(report, "cost_per_pflop_hour_usd")) < 1e-3 * find(report, "cost_per_pflop_hour_usd")
 
 # %% [markdown]
 # ## The orbital mass budget

@@ -84,3 +84,35 @@ final class ReportCLITests: XCTestCase {
         XCTAssertTrue(noFolder.stderr.contains("does not exist"), noFolder.stderr)
     }
 }
+
+/// Every decomposition the tool prints adds up to the headline it explains.
+final class ConsistencyCLITests: XCTestCase {
+    /// `evaluate`'s levelized cost lines sum to its cost per PFLOP-hour (0.1 %), for every shipped
+    /// scenario and every deployment timing; `compare` embeds the same reports.
+    func testLevelizedLinesSumToTheHeadlineEverywhere() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("Models").path)
+            .filter { $0.hasSuffix(".yaml") }.map { "Models/" + $0 }
+        XCTAssertGreaterThanOrEqual(files.count, 2)
+        for file in files {
+            for timing in ["ramp", "window", "instant"] {
+                let report = try CLI.json(CLI.run(["evaluate", file, "--format", "json", "--set", "finance.deployment_timing=\(timing)"]))
+                let lines = try XCTUnwrap(CLI.find("cost_per_pflop_hour_by_line_usd", in: report) as? [String: Double], file)
+                let headline = try XCTUnwrap(CLI.find("cost_per_pflop_hour_usd", in: report) as? Double)
+                XCTAssertEqual(lines.values.reduce(0, +), headline, accuracy: headline * 1e-3, "\(file) \(timing)")
+                // One cost basis: upfront + years × annual = undiscounted.
+                let capex = try XCTUnwrap(CLI.find("capex_usd", in: report) as? Double)
+                let opex = try XCTUnwrap(CLI.find("opex_usd_per_year", in: report) as? Double)
+                let years = try XCTUnwrap(CLI.find("opex_years", in: report) as? Double)
+                let total = try XCTUnwrap(CLI.find("tco_undiscounted_usd", in: report) as? Double)
+                XCTAssertEqual(capex + years * opex, total, accuracy: total * 1e-9, "\(file) \(timing)")
+            }
+        }
+        let compare = try CLI.json(CLI.run(["compare", "Models/orbital-1gw-dawn-dusk.yaml", "Models/colossus-1.yaml", "--format", "json"]))
+        for side in ["orbital_report", "terrestrial_report"] {
+            let report = try XCTUnwrap(compare[side])
+            let lines = try XCTUnwrap(CLI.find("cost_per_pflop_hour_by_line_usd", in: report) as? [String: Double])
+            let headline = try XCTUnwrap(CLI.find("cost_per_pflop_hour_usd", in: report) as? Double)
+            XCTAssertEqual(lines.values.reduce(0, +), headline, accuracy: headline * 1e-3, side)
+        }
+    }
+}

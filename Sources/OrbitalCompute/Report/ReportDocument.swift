@@ -286,20 +286,10 @@ struct ReportBuilder {
         return .init(id: "deciding-inputs", title: "Deciding inputs", blocks: blocks)
     }
 
-    /// Present value of each cost line divided by the present value of delivered PFLOP-hours:
-    /// the lines add up to the levelized cost per PFLOP-hour.
-    static func levelizedLines(_ lines: [CostLine], boundary: CostBoundary, orbital: Bool, rate: Double, years: Double, pflopHoursPV: Double) -> [(String, Double)] {
-        let af = Finance.annuityFactor(rate: rate, years: years)
-        return lines.filter { $0.counts(under: boundary, orbital: orbital) }
-            .map { ($0.name, ($0.upfront + $0.annual * af) / pflopHoursPV) }
-            .filter { $0.1 != 0 }
-    }
-
     func costSection() -> ReportDocument.Section {
-        let oLines = ReportBuilder.levelizedLines(o.costLines, boundary: o.boundary, orbital: true, rate: oInputs.finance.discountRate, years: oInputs.finance.lifetimeYears,
-                                                  pflopHoursPV: o.deliveredAcceleratorHoursPV * o.accelerator.bf16DenseTflops / 1000)
-        let gLines = ReportBuilder.levelizedLines(g.costLines, boundary: g.boundary, orbital: false, rate: gInputs.finance.discountRate, years: gInputs.finance.lifetimeYears,
-                                                  pflopHoursPV: g.deliveredAcceleratorHoursPV * g.accelerator.bf16DenseTflops / 1000)
+        // The engine's own shares (same schedule as the headline), so each stack sums to its verdict.
+        let oLines = o.levelized.costPerPflopHourByLine.filter { $0.usdPerPflopHour != 0 }.map { ($0.name, $0.usdPerPflopHour) }
+        let gLines = g.levelized.costPerPflopHourByLine.filter { $0.usdPerPflopHour != 0 }.map { ($0.name, $0.usdPerPflopHour) }
         var names: [String] = []
         for (n, _) in oLines + gLines where !names.contains(n) { names.append(n) }
         let oMap = Dictionary(oLines, uniquingKeysWith: +), gMap = Dictionary(gLines, uniquingKeysWith: +)
@@ -312,7 +302,7 @@ struct ReportBuilder {
                                     "finance.satellite_cost_usd_per_kg", "solar.cost_usd_per_w", "finance.ops_cost_usd_per_year"])
             + ref(.terrestrial, ["finance.discount_rate", "finance.lifetime_years", "facility.capex_usd_per_w", "facility.lifetime_years", "energy.price_usd_per_mwh", "facility.pue"])
         let figure = ReportDocument.Figure(id: "chart-cost-breakdown", title: "Cost breakdown, side by side",
-                                           caption: "Each segment is the present value of one cost line over the scenario's life divided by the present value of the PFLOP-hours delivered; the stack is the levelized cost (cost boundary: orbit \(o.boundary.rawValue), ground \(g.boundary.rawValue)).",
+                                           caption: "Each segment is the present value of one cost line divided by the present value of the PFLOP-hours delivered, with the same deployment timing as the verdict (orbit \(o.levelized.timingName), ground \(g.levelized.timingName)); the stack is the levelized cost (cost boundary: orbit \(o.boundary.rawValue), ground \(g.boundary.rawValue)).",
                                            svg: chart.svg(id: "chart-cost-breakdown"), inputs: inputs.filter { input in (input.side == .orbital ? orbitalScenario : groundScenario).parameter(input.key) != nil })
         func rows(_ lines: [CostLine], _ levelized: [String: Double], side: String) -> [[Cell]] {
             lines.filter { levelized[$0.name] != nil }.map { l in
