@@ -44,11 +44,14 @@ struct Compare: ParsableCommand {
             func md(_ h: [String], _ r: [[String]]) -> String {
                 "| " + h.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
             }
-            return "**Verdict:** \(c.verdict)\n\n" + md(header, rows) + "\n" + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + md(dHeader, deciding)
+            return "**Verdict:** \(c.verdict)\n\n" + (c.sameWindowText.isEmpty ? "" : "The same window: \(c.sameWindowText).\n\n") + md(header, rows) + "\n"
+                + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + md(dHeader, deciding) + "\n" + Comparison.rankingNote + "\n"
         }
-        var text = "verdict: \(c.verdict)\n\n" + Render.table(header: header, rows: rows, rightAlignedFrom: 2) + "\n"
+        var text = "verdict: \(c.verdict)\n" + (c.sameWindowText.isEmpty ? "" : "same window: \(c.sameWindowText)\n") + "\n"
+            + Render.table(header: header, rows: rows, rightAlignedFrom: 2) + "\n"
         text += c.latencySummary + (c.latencySummary.isEmpty ? "" : "\n")
         text += Render.table(header: dHeader, rows: deciding, rightAlignedFrom: 2)
+        text += "\n" + wrap(Comparison.rankingNote, width: 100) + "\n"
         let warnings = c.orbital.warnings + c.ground.warnings
         if !warnings.isEmpty { text += "\n" + warnings.map { "warning: \($0)" }.joined(separator: "\n") + "\n" }
         return text
@@ -99,4 +102,15 @@ struct Breakeven: ParsableCommand {
             }
         }
     }
+}
+
+/// Greedy word wrap for prose under a table.
+func wrap(_ text: String, width: Int) -> String {
+    var lines: [String] = [], line = ""
+    for word in text.split(separator: " ") {
+        if !line.isEmpty, line.count + 1 + word.count > width { lines.append(line); line = "" }
+        line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
 }

@@ -116,3 +116,21 @@ final class ConsistencyCLITests: XCTestCase {
         }
     }
 }
+
+/// Every figure block of README.md is what the binary prints now (scripts/update-readme.py
+/// regenerates them; `measured:` blocks hold timings and are not compared).
+final class ReadmeFiguresTests: XCTestCase {
+    func testReadmeBlocksMatchTheBinary() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: "<!-- orbital (.*?) -->\\n```[a-z]*\\n(.*?)```\\n<!-- end -->", options: [.dotMatchesLineSeparators])
+        let matches = pattern.matches(in: readme, range: NSRange(readme.startIndex..., in: readme))
+        XCTAssertGreaterThanOrEqual(matches.count, 2, "README.md has no generated figure blocks")
+        for m in matches {
+            let command = String(readme[Range(m.range(at: 1), in: readme)!])
+            let shown = String(readme[Range(m.range(at: 2), in: readme)!])
+            let run = try CLI.run(command.split(separator: " ").map(String.init))
+            XCTAssertEqual(run.status, 0, command)
+            XCTAssertEqual(run.stdout, shown, "README.md is stale for `orbital \(command)`: run scripts/update-readme.py")
+        }
+    }
+}

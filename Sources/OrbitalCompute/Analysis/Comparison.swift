@@ -9,6 +9,22 @@ public struct Comparison: Sendable {
     /// Orbital over ground levelized cost per delivered PFLOP-hour (BF16 dense).
     public var costRatio: Double
     public var deciding: [Sensitivity]
+    /// The same comparison over one calendar window from the decision date (nil when the
+    /// scenarios already use `window`): capacity that arrives late delivers less in it.
+    public var sameWindow: SameWindow?
+
+    /// Orbit and ground over the same calendar window (MODEL.md §11).
+    public struct SameWindow: Sendable {
+        public var windowYears: Double
+        public var costRatio: Double
+        /// PFLOP-hours each side delivers inside the window over what it delivers under the
+        /// headline convention.
+        public var orbitalDeliveredShare: Double
+        public var groundDeliveredShare: Double
+    }
+
+    /// Why `compare` and `sensitivity` can name different deciding inputs.
+    public static let rankingNote = "Deciding inputs are ranked by how far each moves the cost ratio across its own range (its declared uncertainty, else the range its source documents, else ±swing): what could be true. `orbital sensitivity` also gives Sobol shares of variance over the declared uncertainties only: what we believe. An input with a wide documented range and no declared uncertainty can lead the first and be absent from the second."
 
     /// How much the cost ratio moves when one input moves ±`swing` (relative) from its value.
     public struct Sensitivity: Sendable {
@@ -28,11 +44,40 @@ public struct Comparison: Sendable {
         public var spread: Double { abs(log(ratioAtHigh / ratioAtLow)) }
     }
 
-    public var verdict: String {
-        let r = costRatio
+    public var verdict: String { Comparison.verdict(ratio: costRatio) + " (timing: \(timingText))" }
+
+    /// The deployment convention of the headline, in words.
+    public var timingText: String {
+        guard case let .orbital(o) = orbital else { return "" }
+        switch o.levelized.timingName {
+        case "ramp": return "ramp — each batch paid as it launches and run for its full life"
+        case "instant": return "instant — everything online and paid at t = 0"
+        default: return o.levelized.timingName
+        }
+    }
+
+    static func verdict(ratio r: Double) -> String {
         if r < 0.95 { return "orbit is cheaper: \(humanNumber(1 / r))× less per delivered PFLOP-hour" }
         if r > 1.05 { return "the ground is cheaper: orbit costs \(humanNumber(r))× more per delivered PFLOP-hour" }
         return "a draw: within 5 % per delivered PFLOP-hour"
+    }
+
+    /// One sentence on the same-window comparison.
+    public var sameWindowText: String {
+        guard let w = sameWindow else { return "" }
+        return "over the same \(humanNumber(w.windowYears))-year window from the decision date: \(Comparison.verdict(ratio: w.costRatio)); in it the orbit delivers \(humanNumber(w.orbitalDeliveredShare * 100)) % and the ground \(humanNumber(w.groundDeliveredShare * 100)) % of their PFLOP-hours under the headline timing"
+    }
+
+    static func sameWindow(orbital: Scenario, ground: Scenario, o: Evaluation, g: Evaluation, model: OrbitalModel) throws -> SameWindow? {
+        guard case let .orbital(or) = o, case let .terrestrial(gr) = g, or.levelized.timing.windowYears == nil, gr.levelized.timing.windowYears == nil else { return nil }
+        let years = try ground.terrestrialInputs().finance.lifetimeYears
+        var ow = orbital, gw = ground
+        try ow.set("finance.deployment_timing", .text("window")); try ow.set("finance.comparison_window_years", .number(years))
+        try gw.set("finance.deployment_timing", .text("window")); try gw.set("finance.comparison_window_years", .number(years))
+        guard case let .orbital(a) = try Engine.evaluate(ow, model: model), case let .terrestrial(b) = try Engine.evaluate(gw, model: model) else { return nil }
+        return SameWindow(windowYears: years, costRatio: a.costPerPflopHourUsd / b.costPerPflopHourUsd,
+                          orbitalDeliveredShare: a.deliveredAcceleratorHours / or.deliveredAcceleratorHours,
+                          groundDeliveredShare: b.deliveredAcceleratorHours / gr.deliveredAcceleratorHours)
     }
 
     public static func make(orbital: Scenario, ground: Scenario, swing: Double = 0.25, top: Int = 6) throws -> Comparison {
@@ -73,7 +118,8 @@ public struct Comparison: Sendable {
         }
         sensitivities.sort { $0.spread > $1.spread }
         return Comparison(orbitalScenario: orbital, groundScenario: ground, orbital: o, ground: g, costRatio: ratio,
-                          deciding: Array(sensitivities.prefix(top)))
+                          deciding: Array(sensitivities.prefix(top)),
+                          sameWindow: try sameWindow(orbital: orbital, ground: ground, o: o, g: g, model: model))
     }
 
     static func groundHas(_ key: String) -> Bool { ParameterTable.terrestrial[key] != nil }
@@ -123,6 +169,12 @@ public struct Comparison: Sendable {
             ("terrestrial", .text(groundScenario.name)),
             ("verdict", .text(verdict)),
             ("cost_ratio", .number(costRatio)),
+            ("deployment_timing", .text(timingText)),
+            ("same_window", sameWindow.map { w in .object([
+                ("window_years", .number(w.windowYears)), ("cost_ratio", .number(w.costRatio)),
+                ("orbital_delivered_share", .number(w.orbitalDeliveredShare)), ("ground_delivered_share", .number(w.groundDeliveredShare)),
+            ]) } ?? .null),
+            ("ranking_note", .text(Comparison.rankingNote)),
             ("side_by_side", .object(keys.map { key in (key, .object([("orbital", pick(key, o)), ("terrestrial", pick(key, g)), ("ratio", ratio(key))])) })),
             ("deciding_inputs", .array(deciding.map { s in .object([
                 ("key", .text(s.key)), ("side", .text(s.bothSides ? "both" : s.side.rawValue)), ("base", .number(s.base)),
