@@ -70,8 +70,10 @@ struct SensitivityCommand: ParsableCommand {
                 let rows = ranked.map { b in
                     [b.key, "\(humanNumber(b.low)) … \(humanNumber(b.high))", b.rangeSource, "\(humanNumber(b.atLow)) … \(humanNumber(b.atHigh))",
                      b.elasticity.isFinite ? humanNumber(b.elasticity) : "", idx[b.key].map { humanNumber($0.first) } ?? "",
-                     idx[b.key].map { humanNumber($0.total) } ?? "", b.flipsVerdict ? "yes" : ""]
+                     idx[b.key].map { humanNumber($0.total) + ($0.resolved ? "" : " *") } ?? "", b.flipsVerdict ? "yes" : ""]
                 }
+                let footnote = r.indices.contains { !$0.resolved }
+                    ? "\n* not resolved at N = \(r.sobolSamples): 95 % bootstrap interval wider than ±\(humanNumber(Sobol.resolvedHalfWidth)) or S1 > ST (raise --samples; intervals in --format json)\n" : ""
                 var text = "\(r.metric) at base: \(humanNumber(r.baseValue))   (Sobol: \(r.sobolInputs), N = \(r.sobolSamples), \(r.sobolEvaluations) evaluations)\n"
                 text += "inputs ranked by total Sobol index, then by tornado swing:\n\n"
                 if options.format == .markdown {
@@ -80,6 +82,7 @@ struct SensitivityCommand: ParsableCommand {
                 } else {
                     text += Render.table(header: header, rows: rows, rightAlignedFrom: 3)
                 }
+                text += footnote + "\n" + Comparison.rankingNote + "\n"
                 try options.emit(text)
             }
         }

@@ -251,12 +251,12 @@ struct ReportBuilder {
             return [inputLink(side, key), Cell(side.rawValue), Cell(ReportBuilder.withUnit(b.base, u), numeric: true),
                     Cell("\(humanNumber(b.low)) … \(humanNumber(b.high))", numeric: true), Cell(b.rangeSource),
                     Cell("\(humanNumber(b.atLow)) … \(humanNumber(b.atHigh))", numeric: true), Cell(b.elasticity.isFinite ? humanNumber(b.elasticity) : "—", numeric: true),
-                    Cell(index.map { "\(humanNumber($0.first)) / \(humanNumber($0.total))" } ?? "", numeric: true), Cell(b.flipsVerdict ? "yes" : "")]
+                    Cell(index.map(ReportBuilder.sobolText) ?? "", numeric: true), Cell(b.flipsVerdict ? "yes" : "")]
         }
         let table = ReportDocument.Table(
             id: "table-deciding",
             caption: "Inputs that decide the verdict (cost ratio orbit / ground), widest first: each moved across its declared uncertainty, else its source's documented range, else ±\(Int((options.swing * 100).rounded())) %, the others at base",
-            header: ["input", "side", "value", "range", "range from", "cost ratio", "elasticity", "Sobol first / total", "flips verdict"], rows: rows)
+            header: ["input", "side", "value", "range", "range from", "cost ratio", "elasticity", "Sobol first / total [95 % interval]", "flips verdict"], rows: rows)
         let tornadoRows = bars.map { b -> TornadoChart.Row in
             let (side, key) = ReportBuilder.sideKey(b.key)
             return TornadoChart.Row(label: "\(key) (\(side == .orbital ? "orbit" : "ground"))", atLow: b.atLow, atHigh: b.atHigh,
@@ -280,10 +280,20 @@ struct ReportBuilder {
             id: "chart-sobol", title: "Sobol indices",
             caption: "Share of the variance of the cost ratio due to each uncertain input alone (first order) and with its interactions (total), the \(indices.count) largest, over \(study.sobolInputs) (Saltelli/Jansen estimators on a GSL Sobol sequence, N = \(study.sobolSamples), \(study.sobolEvaluations) evaluations). Negative estimates (sampling noise) are shown as 0.",
             svg: sobolChart.svg(id: "chart-sobol"), inputs: indices.map { let (side, key) = ReportBuilder.sideKey($0.key); return .init(side: side, key: key) })
-        var blocks: [ReportDocument.Block] = [.table(table), .figure(tornado), .figure(sobolFigure)]
+        let unresolved = study.indices.filter { !$0.resolved }.map { ReportBuilder.sideKey($0.key).1 }
+        let resolution = unresolved.isEmpty
+            ? "Every Sobol index is resolved at N = \(study.sobolSamples): its 95 % bootstrap interval (\(Sobol.bootstrapResamples) resamples) is narrower than ±\(humanNumber(Sobol.resolvedHalfWidth))."
+            : "Not resolved at N = \(study.sobolSamples) (95 % bootstrap interval wider than ±\(humanNumber(Sobol.resolvedHalfWidth)), or a first-order estimate above the total): \(unresolved.joined(separator: ", ")); raise `--samples` in `orbital sensitivity` to resolve them."
+        var blocks: [ReportDocument.Block] = [.table(table), .paragraph(Comparison.rankingNote), .figure(tornado), .figure(sobolFigure), .paragraph(resolution)]
         let flips = bars.filter(\.flipsVerdict).map { ReportBuilder.sideKey($0.key).1 }
         blocks.insert(.paragraph(flips.isEmpty ? "No single input flips the verdict across its range." : "Alone, these inputs flip the verdict within their range: \(flips.joined(separator: ", "))."), at: 0)
         return .init(id: "deciding-inputs", title: "Deciding inputs", blocks: blocks)
+    }
+
+    /// "first / total [interval]" for the deciding-inputs table, marked when not resolved.
+    static func sobolText(_ i: SensitivityAnalysis.Index) -> String {
+        func ci(_ r: ClosedRange<Double>) -> String { "[\(humanNumber(r.lowerBound)), \(humanNumber(r.upperBound))]" }
+        return "\(humanNumber(i.first)) \(ci(i.firstInterval)) / \(humanNumber(i.total)) \(ci(i.totalInterval))" + (i.resolved ? "" : " (not resolved)")
     }
 
     func costSection() -> ReportDocument.Section {

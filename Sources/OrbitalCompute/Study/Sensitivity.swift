@@ -22,11 +22,20 @@ public enum SensitivityAnalysis {
         public var flipsVerdict: Bool
     }
 
-    /// First-order and total Sobol indices of one input.
+    /// First-order and total Sobol indices of one input, with 95 % bootstrap intervals.
     public struct Index: Sendable {
         public var key: String
         public var first: Double
         public var total: Double
+        public var firstInterval: ClosedRange<Double>
+        public var totalInterval: ClosedRange<Double>
+
+        /// Whether the sample size resolves this index (`Sobol.resolvedHalfWidth`).
+        public var resolved: Bool {
+            let h = Sobol.resolvedHalfWidth
+            return (firstInterval.upperBound - firstInterval.lowerBound) / 2 <= h
+                && (totalInterval.upperBound - totalInterval.lowerBound) / 2 <= h && first <= total + h
+        }
     }
 
     public struct Result: Sendable {
@@ -63,7 +72,13 @@ public enum SensitivityAnalysis {
                 ("sobol", .object([
                     ("inputs", .text(sobolInputs)),
                     ("samples", .integer(sobolSamples)), ("evaluations", .integer(sobolEvaluations)), ("failed_samples", .integer(sobolFailed)),
-                    ("indices", .array(indices.map { .object([("key", .text($0.key)), ("first_order", .number($0.first)), ("total", .number($0.total))]) })),
+                    ("bootstrap_resamples", .integer(Sobol.bootstrapResamples)),
+                    ("indices", .array(indices.map { .object([
+                        ("key", .text($0.key)), ("first_order", .number($0.first)), ("total", .number($0.total)),
+                        ("first_order_ci95", .array([.number($0.firstInterval.lowerBound), .number($0.firstInterval.upperBound)])),
+                        ("total_ci95", .array([.number($0.totalInterval.lowerBound), .number($0.totalInterval.upperBound)])),
+                        ("resolved", .bool($0.resolved)),
+                    ]) })),
                 ])),
             ])
         }
@@ -164,7 +179,8 @@ public enum SensitivityAnalysis {
                 try sobolEvaluators[worker].evaluate(numbers: x)
                 return sobolEvaluators[worker].metrics[metricIndex]
             }
-            indices = (0..<k).map { Index(key: sobolInputs[$0].input.key, first: r.first[$0], total: r.total[$0]) }
+            indices = (0..<k).map { Index(key: sobolInputs[$0].input.key, first: r.first[$0], total: r.total[$0],
+                                          firstInterval: r.firstInterval[$0], totalInterval: r.totalInterval[$0]) }
             evaluations = r.evaluations
             failed = r.failedSamples
         }
@@ -205,6 +221,9 @@ public enum Sobol {
     public struct Result: Sendable {
         public var first: [Double]
         public var total: [Double]
+        /// 95 % bootstrap intervals of each index (percentile method over resampled rows).
+        public var firstInterval: [ClosedRange<Double>]
+        public var totalInterval: [ClosedRange<Double>]
         public var mean: Double
         public var variance: Double
         public var evaluations: Int
@@ -260,10 +279,48 @@ public enum Sobol {
         var ss = 0.0
         for j in good { ss += pow(y[j * width] - mean, 2) + pow(y[j * width + 1] - mean, 2) }
         let variance = ss / (2 * m - 1)
+        let (first, total) = estimates(y, width: width, rows: good, k: k)
+        // Bootstrap: the same estimators on rows resampled with replacement (Archer, Saltelli &
+        // Sobol 1997, J. Stat. Comput. Simul. 58, 99), seeded so that a report is reproducible.
+        let rng = try RandomGenerator(seed: bootstrapSeed)
+        var firstDraws = [[Double]](repeating: [], count: k), totalDraws = [[Double]](repeating: [], count: k)
+        var rows = good
+        for _ in 0..<bootstrapResamples {
+            for r in rows.indices { rows[r] = good[min(Int(rng.uniform() * m), good.count - 1)] }
+            let (f, t) = estimates(y, width: width, rows: rows, k: k)
+            for i in 0..<k { firstDraws[i].append(f[i]); totalDraws[i].append(t[i]) }
+        }
+        func interval(_ draws: [Double]) -> ClosedRange<Double> {
+            let sorted = draws.sorted()
+            let lo = MonteCarlo.percentile(sorted, 0.025)
+            return lo...max(lo, MonteCarlo.percentile(sorted, 0.975))
+        }
+        return Result(first: first, total: total, firstInterval: firstDraws.map(interval), totalInterval: totalDraws.map(interval),
+                      mean: mean, variance: variance, evaluations: n * width, failedSamples: n - good.count)
+    }
+
+    /// Resamples of the bootstrap behind each index's interval.
+    public static let bootstrapResamples = 200
+    /// Fixed seed of the bootstrap, so intervals are reproducible.
+    static let bootstrapSeed: UInt = 20_240_101
+    /// An index counts as resolved when its 95 % interval is narrower than ±this share of the
+    /// variance and the first-order estimate does not exceed the total beyond it.
+    public static let resolvedHalfWidth = 0.05
+
+    /// Saltelli (first order) and Jansen (total) estimators over the given rows of y (rows may
+    /// repeat), with the variance of f(A) and f(B) over the same rows.
+    static func estimates(_ y: SharedSlots<Double>, width: Int, rows: [Int], k: Int) -> (first: [Double], total: [Double]) {
+        let m = Double(rows.count)
+        var sum = 0.0
+        for j in rows { sum += y[j * width] + y[j * width + 1] }
+        let mean = sum / (2 * m)
+        var ss = 0.0
+        for j in rows { ss += (y[j * width] - mean) * (y[j * width] - mean) + (y[j * width + 1] - mean) * (y[j * width + 1] - mean) }
+        let variance = ss / (2 * m - 1)
         var first = [Double](repeating: 0, count: k), total = [Double](repeating: 0, count: k)
         for i in 0..<k {
             var s1 = 0.0, st = 0.0
-            for j in good {
+            for j in rows {
                 let fa = y[j * width], fb = y[j * width + 1], fab = y[j * width + 2 + i]
                 s1 += fb * (fab - fa)
                 st += (fa - fab) * (fa - fab)
@@ -271,6 +328,6 @@ public enum Sobol {
             first[i] = variance > 0 ? s1 / m / variance : 0
             total[i] = variance > 0 ? st / (2 * m) / variance : 0
         }
-        return Result(first: first, total: total, mean: mean, variance: variance, evaluations: n * width, failedSamples: n - good.count)
+        return (first, total)
     }
 }
