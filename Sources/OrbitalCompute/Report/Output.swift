@@ -64,26 +64,15 @@ public enum Render {
     }
 }
 
-/// Writes a file atomically: to a temporary file in the same folder, then renamed into place,
-/// so a failure never leaves a partial output.
+/// Writes a file atomically (see `OutputFile`): a failure or an interrupt never leaves a partial
+/// output, and the replaced file keeps its permissions.
 public func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    guard FileManager.default.fileExists(atPath: folder.path) else {
-        throw ScenarioError(file: path, "the folder \(folder.path) does not exist")
-    }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    let file = try OutputFile(path: path)
     do {
-        try Data(text.utf8).write(to: temporary)
+        try file.write(text)
+        try file.commit()
     } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw ScenarioError(file: path, "cannot be written: \(error.localizedDescription)")
-    }
-    // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt fails on Linux
-    // when the destination exists, and can leave neither file behind.)
-    if rename(temporary.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw ScenarioError(file: path, "cannot be written: \(reason)")
+        file.abandon()
+        throw error
     }
 }
