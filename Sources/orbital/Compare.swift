@@ -13,6 +13,10 @@ struct Compare: ParsableCommand {
     @Option(help: "Relative swing of an input with neither a declared uncertainty nor a documented range, when ranking the deciding inputs.")
     var swing = 0.25
 
+    func validate() throws {
+        guard swing > 0, swing < 1 else { throw ValidationError("--swing must be between 0 and 1 (exclusive)") }
+    }
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -76,7 +80,7 @@ struct Breakeven: ParsableCommand {
     @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.")
     var solve: String
 
-    @Option(help: "Search range LO:HI (default: the key's accepted range).")
+    @Option(parsing: .unconditional, help: "Search range LO:HI (default: the key's accepted range).")
     var range: String?
 
     @OptionGroup var options: CommonOptions
@@ -86,7 +90,7 @@ struct Breakeven: ParsableCommand {
             let (o, g) = try loadPair(orbital, terrestrial, options)
             var searchRange: ClosedRange<Double>?
             if let range {
-                let parts = range.split(separator: ":").map { Double($0) }
+                let parts = range.split(separator: ":", omittingEmptySubsequences: false).map { Scenario.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
                 guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi else {
                     throw ScenarioError(file: "--range", key: solve, "'\(range)' is not LO:HI with LO < HI", accepted: "e.g. 10:5000")
                 }

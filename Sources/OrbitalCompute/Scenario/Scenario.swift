@@ -275,6 +275,9 @@ public struct Scenario: Sendable, Equatable {
         return x
     }
 
+    /// A decimal number as a flag value (`Scenario.number`'s rules: no hex, inf or nan).
+    public static func decimal(_ text: String) -> Double? { number(text) }
+
     static func line(of node: Node) -> Int? { node.mark.map { $0.line } }
 
     /// The line and a one-line message of a YAML error: the problem and its context, without
