@@ -16,9 +16,9 @@ public enum Limits {
     public static let sweepPoints = 50_000_000
     /// Most evaluations a Sobol analysis takes without `--max-sobol` ((k + 2) × samples).
     public static let sobolEvaluations = 5_000_000
-    /// Most launches a timeline enumerates without `--max-launches` (each launch is a time and a
-    /// weight: 10 M launches ≈ 160 MB).
-    public static let timelineLaunches = 10_000_000
+    /// Most launches a timeline enumerates without `--max-launches` (24 bytes and one present
+    /// value per launch: 1 M launches ≈ 24 MB and ≈ 1 s). Real campaigns need thousands.
+    public static let timelineLaunches = 1_000_000
     /// Most samples of a timeline series (`--points`).
     public static let timelinePoints = 1_000_000
     /// Worker threads per core: more than a few per core only costs memory.
