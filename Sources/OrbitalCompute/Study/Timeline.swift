@@ -194,7 +194,12 @@ public enum Timeline {
             series.append(Point(days: t * Constants.daysPerYear, orbitalItPowerW: n * perAcceleratorW, orbitalAcceleratorsOnline: n, orbitalLaunchSpendUsd: spend,
                                 groundItPowerW: groundPower.map { t >= buildYears ? $0 : 0 }))
         }
-        return Result(orbital: orbitalSide, ground: groundSide, launches: launches, satellites: satellites,
-                      firstLaunchCostUsd: c1 * spentWeights[1], lastLaunchCostUsd: c1 * (spentWeights[launches] - spentWeights[launches - 1]), series: series)
+        let result = Result(orbital: orbitalSide, ground: groundSide, launches: launches, satellites: satellites,
+                            firstLaunchCostUsd: c1 * spentWeights[1], lastLaunchCostUsd: c1 * (spentWeights[launches] - spentWeights[launches - 1]), series: series)
+        if case let .object(pairs) = result.report { try Engine.checkFinite(.object(pairs.filter { $0.0 != "series" }), scenario: orbital) }
+        guard series.allSatisfy({ $0.orbitalItPowerW.isFinite && $0.orbitalLaunchSpendUsd.isFinite }) else {
+            throw ModelError(key: "launch.launches_per_year", "the capacity series is not finite for these inputs")
+        }
+        return result
     }
 }
