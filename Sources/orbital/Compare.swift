@@ -46,7 +46,7 @@ struct Compare: ParsableCommand {
         let dHeader = ["deciding input", "side", "range", "range from", "cost ratio"]
         if markdown {
             func md(_ h: [String], _ r: [[String]]) -> String {
-                "| " + h.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+                "| " + h.map(markdownText).joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.map(markdownText).joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
             }
             return "**Verdict:** \(c.verdict)\n\n" + md(header, rows) + "\n" + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + md(dHeader, deciding)
         }

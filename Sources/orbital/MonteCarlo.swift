@@ -92,7 +92,8 @@ struct MonteCarloCommand: ParsableCommand {
     }
 
     func monteCarloText(_ r: MonteCarlo.Result, markdown: Bool) -> String {
-        var head = "\(r.scenario)" + (r.ground.map { " vs \($0)" } ?? "") + ": \(r.draws) draws, seed \(r.seed)"
+        let name = markdown ? markdownText(r.scenario) : terminalText(r.scenario)
+        var head = name + (r.ground.map { " vs " + (markdown ? markdownText($0) : terminalText($0)) } ?? "") + ": \(r.draws) draws, seed \(r.seed)"
         if r.failedDraws > 0 { head += ", \(r.failedDraws) failed (first: \(r.firstError ?? ""))" }
         if let p = r.probabilityOrbitCheaper { head += "\nP(orbit cheaper than the ground) = \(humanNumber(p * 100)) %" }
         let header = ["column", "unit", "p5", "p50", "p95", "mean"]
