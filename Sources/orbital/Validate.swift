@@ -20,6 +20,8 @@ struct Validate: ParsableCommand {
                 try Overrides.apply(overrides, to: &one)
                 let scenario = one[0]
                 let evaluation = try Engine.evaluate(scenario, model: model)
+                // The same check montecarlo and sensitivity make: every distribution fits its key.
+                if !scenario.uncertainty.isEmpty { _ = try StudySetup(primary: scenario).uncertainInputs() }
                 print("ok  \(terminalText(argument)) (\(scenario.kind.rawValue), \(scenario.values.count) values set)")
                 for w in evaluation.warnings { print("    warning: \(w)") }
             } catch {

@@ -31,5 +31,9 @@ public struct ModelError: Error, CustomStringConvertible, Equatable {
     public var key: String?
     public var message: String
     public init(key: String? = nil, _ message: String) { self.key = key; self.message = message }
-    public var description: String { (key.map { "\($0): " } ?? "") + oneLine(message, max: 600) }
+    /// One line; a non-finite intermediate (`NaN`, `inf`) is named as such rather than printed.
+    public var description: String {
+        let text = message.replacingOccurrences(of: "(?<![A-Za-z])-?(inf|NaN|nan)(?![A-Za-z])", with: "a non-finite value", options: .regularExpression)
+        return (key.map { "\($0): " } ?? "") + oneLine(text, max: 600)
+    }
 }
