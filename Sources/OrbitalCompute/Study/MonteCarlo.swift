@@ -138,7 +138,7 @@ public enum MonteCarlo {
     /// Runs `draws` draws. `drawsSink`, when given, receives the CSV of every draw (header first),
     /// in draw order, chunk by chunk. Memory is bounded by one chunk of draws plus the summaries.
     public static func run(setup: StudySetup, inputs: [UncertainInput], draws: Int, seed: UInt64, jobs: Int, thermalTransient: Bool = false,
-                           maxDraws: Int = Limits.draws,
+                           maxDraws: Int = Limits.draws, exactLimit: Int = exactSummaryDraws,
                            drawsSink: ((String) throws -> Void)? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> Result {
         guard draws >= 1 else { throw ScenarioError(file: "--draws", "needs at least 1 draw") }
         try Limits.check(draws, limit: maxDraws, what: "draws:", flag: "--max-draws")
@@ -159,7 +159,7 @@ public enum MonteCarlo {
         let evaluators = (0..<workers).map { _ in StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient) }
         let generators = try (0..<workers).map { _ in try RandomGenerator(seed: 1) }
         let distributions = inputs.map(\.distribution), clamps = inputs.map(\.input.clamper)
-        let exact = draws <= exactSummaryDraws
+        let exact = draws <= exactLimit
         var kept = exact ? [[Double]](repeating: [], count: columns) : []
         var streaming = exact ? [] : [StreamingSummary](repeating: StreamingSummary(), count: columns)
         let ratioColumn = setup.hasRatio ? metrics.firstIndex(of: "cost_ratio").map { k + $0 } : nil
