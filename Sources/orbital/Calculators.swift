@@ -5,20 +5,20 @@ import OrbitalCompute
 struct OrbitCalculator: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "orbit", abstract: "Orbit geometry and eclipses over a year.")
 
-    @Option(name: .customLong("altitude-km"), help: "Circular orbit altitude [km].")
+    @Option(name: .customLong("altitude-km"), parsing: .unconditional, help: "Circular orbit altitude [km].")
     var altitudeKm: Double
 
-    @Option(name: .customLong("beta-deg"), help: "A fixed beta angle [deg].")
+    @Option(name: .customLong("beta-deg"), parsing: .unconditional, help: "A fixed beta angle [deg].")
     var betaDeg: Double?
 
-    @Option(name: .customLong("sso-ltan-h"), help: "Sun-synchronous local time of the ascending node [h] (18 = dawn-dusk).")
+    @Option(name: .customLong("sso-ltan-h"), parsing: .unconditional, help: "Sun-synchronous local time of the ascending node [h] (18 = dawn-dusk).")
     var ssoLtanH: Double?
 
-    @Option(name: .customLong("inclination-deg"), help: "A fixed inclination [deg] (the node precesses with J2).")
+    @Option(name: .customLong("inclination-deg"), parsing: .unconditional, help: "A fixed inclination [deg] (the node precesses with J2).")
     var inclinationDeg: Double?
 
-    @Option(name: .customLong("raan-deg"), help: "Node at the start of the year, with --inclination-deg [deg].")
-    var raanDeg: Double = 0
+    @Option(name: .customLong("raan-deg"), parsing: .unconditional, help: "Node at the start of the year, with --inclination-deg [deg].")
+    var raanDeg: Double?
 
     @Option(name: .customLong("shadow-model"), help: "cylindrical or conical.")
     var shadowModel = "cylindrical"
@@ -32,6 +32,8 @@ struct OrbitCalculator: ParsableCommand {
     func validate() throws {
         let given = [betaDeg, ssoLtanH, inclinationDeg].compactMap { $0 }.count
         guard given == 1 else { throw ValidationError("give exactly one of --beta-deg, --sso-ltan-h, --inclination-deg") }
+        // A sun-synchronous node follows the Sun: a RAAN would be silently ignored.
+        if raanDeg != nil && inclinationDeg == nil { throw ValidationError("--raan-deg applies only with --inclination-deg (a sun-synchronous node follows the Sun)") }
     }
 
     func run() throws {
@@ -39,7 +41,7 @@ struct OrbitCalculator: ParsableCommand {
             var values: [String: ParameterValue] = ["orbit.altitude_km": .number(altitudeKm), "orbit.shadow_model": .text(shadowModel)]
             if let b = betaDeg { values["orbit.beta_deg"] = .number(b) }
             if let l = ssoLtanH { values["orbit.sso_ltan_h"] = .number(l) }
-            if let i = inclinationDeg { values["orbit.inclination_deg"] = .number(i); values["orbit.raan_deg"] = .number(raanDeg) }
+            if let i = inclinationDeg { values["orbit.inclination_deg"] = .number(i); values["orbit.raan_deg"] = .number(normalisedDegrees(raanDeg ?? 0)) }
             let inputs = try Scenario(kind: .orbital, name: "orbit", origin: "command line", values: values).orbitalInputs()
             let (orbit, year) = try OrbitalModel().orbitAndEclipse(inputs.orbit)
             var pairs: [(String, ResultValue)] = [
@@ -74,11 +76,11 @@ struct RadiatorCalculator: ParsableCommand {
         abstract: "Radiator area for a temperature, or temperature for an area.",
         discussion: "Defaults come from the parameter table (thermal.*, environment.*). Without --altitude-km the panel faces deep space. Pass --fin-efficiency 1 for an ideal plate.")
 
-    @Option(name: .customLong("heat-w"), help: "Heat to reject [W].")
+    @Option(name: .customLong("heat-w"), parsing: .unconditional, help: "Heat to reject [W].")
     var heatW: Double
-    @Option(name: .customLong("temperature-k"), help: "Radiator temperature [K] (solve for area).")
+    @Option(name: .customLong("temperature-k"), parsing: .unconditional, help: "Radiator temperature [K] (solve for area).")
     var temperatureK: Double?
-    @Option(name: .customLong("area-m2"), help: "Panel area [m²] (solve for temperature).")
+    @Option(name: .customLong("area-m2"), parsing: .unconditional, help: "Panel area [m²] (solve for temperature).")
     var areaM2: Double?
     @Option(help: "Infrared emissivity (0, 1].")
     var emissivity = OrbitalInputs.defaults.thermal.emissivity
@@ -94,11 +96,11 @@ struct RadiatorCalculator: ParsableCommand {
     var albedo = OrbitalInputs.defaults.environment.albedo
     @Option(name: .customLong("earth-ir-w-per-m2"), help: "Earth's infrared exitance [W/m²].")
     var earthIrWPerM2 = OrbitalInputs.defaults.environment.earthIrWPerM2
-    @Option(name: .customLong("altitude-km"), help: "Orbit altitude [km]; without it the panel sees deep space.")
+    @Option(name: .customLong("altitude-km"), parsing: .unconditional, help: "Orbit altitude [km]; without it the panel sees deep space.")
     var altitudeKm: Double?
     @Option(help: "edge-on or nadir.")
     var orientation = OrbitalInputs.defaults.thermal.orientation
-    @Option(name: .customLong("beta-deg"), help: "Beta angle of the orbit, for the albedo seen (mean cos of solar zenith = cos β / π).")
+    @Option(name: .customLong("beta-deg"), parsing: .unconditional, help: "Beta angle of the orbit, for the albedo seen (mean cos of solar zenith = cos β / π).")
     var betaDeg = 0.0
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: OutputFormat = .table
@@ -140,4 +142,11 @@ struct RadiatorCalculator: ParsableCommand {
             if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         }
     }
+}
+
+/// An angle in [0, 360): a node of −10° is the node of 350°.
+func normalisedDegrees(_ x: Double) -> Double {
+    guard x.isFinite else { return x }
+    let r = x.truncatingRemainder(dividingBy: 360)
+    return r < 0 ? (r + 360 == 360 ? 0 : r + 360) : r
 }

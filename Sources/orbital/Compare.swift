@@ -13,6 +13,10 @@ struct Compare: ParsableCommand {
     @Option(help: "Relative swing of an input with neither a declared uncertainty nor a documented range, when ranking the deciding inputs.")
     var swing = 0.25
 
+    func validate() throws {
+        guard swing > 0, swing < 1 else { throw ValidationError("--swing must be between 0 and 1 (exclusive)") }
+    }
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -42,7 +46,7 @@ struct Compare: ParsableCommand {
         let dHeader = ["deciding input", "side", "range", "range from", "cost ratio"]
         if markdown {
             func md(_ h: [String], _ r: [[String]]) -> String {
-                "| " + h.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+                "| " + h.map(markdownText).joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.map(markdownText).joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
             }
             return "**Verdict:** \(c.verdict)\n\n" + (c.sameWindowText.isEmpty ? "" : "The same window: \(c.sameWindowText).\n\n") + md(header, rows) + "\n"
                 + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + md(dHeader, deciding) + "\n" + Comparison.rankingNote + "\n"
@@ -79,7 +83,7 @@ struct Breakeven: ParsableCommand {
     @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.")
     var solve: String
 
-    @Option(help: "Search range LO:HI (default: the key's accepted range).")
+    @Option(parsing: .unconditional, help: "Search range LO:HI (default: the key's accepted range).")
     var range: String?
 
     @OptionGroup var options: CommonOptions
@@ -89,7 +93,7 @@ struct Breakeven: ParsableCommand {
             let (o, g) = try loadPair(orbital, terrestrial, options)
             var searchRange: ClosedRange<Double>?
             if let range {
-                let parts = range.split(separator: ":").map { Double($0) }
+                let parts = range.split(separator: ":", omittingEmptySubsequences: false).map { Scenario.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
                 guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi else {
                     throw ScenarioError(file: "--range", key: solve, "'\(range)' is not LO:HI with LO < HI", accepted: "e.g. 10:5000")
                 }

@@ -9,7 +9,7 @@ struct Latency: ParsableCommand {
     @Argument(help: "The orbital scenario (file or shipped name).")
     var scenario: String
 
-    @Option(name: .customLong("from"), help: ArgumentHelp("A user location as LAT,LON in degrees, or a city id (repeatable; default: the city catalog).", valueName: "LAT,LON"))
+    @Option(name: .customLong("from"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A user location as LAT,LON in degrees, or a city id (repeatable; default: the city catalog).", valueName: "LAT,LON"))
     var from: [String] = []
 
     @Option(help: ArgumentHelp("Ground stations as comma-separated ids, replacing network.ground_stations.", valueName: "ID,ID,…"))

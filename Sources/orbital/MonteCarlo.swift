@@ -39,8 +39,11 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Write every draw (inputs, metrics, error) as CSV to FILE.")
     var drawsOutput: String?
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(help: "Worker threads (default: all cores; at most the streams of 1,000 draws and 4 per core).")
     var jobs: Int = Parallel.defaultJobs
+
+    @Option(name: .customLong("max-draws"), help: "Most draws accepted (a guard against a typo costing hours).")
+    var maxDraws = Limits.draws
 
     @Flag(help: "Never draw a progress bar.")
     var quiet = false
@@ -50,6 +53,7 @@ struct MonteCarloCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
+        guard maxDraws >= 1 else { throw ValidationError("--max-draws must be at least 1") }
     }
 
     func run() throws {
@@ -57,18 +61,20 @@ struct MonteCarloCommand: ParsableCommand {
             let primary = try Scenario.load(path: Scenario.locate(scenario))
             let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
             let inputs = try setup.uncertainInputs(vary: vary, useDeclared: !noDeclared)
-            var file: UnsafeMutablePointer<FILE>?
-            if let drawsOutput {
-                guard let f = fopen(drawsOutput, "w") else { throw ScenarioError(file: drawsOutput, "cannot be opened for writing") }
-                file = f
-            }
-            defer { if let file { fclose(file) } }
+            try Limits.check(draws, limit: maxDraws, what: "draws:", flag: "--max-draws")
+            // The draws file is written atomically too: an interrupted run leaves no partial file.
+            let file = try drawsOutput.map { try OutputFile(path: $0) }
             let bar = ProgressBar(total: draws, enabled: !quiet, label: "montecarlo")
-            let sink: ((String) throws -> Void)? = file.map { f in { text in
-                guard fputs(text, f) >= 0 else { throw ScenarioError(file: drawsOutput!, "write failed") }
-            } }
-            let result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs, thermalTransient: thermalTransient,
-                                            drawsSink: sink, progress: { done, _ in bar.update(done) })
+            let sink: ((String) throws -> Void)? = file.map { f in { text in try f.write(text) } }
+            let result: MonteCarlo.Result
+            do {
+                result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs, thermalTransient: thermalTransient,
+                                            maxDraws: maxDraws, drawsSink: sink, progress: { done, _ in bar.update(done) })
+                try file?.commit()
+            } catch {
+                file?.abandon()
+                throw error
+            }
             bar.finish()
             switch options.format {
             case .json: try options.emit(result.report.json() + "\n")
@@ -86,7 +92,8 @@ struct MonteCarloCommand: ParsableCommand {
     }
 
     func monteCarloText(_ r: MonteCarlo.Result, markdown: Bool) -> String {
-        var head = "\(r.scenario)" + (r.ground.map { " vs \($0)" } ?? "") + ": \(r.draws) draws, seed \(r.seed)"
+        let name = markdown ? markdownText(r.scenario) : terminalText(r.scenario)
+        var head = name + (r.ground.map { " vs " + (markdown ? markdownText($0) : terminalText($0)) } ?? "") + ": \(r.draws) draws, seed \(r.seed)"
         if r.failedDraws > 0 { head += ", \(r.failedDraws) failed (first: \(r.firstError ?? ""))" }
         if let p = r.probabilityOrbitCheaper { head += "\nP(orbit cheaper than the ground) = \(humanNumber(p * 100)) %" }
         let header = ["column", "unit", "p5", "p50", "p95", "mean"]

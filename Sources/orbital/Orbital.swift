@@ -2,7 +2,41 @@ import ArgumentParser
 import Foundation
 import OrbitalCompute
 
+/// The entry point: one error convention for every failure, usage errors included — one line on
+/// stderr (`orbital: error: …`) and exit status 2; `--help` and `--version` exit 0; an interrupt
+/// (SIGINT/SIGTERM) removes temporaries and exits 130/143.
 @main
+enum Main {
+    static func main() {
+        Interrupts.install()
+        if let raw = ProcessInfo.processInfo.environment["ORBITAL_MAX_INPUT_BYTES"] {
+            guard let n = Int(raw), n > 0 else { fail("ORBITAL_MAX_INPUT_BYTES: '\(oneLine(raw, max: 40))' is not a positive whole number") }
+            Limits.inputBytes = n
+        }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try Orbital.parseAsRoot(arguments)
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch {
+            let status = Orbital.exitCode(for: error)
+            // Help and version requests are "errors" that carry exit 0: print them as the parser does.
+            if status == .success { Orbital.exit(withError: error) }
+            let message = Orbital.message(for: error)
+                .replacingOccurrences(of: "^Error: ", with: "", options: .regularExpression)
+            let first = message.split(separator: "\n").first.map(String.init) ?? message
+            fail(first)
+        }
+        exit(0)
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("orbital: error: \(oneLine(message, max: 2000))\n".utf8))
+        exit(2)
+    }
+}
+
 struct Orbital: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orbital",
@@ -24,8 +58,18 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
+    var maxInputBytes: Int?
+
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground).", valueName: "KEY=VALUE"))
     var overrides: [String] = []
+
+    func validate() throws {
+        if let n = maxInputBytes {
+            guard n > 0 else { throw ValidationError("--max-input-bytes must be a positive number of bytes") }
+            Limits.inputBytes = n
+        }
+    }
 
     /// Prints or writes the text.
     func emit(_ text: String) throws {
@@ -45,7 +89,16 @@ extension OutputFormat: ExpressibleByArgument {}
 /// Runs a verb body, turning any engine error into one line on stderr and exit status 2.
 func reportingErrors(_ body: () throws -> Void) throws {
     do { try body() } catch let error as ExitCode { throw error } catch {
-        FileHandle.standardError.write(Data("orbital: error: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("orbital: error: \(oneLine(errorMessage(error), max: 2000))\n".utf8))
         throw ExitCode(2)
     }
+}
+
+/// The message of an engine error, with GSL's wording translated into what the user can act on.
+func errorMessage(_ error: Error) -> String {
+    let text = "\(error)"
+    if text.contains("GSL status") || text.contains("no sign change") || text.contains("endpoints do not straddle") {
+        return "the model's numerical solver found no solution for these inputs (\(text)); check the inputs named in `orbital explain` ranges"
+    }
+    return text
 }

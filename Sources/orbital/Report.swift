@@ -35,7 +35,15 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("sobol-samples"), help: "Base samples N of the Sobol analysis (N·(k+2) evaluations).")
     var sobolSamples = 256
 
+    @Option(name: .customLong("max-launches"), help: "Most launches the capacity timeline enumerates.")
+    var maxLaunches = Limits.timelineLaunches
+
+    @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
+    var maxInputBytes: Int?
+
     func validate() throws {
+        guard maxLaunches >= 1 else { throw ValidationError("--max-launches must be at least 1") }
+        if let n = maxInputBytes { guard n > 0 else { throw ValidationError("--max-input-bytes must be positive") }; Limits.inputBytes = n }
         guard swing > 0, swing < 1 else { throw ValidationError("--swing must be between 0 and 1 (exclusive)") }
         guard sobolSamples >= 2 else { throw ValidationError("--sobol-samples must be at least 2") }
     }
@@ -55,6 +63,7 @@ struct Report: ParsableCommand {
             var options = ReportOptions()
             options.swing = swing
             options.sobolSamples = sobolSamples
+            options.maxLaunches = maxLaunches
             let document = try ReportDocument.make(orbital: o, ground: g, options: options)
             switch resolvedFormat {
             case .html:

@@ -37,6 +37,9 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = Parallel.defaultJobs
 
+    @Option(name: .customLong("max-sobol-evaluations"), help: "Most model evaluations the Sobol analysis may take, N·(k+2).")
+    var maxSobolEvaluations = Limits.sobolEvaluations
+
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
@@ -50,7 +53,7 @@ struct SensitivityCommand: ParsableCommand {
             let primary = try Scenario.load(path: Scenario.locate(scenario))
             let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
             let uncertain = try setup.uncertainInputs(vary: vary)
-            let r = try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs)
+            let r = try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs, maxSobolEvaluations: maxSobolEvaluations)
             switch options.format {
             case .json: try options.emit(r.report.json() + "\n")
             case .csv:

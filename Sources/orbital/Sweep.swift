@@ -37,6 +37,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Continue an interrupted run: keep the complete rows of --output, drop a partial last line, append the rest.")
     var resume = false
 
+    @Option(name: .customLong("max-points"), help: "Most grid points this run evaluates (a guard against a typo costing hours).")
+    var maxPoints = Limits.sweepPoints
+
     @Flag(help: "Never draw a progress bar (it is drawn on stderr only when stderr is a terminal).")
     var quiet = false
 
@@ -44,6 +47,7 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1") }
         if resume && options.output == nil { throw ValidationError("--resume needs --output FILE") }
         if options.format == .markdown { throw ValidationError("a sweep streams csv or json (JSON lines)") }
     }
@@ -53,11 +57,30 @@ struct SweepCommand: ParsableCommand {
             let setup = try studySetup(scenario, against: against ?? (ratio ? "colossus-1" : nil), options)
             let axes = try vary.map { try SweepAxis.parse($0, setup: setup) }
             let plan = try SweepPlan(setup: setup, axes: axes, shard: try parseShard(shard), format: options.format == .json ? .jsonl : .csv)
+            try Limits.check(plan.range.count, limit: maxPoints, what: "a grid (this shard) of", flag: "--max-points")
             let out: UnsafeMutablePointer<FILE>
             var skip = 0
             if let path = options.output {
-                if resume { skip = try Sweep.resume(plan, path: path) }
-                guard let f = fopen(path, resume ? "a" : "w") else { throw ScenarioError(file: path, "cannot be opened for writing") }
+                // Opened without truncating, then locked: a second writer fails before it touches
+                // the file (flock is released when the process ends, however it ends).
+                let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
+                guard fd >= 0 else { throw ScenarioError(file: path, "cannot be opened for writing: \(String(cString: strerror(errno)))") }
+                var info = stat()
+                fstat(fd, &info)
+                let regular = (info.st_mode & S_IFMT) == S_IFREG
+                if resume && !regular { close(fd); throw ScenarioError(file: path, "is not a regular file: --resume needs one", accepted: "a regular file") }
+                if regular && flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                    close(fd)
+                    throw ScenarioError(file: path, "another orbital sweep is writing this file (it is locked): refusing a second writer")
+                }
+                if resume {
+                    skip = try Sweep.resume(plan, path: path, toolVersion: Orbital.configuration.version)
+                } else if regular {
+                    ftruncate(fd, 0)
+                    try writeAtomically(plan.fingerprint(toolVersion: Orbital.configuration.version), to: SweepPlan.fingerprintPath(of: path))
+                }
+                lseek(fd, 0, SEEK_END)
+                guard let f = fdopen(fd, "a") else { close(fd); throw ScenarioError(file: path, "cannot be opened for writing") }
                 out = f
                 if !resume, let header = plan.header { fputs(header, f) }
             } else {

@@ -24,13 +24,16 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Samples of the series.")
     var points = 200
 
+    @Option(name: .customLong("max-launches"), help: "Most launches the timeline enumerates (an error beyond).")
+    var maxLaunches = Limits.timelineLaunches
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         try reportingErrors {
             guard points >= 2 else { throw ScenarioError(file: "--points", "needs at least 2 points") }
             let setup = try studySetup(scenario, against: terrestrial ?? "colossus-1", options)
-            let r = try Timeline.run(orbital: setup.primary, ground: setup.ground, points: points)
+            let r = try Timeline.run(orbital: setup.primary, ground: setup.ground, points: points, maxLaunches: maxLaunches)
             switch options.format {
             case .json: try options.emit(r.report.json() + "\n")
             case .csv: try options.emit(r.csv)

@@ -20,11 +20,13 @@ struct Validate: ParsableCommand {
                 try Overrides.apply(overrides, to: &one)
                 let scenario = one[0]
                 let evaluation = try Engine.evaluate(scenario, model: model)
-                print("ok  \(argument) (\(scenario.kind.rawValue), \(scenario.values.count) values set)")
+                // The same check montecarlo and sensitivity make: every distribution fits its key.
+                if !scenario.uncertainty.isEmpty { _ = try StudySetup(primary: scenario).uncertainInputs() }
+                print("ok  \(terminalText(argument)) (\(scenario.kind.rawValue), \(scenario.values.count) values set)")
                 for w in evaluation.warnings { print("    warning: \(w)") }
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("orbital: error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("orbital: error: \(oneLine(errorMessage(error), max: 2000))\n".utf8))
             }
         }
         if failures > 0 { throw ExitCode(2) }
@@ -40,6 +42,8 @@ struct ModelsList: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let files = try scenarioFiles(in: directory)
+            // An empty listing is a failure a script can see, not a silent success.
+            guard !files.isEmpty else { throw ScenarioError(file: directory, "holds no scenario files (*.yaml)") }
             var rows: [[String]] = []
             for path in files {
                 do {
@@ -54,13 +58,38 @@ struct ModelsList: ParsableCommand {
     }
 }
 
-/// Scenario files (*.yaml) under a folder, catalogs excluded, sorted.
+/// Folder levels `models --directory` descends (Models/ and Models/published/).
+let scenarioListingDepth = 2
+/// Entries `models --directory` looks at before it stops (so `--directory /` ends at once).
+let scenarioListingEntries = 10_000
+
+/// Scenario files (*.yaml) in a folder and its subfolders down to `scenarioListingDepth`,
+/// catalogs excluded, sorted. Bounded: never a walk of the whole file system.
 func scenarioFiles(in directory: String) throws -> [String] {
-    guard let walker = FileManager.default.enumerator(atPath: directory) else {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
         throw ScenarioError(file: directory, "no such folder")
     }
-    return walker.compactMap { $0 as? String }
-        .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("catalogs") }
-        .sorted()
-        .map { "\(directory)/\($0)" }
+    var found: [String] = []
+    var visited = 0
+    func walk(_ relative: String, depth: Int) {
+        let path = relative.isEmpty ? directory : directory + "/" + relative
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            visited += 1
+            guard visited <= scenarioListingEntries else { return }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            if name.hasSuffix(".yaml") { if !child.hasPrefix("catalogs") { found.append(child) }; continue }
+            var sub: ObjCBool = false
+            // Subfolders, not symbolic links to them (no cycles).
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/" + child)
+            if depth < scenarioListingDepth, attributes?[.type] as? FileAttributeType == .typeDirectory,
+               FileManager.default.fileExists(atPath: directory + "/" + child, isDirectory: &sub), sub.boolValue {
+                walk(child, depth: depth + 1)
+            }
+        }
+    }
+    walk("", depth: 1)
+    let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    return found.sorted().map { "\(base)/\($0)" }
 }

@@ -52,6 +52,35 @@ final class CoreCLITests: XCTestCase {
         try assertGolden(["radiator", "--heat-w", "1e6", "--temperature-k", "300", "--fin-efficiency", "1", "--format", "csv"], "radiator-ideal-300k.csv")
     }
 
+    func testUsageErrorsAreOneLineWithStatusTwo() throws {
+        for arguments in [["evaluate"], ["orbit", "--altitude-km"], ["no-such-verb"], ["sweep", "x.yaml", "--jobs", "0"], ["montecarlo", "x", "--draws", "many"]] {
+            let run = try CLI.run(arguments)
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.hasPrefix("orbital: error: "), "\(arguments): \(run.stderr)")
+        }
+        let help = try CLI.run(["evaluate", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("USAGE"))
+    }
+
+    func testNegativeNumbersAsOptionValues() throws {
+        let beta = try CLI.run(["orbit", "--altitude-km", "650", "--beta-deg", "-30", "--format", "csv"])
+        XCTAssertEqual(beta.status, 0, beta.stderr)
+        XCTAssertTrue(beta.stdout.contains("beta_deg,°,-30"), beta.stdout)
+        let raan = try CLI.run(["orbit", "--altitude-km", "650", "--inclination-deg", "50", "--raan-deg", "-10", "--format", "csv"])
+        XCTAssertEqual(raan.status, 0, raan.stderr)
+        let exclusive = try CLI.run(["orbit", "--altitude-km", "650", "--sso-ltan-h", "18", "--raan-deg", "123"])
+        XCTAssertEqual(exclusive.status, 2)
+        XCTAssertTrue(exclusive.stderr.contains("--raan-deg"), exclusive.stderr)
+        let sydney = try CLI.run(["latency", "Models/orbital-1gw-dawn-dusk.yaml", "--from", "-33.87,151.21", "--format", "csv", "--duration-h", "1"])
+        XCTAssertEqual(sydney.status, 0, sydney.stderr)
+        XCTAssertTrue(sydney.stdout.contains("-33.87"), sydney.stdout)
+        let range = try CLI.run(["breakeven", "Models/orbital-1gw-dawn-dusk.yaml", "--solve", "site.longitude_deg", "--range", "-100:-1", "--format", "json"])
+        XCTAssertEqual(range.status, 0, range.stderr)
+        XCTAssertTrue(range.stdout.contains("\"searched_from\": -100"), range.stdout)
+    }
+
     func testGoldenExplain() throws {
         try assertGolden(["explain", "thermal.emissivity"], "explain-emissivity.txt")
     }
@@ -62,7 +91,15 @@ final class CoreCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [(String, String, String)] = [
             ("unknown.yaml", "kind: orbital\norbit:\n  altitud_km: 650\n", "orbit.altitud_km: unknown key"),
-            ("range.yaml", "kind: orbital\nthermal:\n  emissivity: 1.4\n", "(accepted: (0, 1])"),
+            ("range.yaml", "kind: orbital\nthermal:\n  emissivity: 1.4\n", "(accepted: [0.01, 1])"),
+            ("twice.yaml", "kind: orbital\nkind: orbital\n", "kind: is given twice (lines 1 and 2)"),
+            ("section-twice.yaml", "kind: orbital\norbit:\n  altitude_km: 600\norbit:\n  altitude_km: 700\n", "is given twice"),
+            ("dotted.yaml", "kind: orbital\norbit:\n  altitude_km: 600\norbit.altitude_km: 700\n", "orbit.altitude_km: is given twice (lines 3 and 4)"),
+            ("deep.yaml", "kind: orbital\ndescription: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n", "over the limit of 64"),
+            ("deep-map.yaml", "kind: orbital\ndescription: " + String(repeating: "{a: ", count: 3000) + "1" + String(repeating: "}", count: 3000) + "\n", "over the limit of 64"),
+            ("hex.yaml", "kind: orbital\norbit:\n  altitude_km: 0x1p9\n", "expected a number, got '0x1p9'"),
+            ("syntax.yaml", "kind: orbital\norbit:\n  altitude_km: [1, 2\n", "did not find expected"),
+            ("newline.yaml", "kind: orbital\nname: \"a\\nb\"\nthermal:\n  emissivity: \"x\\ny\"\n", "expected a number, got 'x\\ny'"),
             ("type.yaml", "kind: orbital\norbit:\n  altitude_km: high\n", "expected a number"),
             ("malformed.yaml", "kind: orbital\norbit: [\n", "malformed YAML"),
             ("kindless.yaml", "orbit:\n  altitude_km: 650\n", "kind: missing required key"),

@@ -25,10 +25,12 @@ final class StudyCLITests: XCTestCase {
 
     func testResumeOfATruncatedFileEqualsAnUninterruptedRun() throws {
         let whole = temporary("whole.csv"), resumed = temporary("resumed.csv")
-        defer { try? FileManager.default.removeItem(atPath: whole); try? FileManager.default.removeItem(atPath: resumed) }
+        defer { for p in [whole, resumed] { try? FileManager.default.removeItem(atPath: p); try? FileManager.default.removeItem(atPath: p + ".sweep-id") } }
         XCTAssertEqual(try CLI.run(["sweep", scenario, "--output", whole] + axes).status, 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
         try bytes.prefix(bytes.count * 2 / 3 + 5).write(to: URL(fileURLWithPath: resumed))   // "killed" mid-row
+        // The run that was killed left its fingerprint beside its file.
+        try FileManager.default.copyItem(atPath: whole + ".sweep-id", toPath: resumed + ".sweep-id")
         let run = try CLI.run(["sweep", scenario, "--output", resumed, "--resume"] + axes)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: resumed)), bytes)

@@ -58,13 +58,14 @@ final class SweepTests: XCTestCase {
         let p = try plan()
         let full = try output(p, jobs: 2)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-resume-\(UUID().uuidString).csv").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { try? FileManager.default.removeItem(atPath: path); try? FileManager.default.removeItem(atPath: SweepPlan.fingerprintPath(of: path)) }
+        try writeAtomically(p.fingerprint(toolVersion: "test"), to: SweepPlan.fingerprintPath(of: path))
         // Killed mid-row at several places: after the header, mid-row, exactly at a line end, empty.
         let bytes = Array(full.utf8)
         let headerEnd = bytes.firstIndex(of: 0x0A)! + 1
         for cut in [0, headerEnd - 3, headerEnd, headerEnd + 17, bytes.count / 2, bytes.count - 1, bytes.count] {
             try Data(bytes[0..<cut]).write(to: URL(fileURLWithPath: path))
-            let done = try Sweep.resume(p, path: path)
+            let done = try Sweep.resume(p, path: path, toolVersion: "test")
             let handle = try XCTUnwrap(FileHandle(forWritingAtPath: path))
             handle.seekToEndOfFile()
             try Sweep.run(p, jobs: 2, skip: done) { handle.write(Data($0.utf8)) }
@@ -75,7 +76,26 @@ final class SweepTests: XCTestCase {
         try Data(full.utf8).write(to: URL(fileURLWithPath: path))
         let setup = try StudySetup(primary: Self.shipped(), ground: Scenario.colossus1)
         let other = try SweepPlan(setup: setup, axes: [SweepAxis.parse("launch.cost_per_kg_usd=100:1000:30", setup: setup)])
-        XCTAssertThrowsError(try Sweep.resume(other, path: path))
+        XCTAssertThrowsError(try Sweep.resume(other, path: path, toolVersion: "test")) { XCTAssertTrue("\($0)".contains("axes"), "\($0)") }
+        // The same grid under another version or override is refused by its fingerprint.
+        XCTAssertThrowsError(try Sweep.resume(p, path: path, toolVersion: "other")) { XCTAssertTrue("\($0)".contains("version"), "\($0)") }
+        var changed = try Self.shipped()
+        try changed.apply(override: "solar.cost_usd_per_w=30")
+        let changedSetup = try StudySetup(primary: changed, ground: Scenario.colossus1)
+        let changedPlan = try SweepPlan(setup: changedSetup, axes: ["launch.cost_per_kg_usd=100:1000:3", "thermal.radiator_temperature_k=160,330", "solar.cost_usd_per_w=5:80:4:log"].map { try SweepAxis.parse($0, setup: changedSetup) })
+        XCTAssertThrowsError(try Sweep.resume(changedPlan, path: path, toolVersion: "test")) { XCTAssertTrue("\($0)".contains("scenario"), "\($0)") }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), full, "a refused resume leaves the file as it was")
+    }
+
+    func testResumeLeavesAForeignFileUntouched() throws {
+        let p = try plan()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for notes in ["one line without a newline", "first line\nsecond line without a newline"] {
+            try Data(notes.utf8).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try Sweep.resume(p, path: path, toolVersion: "test")) { XCTAssertTrue("\($0)".contains("fingerprint"), "\($0)") }
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), notes)
+        }
     }
 
     func testMalformedAxesAreScenarioErrors() throws {

@@ -3,6 +3,9 @@ import GSL
 
 /// The value of one input at which orbit and ground cost the same per delivered PFLOP-hour.
 public struct Breakeven: Sendable {
+    /// Whole-number keys with at most this many values in range are evaluated at every one.
+    public static let integerScanLimit = 1_000
+
     public var key: String
     public var side: ScenarioKind
     /// The crossing, or nil when there is none in the searched range.
@@ -61,10 +64,34 @@ public struct Breakeven: Sendable {
                 return log(try Engine.evaluate(o, model: model).costPerPflopHourUsd / Engine.evaluate(g, model: model).costPerPflopHourUsd)
             } catch { return .nan }
         }
-        let n = max(scanPoints, 3)
-        let xs: [Double] = (0..<n).map { k in
+        if integer { lo = lo.rounded(.up); hi = max(lo, hi.rounded(.down)) }
+        var n = max(scanPoints, 3)
+        var xs: [Double] = (0..<n).map { k in
             let t = Double(k) / Double(n - 1)
             return logScan ? lo * pow(hi / lo, t) : lo + (hi - lo) * t
+        }
+        // A whole-number key (a count) is searched over whole numbers: every one when few, else
+        // the scan rounded, then bisection on whole numbers.
+        if integer {
+            xs = hi - lo + 1 <= Double(integerScanLimit) ? stride(from: lo, through: hi, by: 1).map { $0 } : Array(Set(xs.map { $0.rounded() })).sorted()
+            n = xs.count
+            let gs = xs.map(logRatio)
+            var best: (x: Double, g: Double)?
+            for k in 0..<n where gs[k].isFinite && (best == nil || abs(gs[k]) < abs(best!.g)) { best = (xs[k], gs[k]) }
+            if n > 1, let k = (0..<(n - 1)).filter({ gs[$0].isFinite && gs[$0 + 1].isFinite && (gs[$0] <= 0) != (gs[$0 + 1] <= 0) })
+                .min(by: { a, b in base.map { abs(xs[a] - $0) < abs(xs[b] - $0) } ?? (a < b) }) {
+                var a = xs[k], b = xs[k + 1], ga = gs[k]
+                while b - a > 1 {
+                    let m = ((a + b) / 2).rounded(.down), gm = logRatio(m)
+                    guard gm.isFinite else { break }
+                    if (gm <= 0) == (ga <= 0) { a = m; ga = gm } else { b = m }
+                }
+                let gb = logRatio(b)
+                let v = abs(ga) <= abs(gb) ? a : b
+                return Breakeven(key: key, side: side, value: v, closestValue: v, costRatioAtValue: exp(logRatio(v)), baseValue: base, baseCostRatio: baseRatio, searched: lo...hi)
+            }
+            guard let best else { throw ModelError(key: key, "the model cannot be evaluated at any whole number in \(formatNumber(lo))…\(formatNumber(hi))") }
+            return Breakeven(key: key, side: side, value: nil, closestValue: best.x, costRatioAtValue: exp(best.g), baseValue: base, baseCostRatio: baseRatio, searched: lo...hi)
         }
         let gs = xs.map(logRatio)
         // Every bracketing pair of scan points; solve the one nearest the base value.

@@ -39,11 +39,26 @@ public enum Evaluation: Sendable {
 /// The engine's entry points for a planning tool: load, override, evaluate.
 public enum Engine {
     /// Evaluates a scenario of either kind.
+    /// Every number of the result is finite, or this throws a `ModelError` naming the outputs and
+    /// the scenario's explicit inputs: no verb prints `inf`, `NaN` or a silent `null`.
     public static func evaluate(_ scenario: Scenario, model: OrbitalModel = OrbitalModel()) throws -> Evaluation {
+        let evaluation: Evaluation
         switch scenario.kind {
-        case .orbital: return .orbital(try model.evaluate(scenario.orbitalInputs()))
-        case .terrestrial: return .terrestrial(try TerrestrialModel.evaluate(scenario.terrestrialInputs()))
+        case .orbital: evaluation = .orbital(try model.evaluate(scenario.orbitalInputs()))
+        case .terrestrial: evaluation = .terrestrial(try TerrestrialModel.evaluate(scenario.terrestrialInputs()))
         }
+        try checkFinite(evaluation.report, scenario: scenario)
+        return evaluation
+    }
+
+    /// Throws when `value` holds a non-finite number, naming those outputs and the inputs set.
+    public static func checkFinite(_ value: ResultValue, scenario: Scenario) throws {
+        let bad = value.nonFiniteKeys()
+        guard !bad.isEmpty else { return }
+        let keys = scenario.values.keys.sorted()
+        let inputs = keys.prefix(8).map { "\($0)=\(scenario.values[$0]!)" }.joined(separator: ", ") + (keys.count > 8 ? ", …" : "")
+        throw ModelError(key: bad.first, "\(bad.prefix(4).joined(separator: ", ")) cannot be computed as finite numbers from \(scenario.origin)"
+                         + (keys.isEmpty ? " (defaults only)" : " with \(inputs)") + ": an input is too close to the end of its range for the model")
     }
 
     /// The report of a scenario, headed by its name and kind.

@@ -86,7 +86,7 @@ extension ReportDocument {
     /// relative to the Markdown file) and linked as an image. Returns the text and the files
     /// to write (relative path, SVG document).
     public func markdown(figureFolder: String) -> (text: String, files: [(path: String, contents: String)]) {
-        var out = "# \(title)\n\n\(subtitle)\n\n"
+        var out = "# \(ReportDocument.markdownEscape(title))\n\n\(ReportDocument.markdownEscape(subtitle))\n\n"
         out += sections.map { "- [\($0.title)](#\($0.id))" }.joined(separator: "\n") + "\n\n"
         var files: [(String, String)] = []
         for section in sections {
@@ -99,7 +99,7 @@ extension ReportDocument {
                 case let .figure(figure):
                     let path = figureFolder.isEmpty ? "\(figure.id).svg" : "\(figureFolder)/\(figure.id).svg"
                     files.append((path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + figure.svg + "\n"))
-                    out += "![\(figure.title)](\(path))\n\n*\(ReportDocument.markdownEscape(figure.title)).* \(ReportDocument.markdownEscape(figure.caption))"
+                    out += "![\(ReportDocument.markdownEscape(figure.title))](\(path))\n\n*\(ReportDocument.markdownEscape(figure.title)).* \(ReportDocument.markdownEscape(figure.caption))"
                     if !figure.inputs.isEmpty {
                         out += " Inputs behind this chart: " + figure.inputs.map { "[`\($0.key)`](#\(ReportDocument.anchor($0.side, $0.key)))" + ($0.side == .terrestrial ? " (ground)" : "") }.joined(separator: ", ") + "."
                     }
@@ -111,13 +111,17 @@ extension ReportDocument {
         return (out, files)
     }
 
+    /// Text from users (scenario names, descriptions) reaches Markdown renderers that pass HTML
+    /// through: <, > and & are entities, table pipes, emphasis and link brackets are escaped.
     static func markdownEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "_", with: "\\_")
+        markdownText(s).replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "_", with: "\\_")
+            .replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
     }
 
     static func markdownTable(_ table: Table) -> String {
         func cell(_ c: Cell) -> String {
-            var text = c.text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            var text = c.code ? c.text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "`", with: "'")
+                : markdownText(c.text)
             if c.code && !text.isEmpty { text = "`\(text)`" }
             if let link = c.link, !c.text.isEmpty { text = "[\(text)](\(link))" }
             if !c.links.isEmpty {
@@ -128,7 +132,7 @@ extension ReportDocument {
             return text
         }
         var out = "**\(markdownEscape(table.caption))**\n\n"
-        out += "| " + table.header.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        out += "| " + table.header.map(markdownText).joined(separator: " | ") + " |\n"
         let numericColumns = table.header.indices.map { i in table.rows.contains { i < $0.count && $0[i].numeric } }
         out += "|" + numericColumns.map { $0 ? "---:|" : "---|" }.joined() + "\n"
         for row in table.rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }

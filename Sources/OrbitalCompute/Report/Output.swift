@@ -22,15 +22,15 @@ public enum Render {
             return out
         case .markdown:
             let rows = mergedRows(named)
-            var out = "| key | unit | " + named.map { $0.0 }.joined(separator: " | ") + " |\n"
+            var out = "| key | unit | " + named.map { markdownText($0.0) }.joined(separator: " | ") + " |\n"
             out += "|---|---|" + named.map { _ in "---:|" }.joined() + "\n"
             for (key, values) in rows {
-                out += "| `\(key)` | \(unitOfKey(key)) | " + values.map { ($0?.displayText ?? "").replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+                out += "| `\(key)` | \(unitOfKey(key)) | " + values.map { markdownText($0?.displayText ?? "") }.joined(separator: " | ") + " |\n"
             }
             return out
         case .table:
             // Free-text descriptions would widen every column: they head the table instead.
-            let preamble = named.compactMap { name, value in value["description"].map { "# \(name): \($0.plainText)\n" } }.joined()
+            let preamble = named.compactMap { name, value in value["description"].map { "# \(terminalText(name)): \(terminalText($0.plainText))\n" } }.joined()
             let rows = mergedRows(named).filter { $0.0 != "description" }
             let header = ["key", "unit"] + named.map(\.0)
             let body = rows.map { [$0.0, unitOfKey($0.0)] + $0.1.map { $0?.displayText ?? "" } }
@@ -39,7 +39,9 @@ public enum Render {
     }
 
     /// Aligned plain-text table.
+    /// Cells are made safe for a terminal (`terminalText`): no escape sequences, one line each.
     public static func table(header: [String], rows: [[String]], rightAlignedFrom: Int = 1) -> String {
+        let header = header.map(terminalText), rows = rows.map { $0.map(terminalText) }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
@@ -70,31 +72,49 @@ public enum Render {
         return order.map { key in (key, flat.map { $0[key] }) }
     }
 
-    static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    /// A CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a formula (a leading
+    /// =, +, -, @, tab or carriage return, OWASP's CSV-injection list) gets a leading apostrophe;
+    /// numbers such as -90.16 are left alone. Control characters are shown escaped (`terminalText`).
+    public static func csvField(_ s: String) -> String {
+        var s = terminalText(s)
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil { s = "'" + s }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 
-/// Writes a file atomically: to a temporary file in the same folder, then renamed into place,
-/// so a failure never leaves a partial output.
+/// Writes a file atomically (see `OutputFile`): a failure or an interrupt never leaves a partial
+/// output, and the replaced file keeps its permissions.
 public func writeAtomically(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
-    guard FileManager.default.fileExists(atPath: folder.path) else {
-        throw ScenarioError(file: path, "the folder \(folder.path) does not exist")
-    }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    let file = try OutputFile(path: path)
     do {
-        try Data(text.utf8).write(to: temporary)
+        try file.write(text)
+        try file.commit()
     } catch {
-        try? FileManager.default.removeItem(at: temporary)
-        throw ScenarioError(file: path, "cannot be written: \(error.localizedDescription)")
+        file.abandon()
+        throw error
     }
-    // rename(2) replaces an existing file atomically. (FileManager.replaceItemAt fails on Linux
-    // when the destination exists, and can leave neither file behind.)
-    if rename(temporary.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw ScenarioError(file: path, "cannot be written: \(reason)")
+}
+
+/// Text for a Markdown cell or line: HTML-escaped (<, >, &: Markdown renderers pass raw HTML
+/// through), table pipes escaped, one line.
+public func markdownText(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "|": out += "\\|"
+        case "\n", "\r": out += " "
+        default: out.append(ch)
+        }
     }
+    return terminalText(out)
+}
+
+/// Text for a terminal: control characters (ESC and the rest of C0/C1, DEL) are shown escaped
+/// (\u{1B}) instead of being sent, so a scenario cannot retitle or repaint the terminal.
+public func terminalText(_ s: String) -> String {
+    guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else { return s }
+    return oneLine(s, max: Int.max)
 }

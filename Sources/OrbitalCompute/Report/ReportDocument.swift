@@ -94,6 +94,8 @@ public struct ReportOptions: Sendable {
     /// scenario's own price and the break-even).
     public var launchPriceRange: ClosedRange<Double> = 10...10_000
     public var launchPricePoints = 31
+    /// Most launches the capacity timeline enumerates (`--max-launches`).
+    public var maxLaunches = Limits.timelineLaunches
     /// A reference launch price marked on the launch chart (Suncatcher's ≲ $200/kg by the mid-2030s).
     public var referenceLaunchPrice: (value: Double, label: String)? = (200, "Suncatcher target $200/kg")
     /// Folder of scenarios restating published analyses (with a `published:` section) to set
@@ -470,7 +472,7 @@ struct ReportBuilder {
 
     func capacitySection() throws -> ReportDocument.Section {
         // The launch-by-launch timeline of `orbital timeline` (issue 6).
-        let t = try Timeline.run(orbital: orbitalScenario, ground: groundScenario)
+        let t = try Timeline.run(orbital: orbitalScenario, ground: groundScenario, maxLaunches: options.maxLaunches)
         let orbitSeries = t.series.map { ($0.days, $0.orbitalItPowerW / 1e6) }
         let groundSeries = t.series.compactMap { p in p.groundItPowerW.map { (p.days, $0 / 1e6) } }
         var chart = LineChart(title: "IT capacity online against time", xLabel: "days from the first launch or groundbreaking [d]", yLabel: "IT power online [MW]",

@@ -171,3 +171,15 @@ public func unitOfKey(_ key: String) -> String {
     ]
     return suffixes.first { leaf.hasSuffix($0.0) }?.1 ?? ""
 }
+
+extension ResultValue {
+    /// Dotted paths of the numbers that are not finite (NaN or ±∞), depth first.
+    public func nonFiniteKeys(_ prefix: String = "") -> [String] {
+        switch self {
+        case let .number(x): return x.isFinite ? [] : [prefix.isEmpty ? "value" : prefix]
+        case let .object(pairs): return pairs.flatMap { $0.1.nonFiniteKeys(prefix.isEmpty ? $0.0 : prefix + "." + $0.0) }
+        case let .array(items): return items.enumerated().flatMap { $0.element.nonFiniteKeys(prefix + "[\($0.offset)]") }
+        default: return []
+        }
+    }
+}

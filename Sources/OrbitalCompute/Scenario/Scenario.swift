@@ -39,30 +39,69 @@ public struct Scenario: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ScenarioError(file: path, "no such file")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        let data = try readBounded(path: path)
+        guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioError(file: path, "cannot be read as UTF-8 text")
         }
         return try parse(yaml: text, origin: path)
     }
 
+    /// Reads at most `Limits.inputBytes` (+1 to detect more) from a file, so that a huge file or
+    /// an endless device (/dev/zero) is refused instead of exhausting memory.
+    static func readBounded(path: String) throws -> Data {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw ScenarioError(file: path, "cannot be read: \(String(cString: strerror(errno)))") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw ScenarioError(file: path, "is a folder, not a scenario file") }
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > Limits.inputBytes {
+            throw ScenarioError(file: path, "is \(info.st_size) bytes, over the input limit of \(Limits.inputBytes)",
+                                accepted: "at most \(Limits.inputBytes) bytes; raise it with --max-input-bytes N or ORBITAL_MAX_INPUT_BYTES")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ScenarioError(file: path, "cannot be opened for reading") }
+        defer { try? handle.close() }
+        var data = Data()
+        while data.count <= Limits.inputBytes {
+            let chunk = handle.readData(ofLength: min(1 << 16, Limits.inputBytes + 1 - data.count))
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        guard data.count <= Limits.inputBytes else {
+            throw ScenarioError(file: path, "is over the input limit of \(Limits.inputBytes) bytes",
+                                accepted: "at most \(Limits.inputBytes) bytes; raise it with --max-input-bytes N or ORBITAL_MAX_INPUT_BYTES")
+        }
+        return data
+    }
+
     /// Parses and validates YAML text. `origin` names it in errors.
     public static func parse(yaml: String, origin: String = "<memory>") throws -> Scenario {
+        // Bounded before composing: the composer recurses once per nesting level.
+        try YAMLPrescan.check(yaml, origin: origin)
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch let error as YamlError {
-            throw ScenarioError(file: origin, "malformed YAML: " + yamlMessage(error))
+            let (line, message) = yamlMessage(error)
+            throw ScenarioError(file: origin, line: line, "malformed YAML: " + message)
         } catch {
             throw ScenarioError(file: origin, "malformed YAML: \(error)")
         }
         guard let root, case let .mapping(top) = root else {
             throw ScenarioError(file: origin, "a scenario must be a YAML mapping with at least 'kind:'", accepted: "kind: orbital | terrestrial")
         }
+        // A key given twice (top level) is an error naming both lines, never "last one wins".
+        var topLines: [String: Int] = [:]
+        for (k, _) in top {
+            guard let name = k.string else { continue }
+            if let first = topLines[name] {
+                throw ScenarioError(file: origin, line: line(of: k), key: name, "is given twice (lines \(first) and \(line(of: k) ?? 0))", accepted: "each key once")
+            }
+            topLines[name] = line(of: k) ?? 0
+        }
         var kindText: String?
-        for (k, v) in top where k.string == "kind" { kindText = v.string }
+        var kindNode: Node?
+        for (k, v) in top where k.string == "kind" { kindText = v.string; kindNode = v }
         guard let kindText else {
             throw ScenarioError(file: origin, key: "kind", "missing required key", accepted: "orbital, terrestrial")
         }
         guard let kind = ScenarioKind(rawValue: kindText) else {
-            throw ScenarioError(file: origin, line: line(of: root), key: "kind", "'\(kindText)' is not a scenario kind", accepted: "orbital, terrestrial")
+            throw ScenarioError(file: origin, line: kindNode.flatMap(line(of:)) ?? line(of: root), key: "kind", "'\(kindText)' is not a scenario kind", accepted: "orbital, terrestrial")
         }
         var scenario = try Scenario(kind: kind, origin: origin)
         scenario.name = URL(fileURLWithPath: origin).deletingPathExtension().lastPathComponent
@@ -81,8 +120,13 @@ public struct Scenario: Sendable, Equatable {
                 guard case let .mapping(entries) = valueNode else {
                     throw ScenarioError(file: origin, line: line(of: valueNode), key: key, "must map keys to distributions", accepted: "KEY: uniform(lo, hi) | normal(mean, sd) | lognormal(median, sigma) | triangular(lo, mode, hi)")
                 }
+                var seen: [String: Int] = [:]
                 for (k, v) in entries {
                     let name = k.string ?? ""
+                    if let first = seen[name] {
+                        throw ScenarioError(file: origin, line: line(of: k), key: "uncertainty." + name, "is given twice (lines \(first) and \(line(of: k) ?? 0))", accepted: "each key once")
+                    }
+                    seen[name] = line(of: k) ?? 0
                     guard scenario.parameter(name) != nil else {
                         throw ScenarioError(file: origin, line: line(of: k), key: "uncertainty." + name, "unknown parameter for a \(kind.rawValue) scenario", accepted: "see `orbital explain`")
                     }
@@ -118,6 +162,10 @@ public struct Scenario: Sendable, Equatable {
                 throw ScenarioError(file: origin, line: Scenario.line(of: node), key: prefix, "has no value", accepted: acceptedText(prefix))
             } else {
                 value = .text(scalar.string)
+            }
+            // The same key twice (a section given twice, or a dotted key beside its section).
+            if let first = lines[prefix] {
+                throw ScenarioError(file: origin, line: Scenario.line(of: node), key: prefix, "is given twice (lines \(first) and \(Scenario.line(of: node) ?? 0))", accepted: "each key once")
             }
             lines[prefix] = Scenario.line(of: node)
             try set(prefix, value)
@@ -224,15 +272,33 @@ public struct Scenario: Sendable, Equatable {
     /// A plain YAML or command-line number: 650, 1.0e9, 1_000_000, -0.0025. Not inf or nan.
     static func number(_ text: String) -> Double? {
         let cleaned = text.replacingOccurrences(of: "_", with: "")
+        // Decimal only: Double() also reads hex floats (0x1p3), which no one means in a scenario.
+        guard !cleaned.isEmpty, cleaned.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }) else { return nil }
         guard let x = Double(cleaned), x.isFinite, cleaned.lowercased() != "inf", !cleaned.lowercased().contains("nan") else { return nil }
         return x
     }
 
+    /// A decimal number as a flag value (`Scenario.number`'s rules: no hex, inf or nan).
+    public static func decimal(_ text: String) -> Double? { number(text) }
+
     static func line(of node: Node) -> Int? { node.mark.map { $0.line } }
 
-    static func yamlMessage(_ error: YamlError) -> String {
-        let text = "\(error)"
-        return text.split(separator: "\n").first.map(String.init) ?? text
+    /// The line and a one-line message of a YAML error: the problem and its context, without
+    /// the quoted source snippet.
+    static func yamlMessage(_ error: YamlError) -> (line: Int?, message: String) {
+        func describe(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> (Int?, String) {
+            let where_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return (mark.line, "\(problem) at column \(mark.column)" + where_)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return describe(context, problem, mark)
+        case let .reader(problem, offset, _, _):
+            return (nil, problem + (offset.map { " at byte \($0)" } ?? ""))
+        default:
+            let text = "\(error)"
+            return (nil, text.split(separator: "\n").first.map(String.init) ?? text)
+        }
     }
 
     static func closestKey(to key: String, in kind: ScenarioKind) -> String? {

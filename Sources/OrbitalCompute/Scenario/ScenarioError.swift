@@ -15,12 +15,13 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable {
         self.accepted = accepted
     }
 
+    /// One line always: values a user typed are escaped and cut (see `oneLine`).
     public var description: String {
         var place = ""
-        if let file { place = file + (line.map { ":\($0)" } ?? "") + ": " }
-        let key = self.key.map { "\($0): " } ?? ""
-        let accepted = self.accepted.map { " (accepted: \($0))" } ?? ""
-        return place + key + message + accepted
+        if let file { place = oneLine(file, max: 300) + (line.map { ":\($0)" } ?? "") + ": " }
+        let key = self.key.map { "\(oneLine($0, max: 120)): " } ?? ""
+        let accepted = self.accepted.map { " (accepted: \(oneLine($0, max: 400)))" } ?? ""
+        return place + key + oneLine(message, max: 600) + accepted
     }
 }
 
@@ -30,5 +31,9 @@ public struct ModelError: Error, CustomStringConvertible, Equatable {
     public var key: String?
     public var message: String
     public init(key: String? = nil, _ message: String) { self.key = key; self.message = message }
-    public var description: String { (key.map { "\($0): " } ?? "") + message }
+    /// One line; a non-finite intermediate (`NaN`, `inf`) is named as such rather than printed.
+    public var description: String {
+        let text = message.replacingOccurrences(of: "(?<![A-Za-z])-?(inf|NaN|nan)(?![A-Za-z])", with: "a non-finite value", options: .regularExpression)
+        return (key.map { "\($0): " } ?? "") + oneLine(text, max: 600)
+    }
 }

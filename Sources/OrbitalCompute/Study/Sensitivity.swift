@@ -88,7 +88,8 @@ public enum SensitivityAnalysis {
     /// declared uncertain inputs (or, when none are declared, the `fallbackTop` widest tornado
     /// bars taken as uniform over their ranges).
     public static func run(setup: StudySetup, uncertain: [UncertainInput], swing: Double = 0.25, samples: Int = 1024,
-                           fallbackTop: Int = 10, jobs: Int) throws -> Result {
+                           fallbackTop: Int = 10, jobs: Int, maxSobolEvaluations: Int = Limits.sobolEvaluations) throws -> Result {
+        guard samples >= 2 else { throw ScenarioError(file: "--samples", "\(samples) is too few", accepted: "at least 2") }
         let metric = setup.headlineMetric
         // Candidates: every real-valued parameter with a base value, on each side.
         var candidates: [StudyInput] = []
@@ -125,8 +126,13 @@ public enum SensitivityAnalysis {
         // Points: base, then for each candidate low, high, base·(1 ± 1 %).
         let pointCount = 1 + 4 * n
         let y = SharedSlots<Double>(count: pointCount, initial: .nan)
-        let evaluators = (0..<max(1, jobs)).map { _ in StudyEvaluator(setup: setup, inputs: candidates, thermalTransient: false) }
+        let evaluators = (0..<Limits.workers(requested: jobs, work: (pointCount + 3) / 4)).map { _ in StudyEvaluator(setup: setup, inputs: candidates, thermalTransient: false) }
         let metricIndex = setup.metrics.firstIndex(of: metric)!
+        // Every bar is measured from the base: a base the model cannot evaluate is an error, not NaN.
+        try evaluators[0].evaluate(numbers: bases)
+        guard evaluators[0].metrics[metricIndex].isFinite else {
+            throw ModelError(key: metric, "the base scenario gives no finite \(metric): nothing to measure the inputs against")
+        }
         Parallel.forEachBlock(count: pointCount, blockSize: 4, jobs: evaluators.count) { worker, block in
             var x = bases
             for p in block {
@@ -174,8 +180,11 @@ public enum SensitivityAnalysis {
                 throw ScenarioError(file: "sensitivity", "Sobol indices take at most 20 uncertain inputs (GSL's Sobol sequence has 40 dimensions), got \(sobolInputs.count)")
             }
             let k = sobolInputs.count
-            let sobolEvaluators = (0..<max(1, jobs)).map { _ in StudyEvaluator(setup: setup, inputs: sobolInputs.map(\.input), thermalTransient: false) }
-            let r = try Sobol.indices(dimension: k, samples: samples, jobs: jobs, transform: { j, p in sobolInputs[j].input.clamp(sobolInputs[j].distribution.quantile(p)) }) { worker, x in
+            let planned = try Limits.product(samples, k + 2, what: "Sobol evaluations N·(k+2)", flag: "--samples")
+            try Limits.check(planned, limit: maxSobolEvaluations, what: "Sobol evaluations N·(k+2) =", flag: "--max-sobol-evaluations")
+            let sobolJobs = Limits.workers(requested: jobs, work: (samples + 15) / 16)
+            let sobolEvaluators = (0..<sobolJobs).map { _ in StudyEvaluator(setup: setup, inputs: sobolInputs.map(\.input), thermalTransient: false) }
+            let r = try Sobol.indices(dimension: k, samples: samples, jobs: sobolJobs, transform: { j, p in sobolInputs[j].input.clamp(sobolInputs[j].distribution.quantile(p)) }) { worker, x in
                 try sobolEvaluators[worker].evaluate(numbers: x)
                 return sobolEvaluators[worker].metrics[metricIndex]
             }

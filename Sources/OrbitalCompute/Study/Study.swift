@@ -238,15 +238,23 @@ public final class StudyEvaluator {
         groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
         orbitalCount = setup.baseOrbital != nil ? StudyMetrics.orbital.count : StudyMetrics.terrestrial.count
         orbitalSetters = inputs.map { FieldSetter($0.orbital) }
+        optionalMetric = setup.metrics.map { $0 == "temperature_max_k" }
         groundSetters = inputs.map { FieldSetter($0.terrestrial) }
     }
 
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
+    /// Metrics that are NaN when not computed (the radiator transient, off by default in studies).
+    private let optionalMetric: [Bool]
     private let groundSetters: [FieldSetter<TerrestrialInputs>]
 
     /// Evaluates one point (values in `inputs` order); the metrics land in `metrics`.
     /// Throws `ModelError` (or a GSL error) when the model rejects the point.
     public func evaluate(_ values: [ParameterValue]) throws {
+        try evaluateUnchecked(values)
+        try checkFinite()
+    }
+
+    private func evaluateUnchecked(_ values: [ParameterValue]) throws {
         if var o = setup.baseOrbital {
             for (input, v) in zip(inputs, values) { if let p = input.orbital { p.apply(v, to: &o) } }
             let r = try model.evaluate(o)
@@ -265,6 +273,20 @@ public final class StudyEvaluator {
 
     /// Numeric fast path (every input numeric).
     public func evaluate(numbers: [Double]) throws {
+        try evaluateUnchecked(numbers: numbers)
+        try checkFinite()
+    }
+
+    /// Every metric is finite (the transient's, when it is off, is NaN by design), or the point
+    /// fails with the metrics named: a sweep row or a draw never carries a silent non-number.
+    @inline(__always)
+    func checkFinite() throws {
+        for j in 0..<metrics.count where !metrics[j].isFinite && !(metrics[j].isNaN && optionalMetric[j]) {
+            throw ModelError(key: setup.metrics[j], "is not a finite number for this point: an input is too close to the end of its range for the model")
+        }
+    }
+
+    private func evaluateUnchecked(numbers: [Double]) throws {
         if var o = setup.baseOrbital {
             for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o) }
             let r = try model.evaluate(o)

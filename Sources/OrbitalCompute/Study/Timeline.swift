@@ -83,7 +83,10 @@ public enum Timeline {
     }
 
     /// Builds the timeline; `points` samples of the series span [0, max(window, deployment)].
-    public static func run(orbital: Scenario, ground: Scenario?, points: Int = 200) throws -> Result {
+    /// Cost: O(launches) to set up, O(log launches) per sample; at most `maxLaunches` launches are
+    /// enumerated (an error naming the limit beyond).
+    public static func run(orbital: Scenario, ground: Scenario?, points: Int = 200, maxLaunches: Int = Limits.timelineLaunches) throws -> Result {
+        try Limits.check(points, limit: Limits.timelinePoints, what: "a series of", flag: "--points")
         // The delay is costed against capacity online at once, so both baselines are `instant`.
         var x = try orbital.orbitalInputs()
         x.finance.deploymentTiming = "instant"
@@ -92,31 +95,46 @@ public enum Timeline {
         let lambda = x.reliability.acceleratorFailureRatePerYear
         let rate = x.finance.discountRate
         let launches = max(r.launchCount, 1)
+        guard launches <= maxLaunches else {
+            throw ScenarioError(file: "--max-launches", key: "launch.payload_kg", "the timeline would enumerate \(launches) launches, over the limit of \(maxLaunches)",
+                                accepted: "at most \(maxLaunches) launches (larger launch.payload_kg or satellites); raise it with --max-launches N")
+        }
         let satellites = max(r.satelliteCount, 1)
         let perYear = x.launch.launchesPerYear
         // Satellites the factories finish a year, from their mass throughput.
         let build = x.satellite.manufacturingKgPerYear * Double(satellites) / max(r.massTotalKg, 1)
-        // Launch times [years].
+        // Launch times [years]. Both bounds grow with k, so their maximum is already ordered.
         var times = [Double](repeating: 0, count: launches)
         for k in 1...launches {
             let ready = (Double(k) * Double(satellites) / Double(launches)).rounded(.up) / build
             times[k - 1] = max(Double(k) / perYear, ready, k > 1 ? times[k - 2] : 0)
         }
-        // Wright's law per launch, normalised to the evaluation's launch cost.
+        // Wright's law per launch, normalised to the evaluation's launch cost; prefix sums give
+        // the spend after any launch in O(1).
         let b = Launch.learningExponent(rate: x.launch.learningRate)
-        let weights = (1...launches).map { x.launch.learningRate > 0 ? pow(Double($0), b) : 1 }
-        let c1 = r.launchCostUsd / weights.reduce(0, +)
+        var spentWeights = [Double](repeating: 0, count: launches + 1)
+        for k in 1...launches { spentWeights[k] = spentWeights[k - 1] + (x.launch.learningRate > 0 ? pow(Double(k), b) : 1) }
+        let c1 = r.launchCostUsd / spentWeights[launches]
         let perLaunchAccelerators = r.acceleratorCountInstalled / Double(launches)
         let perAcceleratorW = r.itPowerInstalledW / r.acceleratorCountInstalled
-
+        // Surviving batches just after launch k, in units of one batch:
+        // S_k = 1 + e^{−λ(τ_k − τ_{k−1})} S_{k−1} (stable: no e^{+λτ} that could overflow).
+        var survivors = [Double](repeating: 0, count: launches)
+        for k in 0..<launches { survivors[k] = 1 + (k > 0 ? exp(-lambda * (times[k] - times[k - 1])) * survivors[k - 1] : 0) }
+        /// Launches flown by time t (binary search).
+        func flown(_ t: Double) -> Int {
+            var lo = 0, hi = launches
+            while lo < hi { let mid = (lo + hi) / 2; if times[mid] <= t { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
         func online(_ t: Double) -> Double {
-            var n = 0.0
-            for tau in times where tau <= t { n += perLaunchAccelerators * exp(-lambda * (t - tau)) }
-            return n
+            let n = flown(t)
+            return n == 0 ? 0 : perLaunchAccelerators * exp(-lambda * (t - times[n - 1])) * survivors[n - 1]
         }
         // Target reached: the first launch time at which online accelerators reach the target count.
         var daysToTarget: Double?
-        for tau in times where online(tau) >= r.acceleratorCountTarget * (1 - 1e-12) { daysToTarget = tau * Constants.daysPerYear; break }
+        let targetBatches = r.acceleratorCountTarget * (1 - 1e-12) / perLaunchAccelerators
+        if let k = survivors.firstIndex(where: { $0 >= targetBatches }) { daysToTarget = times[k] * Constants.daysPerYear }
 
         // Delivered accelerator-hours PV: each batch flown at τ delivers n e^{−λ(t−τ)} from τ to T,
         // end-of-year discounting; versus the whole installed cluster from 0 (the evaluation).
@@ -174,12 +192,16 @@ public enum Timeline {
         for i in 0..<count {
             let t = span * Double(i) / Double(count - 1)
             let n = online(t)
-            let flown = times.lastIndex { $0 <= t }.map { $0 + 1 } ?? 0
-            let spend = c1 * weights.prefix(flown).reduce(0, +)
+            let spend = c1 * spentWeights[flown(t)]
             series.append(Point(days: t * Constants.daysPerYear, orbitalItPowerW: n * perAcceleratorW, orbitalAcceleratorsOnline: n, orbitalLaunchSpendUsd: spend,
                                 groundItPowerW: groundPower.map { t >= buildYears ? $0 : 0 }))
         }
-        return Result(orbital: orbitalSide, ground: groundSide, launches: launches, satellites: satellites,
-                      firstLaunchCostUsd: c1 * weights[0], lastLaunchCostUsd: c1 * weights[launches - 1], series: series)
+        let result = Result(orbital: orbitalSide, ground: groundSide, launches: launches, satellites: satellites,
+                            firstLaunchCostUsd: c1 * spentWeights[1], lastLaunchCostUsd: c1 * (spentWeights[launches] - spentWeights[launches - 1]), series: series)
+        if case let .object(pairs) = result.report { try Engine.checkFinite(.object(pairs.filter { $0.0 != "series" }), scenario: orbital) }
+        guard series.allSatisfy({ $0.orbitalItPowerW.isFinite && $0.orbitalLaunchSpendUsd.isFinite }) else {
+            throw ModelError(key: "launch.launches_per_year", "the capacity series is not finite for these inputs")
+        }
+        return result
     }
 }

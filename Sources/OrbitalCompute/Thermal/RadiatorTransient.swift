@@ -39,6 +39,16 @@ public enum RadiatorTransient {
         public static func == (a: Result, b: Result) -> Bool { a.minimum == b.minimum && a.maximum == b.maximum && a.atEclipseExit == b.atEclipseExit }
     }
 
+    /// Widening of the shooting bracket [K]: far above the integration error (≈1e-8 K), far below
+    /// any temperature that matters.
+    static let bracketMarginK = 1e-3
+    /// Iterations of the orbit map when shooting finds no sign change (each contracts the error
+    /// by e^{−P/τ}; a short time constant is the case that needs it, and converges in a few).
+    static let fixedPointIterations = 200
+    /// Below this fraction of the orbital period, the time constant makes the transient
+    /// quasi-steady (and stiff for rk8pd): the steady temperatures are used.
+    static let quasiSteadyFraction = 1e-3
+
     /// The periodic orbit temperature: the start temperature T₀ with T(P; T₀) = T₀ is found by
     /// shooting with GSL's Brent solver between the steady temperatures of the coldest and the
     /// hottest constant conditions, which bracket it.
@@ -101,9 +111,43 @@ public enum RadiatorTransient {
         let steady: (Double) -> Double = { pow(max($0, 0) / emit, 0.25) }
         let cold = steady(min(p.heatEclipse + baseEclipse, p.heatSunlit + baseSun))
         let hot = steady(max(p.heatEclipse + baseEclipse, p.heatSunlit + baseSun + albedoPeak * max(cosBeta, 0)))
+        // A time constant τ = C / (4 ε σ A T³) far below the orbit makes the ODE stiff for an
+        // explicit integrator, and the answer quasi-steady: the radiator follows its load. Use the
+        // steady temperature of each moment (the analytic limit) instead of integrating.
+        let tau = p.heatCapacity / (4 * emit * pow(max(hot, 1), 3))
+        if tau < quasiSteadyFraction * p.period {
+            func steadyAt(_ theta: Double) -> Double {
+                let inEclipse = abs(theta) > Double.pi * (1 - f) + 1e-12 && f > 0
+                return steady(inEclipse ? p.heatEclipse + baseEclipse : p.heatSunlit + baseSun + albedoPeak * max(0, cosBeta * cos(theta)))
+            }
+            var profile: [(Double, Double)] = [(0, steadyAt(exit))]
+            for s in segments {
+                for k in 1...samplesPerSegment {
+                    let b = s.from + (s.to - s.from) * Double(k) / Double(samplesPerSegment)
+                    profile.append(((b - exit) / angularRate, steadyAt(b)))
+                }
+            }
+            let temperatures = profile.map(\.1)
+            return Result(minimum: temperatures.min()!, maximum: temperatures.max()!, atEclipseExit: profile[0].1, profile: profile)
+        }
         let t0: Double
         if hot - cold < 1e-9 { t0 = hot } else {
-            t0 = try RootFinder.brent(in: cold, hot, absoluteTolerance: 1e-7, relativeTolerance: 1e-12) { try orbit($0, record: nil) - $0 }
+            // A small heat capacity relaxes to the quasi-steady state within the orbit, so the
+            // periodic start sits on the bracket's edge, where integration error can put it just
+            // outside: widen the bracket by a margin well above the ODE tolerance.
+            let margin = max(bracketMarginK, 1e-6 * hot)
+            do {
+                t0 = try RootFinder.brent(in: max(cold - margin, 0), hot + margin, absoluteTolerance: 1e-7, relativeTolerance: 1e-12) { try orbit($0, record: nil) - $0 }
+            } catch {
+                // Still no sign change: the orbit map is a contraction (factor e^{−P/τ}); iterate it.
+                var t = cold
+                for _ in 0..<fixedPointIterations {
+                    let next = try orbit(t, record: nil)
+                    if abs(next - t) < 1e-7 { t = next; break }
+                    t = next
+                }
+                t0 = t
+            }
         }
         var profile: [(Double, Double)] = [(0, t0)]
         _ = try orbit(t0, record: { profile.append(($0, $1)) })

@@ -1,0 +1,159 @@
+import Foundation
+
+/// What the tool refuses before it starts work, so that no input can crash it, hang it or exhaust
+/// memory. Each limit has a default a laptop survives and a flag (or environment variable) to
+/// raise it; the error names the limit and how to raise it. See docs/limits.md.
+public enum Limits {
+    /// Largest scenario file read (bytes). A scenario is a few kB; 1 MiB leaves ample room for
+    /// descriptions and published figures. Raise with `--max-input-bytes` or ORBITAL_MAX_INPUT_BYTES.
+    nonisolated(unsafe) public static var inputBytes = 1 << 20
+    /// Deepest YAML nesting accepted (block indentation levels plus flow brackets). A scenario uses
+    /// 3; the YAML composer recurses per level and overflows the stack near 4,000.
+    public static let nestingDepth = 64
+    /// Most draws a Monte Carlo run takes without `--max-draws` (≈1 min on 2 cores at 236 k draws/s).
+    public static let draws = 10_000_000
+    /// Most grid points a sweep takes without `--max-points` (≈1 min per shard on 2 cores).
+    public static let sweepPoints = 50_000_000
+    /// Most evaluations a Sobol analysis takes without `--max-sobol` ((k + 2) × samples).
+    public static let sobolEvaluations = 5_000_000
+    /// Most launches a timeline enumerates without `--max-launches` (24 bytes and one present
+    /// value per launch: 1 M launches ≈ 24 MB and ≈ 1 s). Real campaigns need thousands.
+    public static let timelineLaunches = 1_000_000
+    /// Most samples of a timeline series (`--points`).
+    public static let timelinePoints = 1_000_000
+    /// Worker threads per core: more than a few per core only costs memory.
+    public static let jobsPerCore = 4
+
+    /// Workers for `work` independent items: at most the work, and at most `jobsPerCore` per core.
+    public static func workers(requested: Int, work: Int) -> Int {
+        max(1, min(requested, max(work, 1), ProcessInfo.processInfo.activeProcessorCount * jobsPerCore))
+    }
+
+    /// Throws unless `value ≤ limit`, naming the limit and the flag that raises it.
+    public static func check(_ value: Int, limit: Int, what: String, flag: String) throws {
+        guard value <= limit else {
+            throw ScenarioError(file: flag, "\(what) \(value) exceeds the limit of \(limit)", accepted: "at most \(limit); raise it with \(flag) N")
+        }
+    }
+
+    /// `a × b`, or an error naming `what` when the product overflows.
+    public static func product(_ a: Int, _ b: Int, what: String, flag: String) throws -> Int {
+        let (p, overflow) = a.multipliedReportingOverflow(by: b)
+        guard !overflow else { throw ScenarioError(file: flag, "\(what) overflows a 64-bit count", accepted: "a smaller \(flag)") }
+        return p
+    }
+}
+
+/// A cheap pass over YAML text that bounds its nesting before the composer (which recurses per
+/// level) sees it. It follows block indentation, sequence dashes and flow brackets, skipping
+/// quoted text, comments and block scalars; it over-counts rather than under-counts.
+enum YAMLPrescan {
+    /// The deepest nesting of `text` and the (1-based) line where it is first reached.
+    static func depth(of text: String) -> (depth: Int, line: Int) {
+        var indents: [Int] = []
+        var flow = 0
+        var deepest = 0, deepestLine = 1
+        var quote: UInt8? = nil
+        var blockScalarIndent: Int? = nil   // inside a | or > scalar owned by a key at this indent
+        var lineNumber = 0
+        for lineSub in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = Array(lineSub)
+            var i = 0
+            while i < line.count, line[i] == UInt8(ascii: " ") { i += 1 }
+            let blank = i >= line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "\r")
+            if let owner = blockScalarIndent {
+                if blank || i > owner { continue }
+                blockScalarIndent = nil
+            }
+            var level = 0
+            if quote == nil && flow == 0 && !blank {
+                while let last = indents.last, last >= i { indents.removeLast() }
+                indents.append(i)
+                level = indents.count
+                // "- - - x" and "? " nest on one line.
+                var j = i
+                while j + 1 < line.count, line[j] == UInt8(ascii: "-") || line[j] == UInt8(ascii: "?"), line[j + 1] == UInt8(ascii: " ") {
+                    level += 1; j += 2
+                    while j < line.count, line[j] == UInt8(ascii: " ") { j += 1 }
+                }
+            } else {
+                level = indents.count
+            }
+            var lastSignificant: UInt8 = 0
+            var j = i
+            while j < line.count {
+                let c = line[j]
+                if let q = quote {
+                    if q == UInt8(ascii: "\"") && c == UInt8(ascii: "\\") { j += 2; continue }
+                    if c == q { quote = nil }
+                    j += 1; continue
+                }
+                switch c {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    // A quote opens a string only at the start of a scalar.
+                    let prev = j > 0 ? line[j - 1] : UInt8(ascii: " ")
+                    if [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(prev) { quote = c }
+                case UInt8(ascii: "#") where j == 0 || line[j - 1] == UInt8(ascii: " ") || line[j - 1] == UInt8(ascii: "\t"):
+                    j = line.count; continue
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    flow += 1
+                    if level + flow > deepest { deepest = level + flow; deepestLine = lineNumber }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    flow = max(0, flow - 1)
+                default: break
+                }
+                if c != UInt8(ascii: " ") && c != UInt8(ascii: "\r") { lastSignificant = c }
+                j += 1
+            }
+            if level + flow > deepest { deepest = level + flow; deepestLine = lineNumber }
+            // A block scalar header ends its line with | or > (optionally with indicators).
+            if quote == nil && flow == 0 && !blank {
+                let tail = line[i...].split(separator: UInt8(ascii: " ")).last.map(Array.init) ?? []
+                if let first = tail.first, first == UInt8(ascii: "|") || first == UInt8(ascii: ">"),
+                   tail.dropFirst().allSatisfy({ $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x0D }) {
+                    blockScalarIndent = i
+                }
+                _ = lastSignificant
+            }
+        }
+        return (deepest, deepestLine)
+    }
+
+    /// Throws when `text` is larger or deeper than the limits.
+    static func check(_ text: String, origin: String) throws {
+        let bytes = text.utf8.count
+        guard bytes <= Limits.inputBytes else {
+            throw ScenarioError(file: origin, "is \(bytes) bytes, over the input limit of \(Limits.inputBytes)",
+                                accepted: "at most \(Limits.inputBytes) bytes; raise it with --max-input-bytes N or ORBITAL_MAX_INPUT_BYTES")
+        }
+        let (depth, line) = depth(of: text)
+        guard depth <= Limits.nestingDepth else {
+            throw ScenarioError(file: origin, line: line, "YAML nested \(depth) levels deep, over the limit of \(Limits.nestingDepth)",
+                                accepted: "at most \(Limits.nestingDepth) levels (a scenario needs 3)")
+        }
+    }
+}
+
+/// Text made safe for a one-line message: control characters (newlines, ESC, …) escaped and long
+/// values cut with an ellipsis, so that an error is always one readable line.
+public func oneLine(_ text: String, max: Int = 200) -> String {
+    var out = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+        if count >= max { out += "…"; break }
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                out += String(format: "\\u{%X}", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        count += 1
+    }
+    return out
+}
