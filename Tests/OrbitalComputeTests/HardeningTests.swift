@@ -217,7 +217,7 @@ final class HardeningTests: XCTestCase {
         let l = t.launches, perLaunch = r.acceleratorCountInstalled / Double(l), lambda = x.reliability.acceleratorFailureRatePerYear
         var times: [Double] = []
         for k in 1...l {
-            let ready = (Double(k) * Double(t.satellites) / Double(l)).rounded(.up) / x.satellite.manufacturingPerYear
+            let ready = (Double(k) * Double(t.satellites) / Double(l)).rounded(.up) / (x.satellite.manufacturingKgPerYear * Double(t.satellites) / r.massTotalKg)
             times.append(max(Double(k) / x.launch.launchesPerYear, ready, times.last ?? 0))
         }
         XCTAssertGreaterThan(l, 10)
