@@ -2,7 +2,7 @@ import Foundation
 
 /// Capacity online versus time (MODEL.md §11), and what the wait costs.
 ///
-/// Orbit: satellites are built at `satellite.manufacturing_per_year` and launched at
+/// Orbit: satellites are built at `satellite.manufacturing_kg_per_year` (mass) and launched at
 /// `launch.launches_per_year`, each launch carrying 1/L of the constellation (L = launch count of
 /// the evaluation); launch k (1-based) is flown at k / cadence, or later if its satellites are
 /// not built yet (satellite S_k = ⌈k·S/L⌉ is ready at S_k / rate). Without repair, a batch flown
@@ -15,6 +15,10 @@ import Foundation
 /// present value of the accelerator-hours they do not deliver inside the analysis window
 /// [0, T] compared with the same cluster online at t = 0 (end-of-year discounting, as the
 /// levelized cost itself).
+///
+/// The same calendar window as `compare`: each side's share of its PFLOP-hours delivered inside
+/// the window from the decision date (`finance.deployment_timing: window`, the ground's life),
+/// computed by the same levelized model as the verdict.
 public enum Timeline {
     public struct Point: Sendable {
         public var days: Double
@@ -32,6 +36,10 @@ public enum Timeline {
         public var lostAcceleratorHoursPV: Double
         public var costPerAcceleratorHourUsd: Double
         public var delayCostUsd: Double
+        /// Accelerator-hours delivered inside the window over those of the same cluster online at
+        /// t = 0 (the share `compare` prints on its same-window line).
+        public var deliveredShareInWindow: Double
+        public var windowYears: Double
     }
 
     public struct Result: Sendable {
@@ -52,6 +60,8 @@ public enum Timeline {
                     ("lost_accelerator_hours_pv", .number(s.lostAcceleratorHoursPV)),
                     ("cost_per_accelerator_hour_usd", .number(s.costPerAcceleratorHourUsd)),
                     ("delay_cost_usd", .number(s.delayCostUsd)),
+                    ("window_years", .number(s.windowYears)),
+                    ("delivered_share_in_window", .number(s.deliveredShareInWindow)),
                 ])
             }
             var pairs: [(String, ResultValue)] = [("orbital", side(orbital))]
@@ -157,9 +167,14 @@ public enum Timeline {
         for tau in times { actual += perLaunchAccelerators * batchPV(tau) }
         actual *= hoursFactor * availability
         let lostOrbit = max(0, r.deliveredAcceleratorHoursPV - actual)
+        // The calendar window of `compare`: the ground's life when there is a ground side.
+        let window = try ground.map { try $0.terrestrialInputs().finance.lifetimeYears } ?? x.finance.comparisonWindowYears ?? years
+        var xw = x
+        (xw.finance.deploymentTiming, xw.finance.comparisonWindowYears) = ("window", window)
+        let orbitalShare = try OrbitalModel().evaluate(xw).deliveredAcceleratorHours / r.deliveredAcceleratorHours
         let orbitalSide = Side(name: orbital.name, targetItPowerW: r.itPowerTargetW, daysToTarget: daysToTarget, deploymentDays: (times.last ?? 0) * Constants.daysPerYear,
                                lostAcceleratorHoursPV: lostOrbit, costPerAcceleratorHourUsd: r.costPerAcceleratorHourUsd,
-                               delayCostUsd: lostOrbit * r.costPerAcceleratorHourUsd)
+                               delayCostUsd: lostOrbit * r.costPerAcceleratorHourUsd, deliveredShareInWindow: orbitalShare, windowYears: window)
 
         var groundSide: Side?
         var groundPower: Double?
@@ -179,8 +194,12 @@ public enum Timeline {
                 start = end
             }
             let lost = max(0, g.deliveredAcceleratorHoursPV - hoursPerYear * delayed)
+            var gw = gi
+            (gw.finance.deploymentTiming, gw.finance.comparisonWindowYears) = ("window", window)
+            let groundShare = try TerrestrialModel.evaluate(gw).deliveredAcceleratorHours / g.deliveredAcceleratorHours
             groundSide = Side(name: ground.name, targetItPowerW: g.itPowerW, daysToTarget: g.deploymentDays, deploymentDays: g.deploymentDays,
-                              lostAcceleratorHoursPV: lost, costPerAcceleratorHourUsd: g.costPerAcceleratorHourUsd, delayCostUsd: lost * g.costPerAcceleratorHourUsd)
+                              lostAcceleratorHoursPV: lost, costPerAcceleratorHourUsd: g.costPerAcceleratorHourUsd, delayCostUsd: lost * g.costPerAcceleratorHourUsd,
+                              deliveredShareInWindow: groundShare, windowYears: window)
             groundPower = g.itPowerW
         }
 
