@@ -87,38 +87,18 @@ public struct Comparison: Sendable {
         let o = try Engine.evaluate(orbital, model: model)
         let g = try Engine.evaluate(ground, model: model)
         let ratio = o.costPerPflopHourUsd / g.costPerPflopHourUsd
-        // Each input across its own range, as `orbital sensitivity` does: the declared uncertainty,
-        // else the range its source documents, else ±swing.
+        // The tornado of `orbital sensitivity` (one implementation): each input across its own
+        // range — declared uncertainty, else its source's documented range, else ±swing.
         let setup = try StudySetup(primary: orbital, ground: ground)
-        let declared = Dictionary(try setup.uncertainInputs().map { ((($0.input.orbital != nil) ? "orbital:" : "ground:") + $0.input.parameterKey, $0) },
-                                  uniquingKeysWith: { a, _ in a })
-        var sensitivities: [Sensitivity] = []
-        for side in [ScenarioKind.orbital, .terrestrial] {
-            let scenario = side == .orbital ? orbital : ground
-            let prefix = side == .orbital ? "orbital:" : "ground:"
-            for (key, base) in numericValues(of: scenario, model: model) where base != 0 {
-                // The same hardware on both sides moves together, once (from the orbital side).
-                let shared = StudySetup.sameHardwareKeys.contains(key) && groundHas(key)
-                if shared && side == .terrestrial { continue }
-                guard let info = scenario.parameter(key), case let .real(bounds) = info.domain,
-                      let input = try? setup.resolve((shared ? "" : prefix) + key, origin: "compare") else { continue }
-                var lo = clamp(base * (1 - swing), bounds), hi = clamp(base * (1 + swing), bounds), source = "±\(formatNumber(swing * 100)) %"
-                if let u = declared[prefix + key] {
-                    let span = u.distribution.span
-                    (lo, hi, source) = (input.clamp(span.low), input.clamp(span.high), "uncertainty")
-                } else if let r = SensitivityAnalysis.documentedRange(input, base: base) {
-                    (lo, hi, source) = (r.0, r.1, "documented range")
-                }
-                guard lo < hi else { continue }
-                guard let rLo = try? ratioWith(key, lo, side: side, both: shared, orbital: orbital, ground: ground, model: model),
-                      let rHi = try? ratioWith(key, hi, side: side, both: shared, orbital: orbital, ground: ground, model: model),
-                      rLo.isFinite, rHi.isFinite, rLo > 0, rHi > 0 else { continue }
-                sensitivities.append(Sensitivity(key: key, side: side, bothSides: shared, base: base, low: lo, high: hi, ratioAtLow: rLo, ratioAtHigh: rHi, rangeSource: source))
-            }
+        let tornado = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: swing, jobs: 1, sobol: false)
+        let sensitivities = tornado.bars.prefix(top).map { b -> Sensitivity in
+            let (side, key) = StudySetup.sideAndKey(column: b.key)
+            let both = StudySetup.sameHardwareKeys.contains(key) && !b.key.contains(":")
+            return Sensitivity(key: key, side: side, bothSides: both, base: b.base, low: b.low, high: b.high,
+                               ratioAtLow: b.atLow, ratioAtHigh: b.atHigh, rangeSource: b.rangeSource)
         }
-        sensitivities.sort { $0.spread > $1.spread }
         return Comparison(orbitalScenario: orbital, groundScenario: ground, orbital: o, ground: g, costRatio: ratio,
-                          deciding: Array(sensitivities.prefix(top)),
+                          deciding: Array(sensitivities),
                           sameWindow: try sameWindow(orbital: orbital, ground: ground, o: o, g: g, model: model))
     }
 

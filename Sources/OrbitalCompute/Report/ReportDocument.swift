@@ -233,9 +233,7 @@ struct ReportBuilder {
     }
 
     /// The side and parameter key of a study column ("ground:KEY" is the ground side's KEY).
-    static func sideKey(_ column: String) -> (ScenarioKind, String) {
-        column.hasPrefix("ground:") ? (.terrestrial, String(column.dropFirst("ground:".count))) : (.orbital, column)
-    }
+    static func sideKey(_ column: String) -> (ScenarioKind, String) { StudySetup.sideAndKey(column: column) }
 
     func decidingSection() throws -> ReportDocument.Section {
         // The sensitivity study of `orbital sensitivity` (issue 6): tornado over every real input

@@ -87,16 +87,21 @@ public enum SensitivityAnalysis {
     /// Runs the tornado over every numeric input of both sides and the Sobol analysis over the
     /// declared uncertain inputs (or, when none are declared, the `fallbackTop` widest tornado
     /// bars taken as uniform over their ranges).
+    /// `sobol: false` runs the tornado alone (what `compare` ranks its deciding inputs by).
     public static func run(setup: StudySetup, uncertain: [UncertainInput], swing: Double = 0.25, samples: Int = 1024,
-                           fallbackTop: Int = 10, jobs: Int, maxSobolEvaluations: Int = Limits.sobolEvaluations) throws -> Result {
+                           fallbackTop: Int = 10, jobs: Int, maxSobolEvaluations: Int = Limits.sobolEvaluations, sobol: Bool = true) throws -> Result {
         guard samples >= 2 else { throw ScenarioError(file: "--samples", "\(samples) is too few", accepted: "at least 2") }
         let metric = setup.headlineMetric
         // Candidates: every real-valued parameter with a base value, on each side.
         var candidates: [StudyInput] = []
         var bases: [Double] = []
+        let bothSides = setup.baseOrbital != nil && setup.baseTerrestrial != nil
         func addSide(_ keys: [String], prefix: String) throws {
             for key in keys {
-                let input = try setup.resolve(prefix + key, origin: "sensitivity")
+                // The same hardware on both sides is one bar, moving both (as it is one draw).
+                let shared = bothSides && StudySetup.sameHardwareKeys.contains(key)
+                if shared && prefix == "ground:" { continue }
+                let input = try setup.resolve((shared ? "" : prefix) + key, origin: "sensitivity")
                 guard case .real = input.info.domain, let base = setup.numericBase(of: input) else { continue }
                 candidates.append(input); bases.append(base)
             }
@@ -166,7 +171,7 @@ public enum SensitivityAnalysis {
         // Sobol indices.
         var sobolInputs: [UncertainInput] = uncertain
         var sobolSource = "declared uncertainty"
-        if sobolInputs.isEmpty {
+        if !sobol { sobolInputs = [] } else if sobolInputs.isEmpty {
             sobolSource = "the \(fallbackTop) widest tornado bars, uniform over their ranges"
             sobolInputs = bars.prefix(fallbackTop).map { b in
                 let c = candidates.first { $0.key == b.key }!

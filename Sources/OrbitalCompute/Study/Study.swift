@@ -50,6 +50,12 @@ public struct StudySetup: Sendable {
         "compute.bf16_dense_tflops",
     ]
 
+    /// The side and parameter key of a study column (`ground:KEY` is the ground's; an unprefixed
+    /// column is the primary side's).
+    public static func sideAndKey(column: String) -> (ScenarioKind, String) {
+        column.hasPrefix("ground:") ? (.terrestrial, String(column.dropFirst("ground:".count))) : (.orbital, column)
+    }
+
     /// Resolves a (possibly prefixed) key to the parameter(s) it writes.
     public func resolve(_ written: String, origin: String = "--vary") throws -> StudyInput {
         var key = written.trimmingCharacters(in: .whitespaces)
