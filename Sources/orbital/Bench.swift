@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let scenario = try Scenario.load(path: Scenario.locate(self.scenario))
+            let scenario = try Scenario.resolve(self.scenario)
             let inputs = try scenario.orbitalInputs()
             var figures: [(String, ResultValue)] = []
 

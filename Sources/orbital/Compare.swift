@@ -58,8 +58,8 @@ struct Compare: ParsableCommand {
 /// Loads an orbital scenario and a terrestrial one (Colossus 1 by default), with the overrides
 /// (`orbital:`, `ground:`, `both:` prefixes; unprefixed: the orbital side if it has the key).
 func loadPair(_ orbital: String, _ terrestrial: String?, _ options: CommonOptions) throws -> (Scenario, Scenario) {
-    var o = try Scenario.load(path: Scenario.locate(orbital))
-    var g: Scenario? = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+    var o = try Scenario.resolve(orbital)
+    var g: Scenario? = try terrestrial.map { try Scenario.resolve($0) } ?? Scenario.colossus1
     try Overrides.apply(options.overrides, primary: &o, ground: &g)
     return (o, g!)
 }

@@ -12,7 +12,7 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let model = OrbitalModel()
-            var loaded = try scenarios.map { try Scenario.load(path: Scenario.locate($0)) }
+            var loaded = try scenarios.map { try Scenario.resolve($0) }
             try Overrides.apply(options.overrides, to: &loaded)
             var results: [(String, ResultValue)] = []
             for scenario in loaded {

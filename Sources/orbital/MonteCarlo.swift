@@ -54,7 +54,7 @@ struct MonteCarloCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let primary = try Scenario.load(path: Scenario.locate(scenario))
+            let primary = try Scenario.resolve(scenario)
             let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
             let inputs = try setup.uncertainInputs(vary: vary, useDeclared: !noDeclared)
             var file: UnsafeMutablePointer<FILE>?

@@ -34,7 +34,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads a scenario (path or shipped name) with the overrides.
     func load(_ argument: String) throws -> Scenario {
-        var scenarios = [try Scenario.load(path: Scenario.locate(argument))]
+        var scenarios = [try Scenario.resolve(argument)]
         try Overrides.apply(overrides, to: &scenarios)
         return scenarios[0]
     }

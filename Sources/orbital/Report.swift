@@ -48,8 +48,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var o = try Scenario.load(path: Scenario.locate(orbital))
-            var ground: Scenario? = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+            var o = try Scenario.resolve(orbital)
+            var ground: Scenario? = try terrestrial.map { try Scenario.resolve($0) } ?? Scenario.colossus1
             try Overrides.apply(overrides, primary: &o, ground: &ground)
             let g = ground!
             var options = ReportOptions()

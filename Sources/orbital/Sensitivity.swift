@@ -47,7 +47,7 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let primary = try Scenario.load(path: Scenario.locate(scenario))
+            let primary = try Scenario.resolve(scenario)
             let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
             let uncertain = try setup.uncertainInputs(vary: vary)
             let r = try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs)

@@ -87,10 +87,9 @@ func parseShard(_ text: String?) throws -> (index: Int, count: Int) {
 }
 
 /// Loads the study's scenarios with the --set overrides; `ground` nil means no comparison.
-/// "colossus-1" falls back to the built-in Colossus 1 when no such file is found.
 func studySetup(_ primary: String, against ground: String?, _ options: CommonOptions) throws -> StudySetup {
     guard let ground else { return try StudySetup(primary: options.load(primary)) }
-    var o = try Scenario.load(path: Scenario.locate(primary))
+    var o = try Scenario.resolve(primary)
     var g: Scenario? = try loadGround(ground)
     try Overrides.apply(options.overrides, primary: &o, ground: &g)
     return try StudySetup(primary: o, ground: g)
@@ -98,9 +97,8 @@ func studySetup(_ primary: String, against ground: String?, _ options: CommonOpt
 
 func loadGround(_ argument: String?) throws -> Scenario {
     guard let argument else { return Scenario.colossus1 }
-    let path = Scenario.locate(argument)
-    if !FileManager.default.fileExists(atPath: path), ["colossus-1", "colossus1"].contains(argument) { return Scenario.colossus1 }
-    return try Scenario.load(path: path)
+    if argument == "colossus1", !FileManager.default.fileExists(atPath: argument) { return Scenario.colossus1 }
+    return try Scenario.resolve(argument)
 }
 
 /// A one-line progress bar with rate and ETA on stderr, drawn only when stderr is a terminal.

@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
         let model = OrbitalModel()
         for argument in scenarios {
             do {
-                var one = [try Scenario.load(path: Scenario.locate(argument))]
+                var one = [try Scenario.resolve(argument)]
                 try Overrides.apply(overrides, to: &one)
                 let scenario = one[0]
                 let evaluation = try Engine.evaluate(scenario, model: model)
@@ -32,31 +32,49 @@ struct Validate: ParsableCommand {
 }
 
 struct ModelsList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "models", abstract: "List the shipped scenarios in Models/.")
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List the scenarios shipped inside orbital (or the scenario files in a folder).",
+        discussion: "A shipped scenario is named by its NAME column in every verb (`orbital evaluate colossus-1`), from any directory.")
 
-    @Option(help: "Folder to list.")
-    var directory = "Models"
+    @Option(help: ArgumentHelp("List the *.yaml scenario files in FOLDER instead of the shipped ones.", valueName: "FOLDER"), completion: .directory)
+    var directory: String?
+
+    @Flag(help: "Only the published analyses (Models/published/).")
+    var published = false
 
     func run() throws {
         try reportingErrors {
-            let files = try scenarioFiles(in: directory)
             var rows: [[String]] = []
-            for path in files {
-                do {
-                    let s = try Scenario.load(path: path)
-                    rows.append([path, s.kind.rawValue, s.summary ?? ""])
-                } catch {
-                    rows.append([path, "invalid", "\(error)"])
+            if let directory {
+                for path in try scenarioFiles(in: directory) where !published || path.contains("/published/") {
+                    do {
+                        let s = try Scenario.load(path: path)
+                        rows.append([path, s.kind.rawValue, s.summary ?? ""])
+                    } catch {
+                        rows.append([path, "invalid", "\(error)"])
+                    }
+                }
+            } else {
+                for file in published ? ShippedModels.published : ShippedModels.scenarios {
+                    let s = try Scenario.parse(yaml: file.text, origin: file.path)
+                    rows.append([file.name, s.kind.rawValue, s.summary ?? ""])
                 }
             }
-            print(Render.table(header: ["file", "kind", "description"], rows: rows, rightAlignedFrom: 99), terminator: "")
+            // An empty listing is a mistake (a wrong folder), not an answer.
+            guard !rows.isEmpty else {
+                throw ScenarioError(file: directory ?? "<shipped>", "no scenario files found", accepted: "a folder with *.yaml scenarios")
+            }
+            print(Render.table(header: [directory == nil ? "name" : "file", "kind", "description"], rows: rows, rightAlignedFrom: 99), terminator: "")
         }
     }
 }
 
 /// Scenario files (*.yaml) under a folder, catalogs excluded, sorted.
 func scenarioFiles(in directory: String) throws -> [String] {
-    guard let walker = FileManager.default.enumerator(atPath: directory) else {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue,
+          let walker = FileManager.default.enumerator(atPath: directory) else {
         throw ScenarioError(file: directory, "no such folder")
     }
     return walker.compactMap { $0 as? String }
