@@ -45,8 +45,10 @@ def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 
 
 def run_json(*args: str):
-    """`orbital ARGS… --format json`, parsed."""
-    return json.loads(run(*args, "--format", "json").stdout)
+    """`orbital ARGS… --format json`: the document's `result` (every document is an envelope
+    `{tool, version, schema_version, verb, result}`; evaluate's result is always a list)."""
+    document = json.loads(run(*args, "--format", "json").stdout)
+    return document["result"]
 
 
 def run_json_lines(*args: str) -> list:

@@ -15,10 +15,10 @@ struct MonteCarloCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital (or terrestrial) scenario.")
+    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
     var scenario: String
 
-    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Number of draws.")
@@ -27,7 +27,7 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable; replaces the scenario's declaration of KEY).", valueName: "KEY=DIST"))
+    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable; replaces the scenario's declaration of KEY).", valueName: "KEY=DIST"), completion: Completions.vary)
     var vary: [String] = []
 
     @Flag(help: "Ignore the scenario's uncertainty: section (use only --vary).")
@@ -40,7 +40,7 @@ struct MonteCarloCommand: ParsableCommand {
     var drawsOutput: String?
 
     @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int = Parallel.defaultJobs
+    var jobs: Int?
 
     @Flag(help: "Never draw a progress bar.")
     var quiet = false
@@ -48,14 +48,14 @@ struct MonteCarloCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
     }
 
     func run() throws {
         try reportingErrors {
             let primary = try Scenario.resolve(scenario)
-            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
+            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
             let inputs = try setup.uncertainInputs(vary: vary, useDeclared: !noDeclared)
             var file: UnsafeMutablePointer<FILE>?
             if let drawsOutput {
@@ -67,11 +67,11 @@ struct MonteCarloCommand: ParsableCommand {
             let sink: ((String) throws -> Void)? = file.map { f in { text in
                 guard fputs(text, f) >= 0 else { throw ScenarioError(file: drawsOutput!, "write failed") }
             } }
-            let result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs, thermalTransient: thermalTransient,
+            let result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs ?? Parallel.defaultJobs, thermalTransient: thermalTransient,
                                             drawsSink: sink, progress: { done, _ in bar.update(done) })
             bar.finish()
             switch options.format {
-            case .json: try options.emit(result.report.json() + "\n")
+            case .json: try options.emit(Envelope.json(verb: "montecarlo", result.report))
             case .csv:
                 var text = "column,mean,sd,p5,p50,p95,min,max\n"
                 for s in result.summaries {

@@ -4,10 +4,10 @@ import OrbitalCompute
 struct Published: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Published analyses side by side: their figure, ours under their assumptions, the difference and why.")
 
-    @Argument(help: "Scenario files with a `published:` section (default: the shipped published analyses, `orbital models --published`).")
+    @Argument(help: "Scenario files with a `published:` section (default: the shipped published analyses, `orbital models --published`).", completion: Completions.scenario)
     var scenarios: [String] = []
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .table
 
     @Option(help: "Write the result to FILE (atomically).")
@@ -25,7 +25,7 @@ struct Published: ParsableCommand {
             }
             let text: String
             switch format {
-            case .json: text = ResultValue.array(rows.map(\.report)).json() + "\n"
+            case .json: text = Envelope.json(verb: "published", .array(rows.map(\.report)))
             case .csv, .markdown:
                 let header = ["scenario", "metric", "published", "ours", "difference", "source", "note"]
                 let body = rows.map { r in header.map { r.report[$0].map { format == .csv ? $0.plainText : $0.displayText } ?? "" } }

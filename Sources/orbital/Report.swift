@@ -14,10 +14,10 @@ struct Report: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
 
-    @Argument(help: "The orbital scenario.")
+    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
     var orbital: String
 
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Write the report to FILE (atomically); HTML goes to standard output without it.")

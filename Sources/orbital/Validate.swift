@@ -5,7 +5,7 @@ import OrbitalCompute
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check scenario files: keys, types, ranges, and that the model can evaluate them.")
 
-    @Argument(help: "Scenario files to check.")
+    @Argument(help: "Scenario files to check.", completion: Completions.scenario)
     var scenarios: [String]
 
     @Option(name: .customLong("set"), help: "Override a value before checking (repeatable).")

@@ -87,3 +87,21 @@ public func writeAtomically(_ text: String, to path: String) throws {
         throw ScenarioError(file: path, "cannot be written: \(reason)")
     }
 }
+
+/// The one envelope of every JSON document the tool writes, so a saved result says which tool,
+/// version and schema made it: `{"tool", "version", "schema_version", "verb", "result"}`.
+public enum Envelope {
+    public static let keys = ["tool", "version", "schema_version", "verb", "result"]
+
+    public static func wrap(verb: String, _ result: ResultValue) -> ResultValue {
+        .object([
+            ("tool", .text("orbital")), ("version", .text(OrbitalVersion.tool)),
+            ("schema_version", .integer(OrbitalVersion.schema)), ("verb", .text(verb)), ("result", result),
+        ])
+    }
+
+    /// The document as pretty JSON text with a final newline.
+    public static func json(verb: String, _ result: ResultValue) -> String {
+        wrap(verb: verb, result).json() + "\n"
+    }
+}

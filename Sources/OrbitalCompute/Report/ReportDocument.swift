@@ -216,8 +216,8 @@ struct ReportBuilder {
             ("launch_count", "", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
             ("radiator_area_m2", "m²", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
             ("array_area_m2", "m²", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
-            ("energy_cost_usd_per_year", "USD/yr", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
-            ("water_liters_per_year", "L/yr", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
+            ("energy_cost_usd_per_year", "USD/year", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
+            ("water_liters_per_year", "L/year", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
         ]
         for (key, unit, a, b, oKeys, gKeys) in extra {
             let oLinks = oKeys.filter { orbitalScenario.parameter($0) != nil }, gLinks = gKeys.filter { groundScenario.parameter($0) != nil }
@@ -321,7 +321,7 @@ struct ReportBuilder {
             }
         }
         let table = ReportDocument.Table(id: "table-cost-lines", caption: "Cost lines",
-                                         header: ["side", "line", "upfront [USD]", "annual [USD/yr]", "levelized [USD/PFLOP-h]"],
+                                         header: ["side", "line", "upfront [USD]", "annual [USD/year]", "levelized [USD/PFLOP-h]"],
                                          rows: rows(o.costLines, oMap, side: "orbit") + rows(g.costLines, gMap, side: "ground"))
         return .init(id: "cost", title: "Cost breakdown", blocks: [.figure(figure), .table(table)])
     }
@@ -474,7 +474,7 @@ struct ReportBuilder {
         let orbitSeries = t.series.map { ($0.days, $0.orbitalItPowerW / 1e6) }
         let groundSeries = t.series.compactMap { p in p.groundItPowerW.map { (p.days, $0 / 1e6) } }
         var chart = LineChart(title: "IT capacity online against time", xLabel: "days from the first launch or groundbreaking [d]", yLabel: "IT power online [MW]",
-                              series: [LineChart.Series("orbit: \(t.launches) launches at \(humanNumber(oInputs.launch.launchesPerYear))/yr", orbitSeries, color: "#0072B2"),
+                              series: [LineChart.Series("orbit: \(t.launches) launches at \(humanNumber(oInputs.launch.launchesPerYear))/year", orbitSeries, color: "#0072B2"),
                                        LineChart.Series("ground: \(groundScenario.name)", groundSeries, color: "#E69F00", dashed: true)])
         chart.yIncludesZero = true
         if let end = t.series.last?.days { chart.xRange = 0...end }
