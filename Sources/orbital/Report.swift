@@ -55,6 +55,7 @@ struct Report: ParsableCommand {
             var options = ReportOptions()
             options.swing = swing
             options.sobolSamples = sobolSamples
+            options.command = ReportDocument.shellQuoted(["orbital"] + CommandLine.arguments.dropFirst())
             let document = try ReportDocument.make(orbital: o, ground: g, options: options)
             switch resolvedFormat {
             case .html:

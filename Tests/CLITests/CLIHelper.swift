@@ -28,8 +28,9 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL = root) throws -> CLIRun {
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
