@@ -39,7 +39,10 @@ for (const svg of document.querySelectorAll("svg.chart")) {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   for (const t of svg.querySelectorAll("text")) smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
 }
-return {width, scrollWidth: document.documentElement.scrollWidth, overflowing: bad.length,
+// Boxes that scroll sideways (allowed on screen, listed for the record).
+const scrolling = [...document.querySelectorAll(".scroll")].filter(b => b.scrollWidth > b.clientWidth + 1)
+  .map(b => (b.firstElementChild && b.firstElementChild.id) || "?");
+return {width, scrollWidth: document.documentElement.scrollWidth, overflowing: bad.length, scrolling,
         first: bad.slice(0, 8), smallestChartTextPx: Math.round(smallest * 10) / 10,
         height: document.documentElement.scrollHeight};
 """

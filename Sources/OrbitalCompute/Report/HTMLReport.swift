@@ -39,12 +39,12 @@ extension ReportDocument {
             out += "<tr" + (row.first?.anchor.map { " id=\"\(SVG.escape($0))\"" } ?? "") + ">"
             for cell in row {
                 var inner = SVG.escape(cell.text)
-                if cell.code { inner = "<code>\(inner)</code>" }
+                if cell.code { inner = "<code>\(breakable(cell.text))</code>" }
                 if let link = cell.link, !cell.text.isEmpty { inner = "<a href=\"\(SVG.escape(link))\">\(inner)</a>" }
                 // A human label with its key beneath in code font (and as a tooltip).
-                if let key = cell.key { inner = "<span title=\"\(SVG.escape(key))\">\(inner)</span><br/><code class=\"key\">\(SVG.escape(key))</code>" }
+                if let key = cell.key { inner = "<span title=\"\(SVG.escape(key))\">\(inner)</span><br/><code class=\"key\">\(breakable(key))</code>" }
                 if !cell.links.isEmpty {
-                    let links = cell.links.map { "<a href=\"\(SVG.escape($0.target))\"><code>\(SVG.escape($0.text))</code></a>" }.joined(separator: ", ")
+                    let links = cell.links.map { "<a href=\"\(SVG.escape($0.target))\"><code>\(breakable($0.text))</code></a>" }.joined(separator: ", ")
                     inner = inner.isEmpty ? links : inner + " " + links
                 }
                 out += cell.numeric ? "<td class=\"num\">\(inner)</td>" : "<td>\(inner)</td>"
@@ -52,6 +52,12 @@ extension ReportDocument {
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// Escaped text that may wrap after a `.` or `_`, so that long keys do not widen a table
+    /// beyond the page.
+    static func breakable(_ text: String) -> String {
+        SVG.escape(text).replacingOccurrences(of: ".", with: ".<wbr/>").replacingOccurrences(of: "_", with: "_<wbr/>")
     }
 
     func htmlFigure(_ figure: Figure) -> String {
