@@ -14,9 +14,14 @@ import os
 import subprocess
 from pathlib import Path
 
+import sys
+
 import matplotlib
 
-matplotlib.use("Agg")  # headless: figures are written to Notebooks/figures/
+# Headless when run as a script (figures are written to Notebooks/figures/); inside a Jupyter
+# kernel (Notebooks/publish.py) the inline backend also draws them into the notebook.
+if "ipykernel" not in sys.modules:
+    matplotlib.use("Agg")
 
 try:
     HERE = Path(__file__).resolve().parent
