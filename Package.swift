@@ -14,7 +14,7 @@ let package = Package(
     ],
     targets: [
         // GSL headers (Debian libgsl-dev), found through pkg-config.
-        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]),
         // The only module that calls GSL: a small, safe, throwing Swift API.
         .target(name: "GSL", dependencies: ["CGSL"]),
         // The engine: physics and economics sub-models, scenarios, analyses.

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Builds the comparison report from the shipped scenarios and takes a headless Chromium
-# screenshot of it, to check that the HTML renders in a real browser with every chart.
+# Builds the comparison report from the shipped scenarios, renders it in headless Chromium at a
+# phone (390 px), laptop (1280 px) and desktop (1920 px) width and in its print layout, and
+# fails when anything overflows the viewport (the page scrolls sideways or an element sticks
+# out) or when chart text is drawn smaller than is legible (.ci/report-layout.py). Full-page
+# screenshots (report-screen-WIDTH.png, report-print-688.png) and report.pdf go beside the report.
 #
 #   ORBITAL=path/to/orbital  the binary (default .build/release/orbital; built if missing)
-#   OUT=folder               where report.html and report.png go (default .build/report-screenshot)
-#   HEIGHT=pixels            window height of the screenshot (default 11000: every chart)
+#   OUT=folder               where report.html, the PNGs and the PDF go (default .build/report-screenshot)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ORBITAL="${ORBITAL:-.build/release/orbital}"
 OUT="${OUT:-.build/report-screenshot}"
-HEIGHT="${HEIGHT:-11000}"
+WIDTHS="390 1280 1920"
+# A4 (210 mm) less 2 × 14 mm margins at 96 px/inch: the width the print stylesheet lays out in.
+PRINT_WIDTH=688
 
 if ! command -v chromium >/dev/null 2>&1; then
   echo "screenshot-report: installing Debian's chromium"
@@ -30,12 +34,15 @@ OUT="$(cd "$OUT" && pwd)"
 charts=$(grep -o '<svg xmlns="http://www.w3.org/2000/svg" id="chart-[a-z-]*"' "$OUT/report.html" | wc -l)
 echo "screenshot-report: $charts charts in $OUT/report.html"
 [ "$charts" -ge 10 ] || { echo "screenshot-report: expected at least 10 charts" >&2; exit 1; }
+for needle in 'id="summary"' 'Break-even launch price' '<footer>' 'orbital report orbital-1gw-dawn-dusk colossus-1'; do
+  grep -q "$needle" "$OUT/report.html" || { echo "screenshot-report: the report lacks $needle" >&2; exit 1; }
+done
 
-rm -f "$OUT/report.png"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-  --screenshot="$OUT/report.png" --window-size="1400,$HEIGHT" "file://$OUT/report.html" 2>"$OUT/chromium.log" || {
-  cat "$OUT/chromium.log" >&2; exit 1; }
-[ -s "$OUT/report.png" ] || { echo "screenshot-report: no screenshot" >&2; cat "$OUT/chromium.log" >&2; exit 1; }
-size=$(stat -c %s "$OUT/report.png")
-echo "screenshot-report: $OUT/report.png ($size bytes, 1400x$HEIGHT)"
-[ "$size" -gt 100000 ] || { echo "screenshot-report: the screenshot looks blank" >&2; exit 1; }
+# Selenium drives Debian's chromium through chromium-driver (python3-selenium, Debian's python).
+if ! command -v chromedriver >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+  echo "screenshot-report: installing chromium-driver and python3-selenium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq chromium-driver python3-selenium >/dev/null
+fi
+/usr/bin/python3 .ci/report-layout.py "$OUT/report.html" "$OUT" $WIDTHS --print "$PRINT_WIDTH"
+echo "screenshot-report: ok"

@@ -44,18 +44,18 @@ def number(x):
 
 
 for r in rows:
-    print(f"{r['user']:18} Colossus {human(number(r['rtt_terrestrial_ms'])):>6} ms   orbit p50 {human(number(r['best_rtt_p50_ms'])):>6}  "
-          f"p90 {human(number(r['best_rtt_p90_ms'])):>6}  p99 {human(number(r['best_rtt_p99_ms'])):>6} ms   "
-          f"no path {human(100 * number(r['best_no_path_fraction']))} %")
+    print(f"{r['user']:18} Colossus {human(number(r['rtt_terrestrial_ms'])):>6} ms   orbit p50 {human(number(r['rtt_best_path_p50_ms'])):>6}  "
+          f"p90 {human(number(r['rtt_best_path_p90_ms'])):>6}  p99 {human(number(r['rtt_best_path_p99_ms'])):>6} ms   "
+          f"no path {human(100 * number(r['best_path_no_path_fraction']))} %")
 
 # %%
 names = [r["user"] for r in rows]
 x = np.arange(len(rows))
 fig, ax = plt.subplots(figsize=(max(8, 0.7 * len(rows)), 5))
 ax.bar(x - 0.3, [number(r["rtt_terrestrial_ms"]) for r in rows], width=0.2, color="#E69F00", label="Colossus 1 (fibre)")
-ax.bar(x - 0.1, [number(r["best_rtt_p50_ms"]) for r in rows], width=0.2, color="#56B4E9", label="orbit p50")
-ax.bar(x + 0.1, [number(r["best_rtt_p90_ms"]) for r in rows], width=0.2, color="#0072B2", label="orbit p90")
-ax.bar(x + 0.3, [number(r["best_rtt_p99_ms"]) for r in rows], width=0.2, color="#000000", label="orbit p99")
+ax.bar(x - 0.1, [number(r["rtt_best_path_p50_ms"]) for r in rows], width=0.2, color="#56B4E9", label="orbit p50")
+ax.bar(x + 0.1, [number(r["rtt_best_path_p90_ms"]) for r in rows], width=0.2, color="#0072B2", label="orbit p90")
+ax.bar(x + 0.3, [number(r["rtt_best_path_p99_ms"]) for r in rows], width=0.2, color="#000000", label="orbit p99")
 ax.set_xticks(x, names, rotation=45, ha="right")
 ax.set_ylabel("round-trip time [ms]")
 ax.set_title("RTT per city: Colossus 1 against the orbital cluster (when a path exists)")
@@ -66,12 +66,12 @@ save(fig, "06_latency")
 # ## Answer
 
 # %%
-extra = [number(r["best_rtt_p50_ms"]) - number(r["rtt_terrestrial_ms"]) for r in rows]
-no_path = [number(r["best_no_path_fraction"]) for r in rows]
+extra = [number(r["rtt_best_path_p50_ms"]) - number(r["rtt_terrestrial_ms"]) for r in rows]
+no_path = [number(r["best_path_no_path_fraction"]) for r in rows]
 closer = [r["user"] for r, e in zip(rows, extra) if e < 0]
 farther = [r["user"] for r, e in zip(rows, extra) if e >= 0]
-tail = float(np.nanmedian([number(r["best_rtt_p99_ms"]) for r in rows]))
-print(f"Answer: from orbit the median RTT is about the same everywhere ({human(float(np.nanmedian([number(r['best_rtt_p50_ms']) for r in rows])))} ms, "
+tail = float(np.nanmedian([number(r["rtt_best_path_p99_ms"]) for r in rows]))
+print(f"Answer: from orbit the median RTT is about the same everywhere ({human(float(np.nanmedian([number(r['rtt_best_path_p50_ms']) for r in rows])))} ms, "
       f"p99 {human(tail)} ms), because traffic goes through ground stations or relays rather than to the nearest point. "
       f"Where Colossus 1 is the nearer ({', '.join(farther) or 'none'}) orbit adds up to {human(float(np.nanmax(extra)))} ms to the median; "
       f"where Memphis is far ({', '.join(closer) or 'none'}) orbit saves up to {human(-float(np.nanmin(extra)))} ms. "

@@ -14,9 +14,14 @@ import os
 import subprocess
 from pathlib import Path
 
+import sys
+
 import matplotlib
 
-matplotlib.use("Agg")  # headless: figures are written to Notebooks/figures/
+# Headless when run as a script (figures are written to Notebooks/figures/); inside a Jupyter
+# kernel (Notebooks/publish.py) the inline backend also draws them into the notebook.
+if "ipykernel" not in sys.modules:
+    matplotlib.use("Agg")
 
 try:
     HERE = Path(__file__).resolve().parent
@@ -45,8 +50,10 @@ def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 
 
 def run_json(*args: str):
-    """`orbital ARGS… --format json`, parsed."""
-    return json.loads(run(*args, "--format", "json").stdout)
+    """`orbital ARGS… --format json`: the document's `result` (every document is an envelope
+    `{tool, version, schema_version, verb, result}`; evaluate's result is always a list)."""
+    document = json.loads(run(*args, "--format", "json").stdout)
+    return document["result"]
 
 
 def run_json_lines(*args: str) -> list:

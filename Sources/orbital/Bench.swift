@@ -16,11 +16,11 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario (default: the shipped 1 GW dawn-dusk scenario).")
+    @Argument(help: "The scenario (default: the shipped 1 GW dawn-dusk scenario).", completion: Completions.scenario)
     var scenario: String = "orbital-1gw-dawn-dusk"
 
     @Option(help: "Worker threads for the parallel figures (default: all cores).")
-    var jobs: Int = Parallel.defaultJobs
+    var jobs: Int?
 
     @Option(help: "Points of the large sweep whose peak memory is measured.")
     var sweepPoints: Int = 1_000_000
@@ -31,12 +31,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seconds spent on each single-core rate.")
     var seconds: Double = 2
 
-    @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Option(help: "Output format.")
+    var format: Format = .table
 
     func run() throws {
         try reportingErrors {
-            let scenario = try Scenario.load(path: Scenario.locate(self.scenario))
+            let jobs = self.jobs ?? Parallel.defaultJobs
+            let scenario = try Scenario.resolve(self.scenario)
             let inputs = try scenario.orbitalInputs()
             var figures: [(String, ResultValue)] = []
 
@@ -110,7 +113,7 @@ struct BenchCommand: ParsableCommand {
 
             let result = ResultValue.object(figures)
             switch format {
-            case .json: print(result.json())
+            case .json: print(Envelope.json(verb: "bench", result), terminator: "")
             default:
                 print(Render.table(header: ["figure", "value"], rows: figures.map { [$0.0, $0.1.displayText] }))
             }

@@ -23,7 +23,7 @@ struct OrbitCalculator: ParsableCommand {
     @Option(name: .customLong("shadow-model"), help: "cylindrical or conical.")
     var shadowModel = "cylindrical"
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .table
 
     @Option(help: "Write the result to FILE (atomically).")
@@ -64,7 +64,7 @@ struct OrbitCalculator: ParsableCommand {
                 ("eclipse_days_per_year", .number(year.eclipseDays)),
                 ("eclipse_seasons_days", .array(year.seasons.map { .text("\(humanNumber($0.lowerBound / 86_400))–\(humanNumber($0.upperBound / 86_400))") })),
             ]
-            let text = Render.results([("orbit", .object(pairs))], format: format)
+            let text = format == .json ? Envelope.json(verb: "orbit", .object(pairs)) : Render.results([("orbit", .object(pairs))], format: format)
             if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         }
     }
@@ -102,7 +102,7 @@ struct RadiatorCalculator: ParsableCommand {
     var orientation = OrbitalInputs.defaults.thermal.orientation
     @Option(name: .customLong("beta-deg"), parsing: .unconditional, help: "Beta angle of the orbit, for the albedo seen (mean cos of solar zenith = cos β / π).")
     var betaDeg = 0.0
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .table
     @Option(help: "Write the result to FILE (atomically).")
     var output: String?
@@ -138,7 +138,7 @@ struct RadiatorCalculator: ParsableCommand {
                 ("net_flux_w_per_m2", .number(Radiator.netFlux(temperature: temperature, faces: faces, surface: surface, environment: environment))),
                 ("sink_temperature_k", .number(Radiator.sinkTemperature(faces: faces, surface: surface, environment: environment))),
             ])
-            let text = Render.results([("radiator", result)], format: format)
+            let text = format == .json ? Envelope.json(verb: "radiator", result) : Render.results([("radiator", result)], format: format)
             if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         }
     }

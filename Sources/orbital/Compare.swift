@@ -4,10 +4,10 @@ import OrbitalCompute
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Orbit versus ground side by side: ratios, the verdict and the inputs that decide it.")
 
-    @Argument(help: "The orbital scenario.")
+    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
     var orbital: String
 
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Relative swing of an input with neither a declared uncertainty nor a documented range, when ranking the deciding inputs.")
@@ -25,7 +25,7 @@ struct Compare: ParsableCommand {
             let comparison = try Comparison.make(orbital: o, ground: g, swing: swing)
             switch options.format {
             case .table, .markdown: try options.emit(comparisonText(comparison, markdown: options.format == .markdown))
-            case .json: try options.emit(comparison.report.json() + "\n")
+            case .json: try options.emit(Envelope.json(verb: "compare", comparison.report))
             case .csv: try options.emit(Render.results([("comparison", comparison.report)], format: .csv))
             }
         }
@@ -65,22 +65,30 @@ struct Compare: ParsableCommand {
 /// Loads an orbital scenario and a terrestrial one (Colossus 1 by default), with the overrides
 /// (`orbital:`, `ground:`, `both:` prefixes; unprefixed: the orbital side if it has the key).
 func loadPair(_ orbital: String, _ terrestrial: String?, _ options: CommonOptions) throws -> (Scenario, Scenario) {
-    var o = try Scenario.load(path: Scenario.locate(orbital))
-    var g: Scenario? = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+    var o = try Scenario.resolve(orbital)
+    var g: Scenario? = try terrestrial.map { try Scenario.resolve($0) } ?? Scenario.colossus1
     try Overrides.apply(options.overrides, primary: &o, ground: &g)
     return (o, g!)
 }
 
 struct Breakeven: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The value of one input at which orbit and ground cost the same (GSL root solver).")
+    static let configuration = CommandConfiguration(
+        abstract: "The value of one input at which orbit and ground cost the same (GSL root solver).",
+        discussion: """
+        Keys most worth solving for (they move the cost ratio most; `orbital sensitivity` ranks them for \
+        your scenario): launch.cost_per_kg_usd (launch price), solar.cost_usd_per_w (array price), \
+        finance.satellite_cost_usd_per_kg (spacecraft bus), compute.accelerator_price_usd (GPU price, both \
+        sides), energy.price_usd_per_mwh (the ground's electricity) and facility.pue. Any numeric key works; \
+        the search runs over the key's accepted range unless --range is given.
+        """)
 
-    @Argument(help: "The orbital scenario.")
+    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
     var orbital: String
 
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
-    @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.")
+    @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.", completion: Completions.solve)
     var solve: String
 
     @Option(parsing: .unconditional, help: "Search range LO:HI (default: the key's accepted range).")
@@ -101,7 +109,7 @@ struct Breakeven: ParsableCommand {
             }
             let result = try OrbitalCompute.Breakeven.solve(orbital: o, ground: g, key: solve, range: searchRange)
             switch options.format {
-            case .json: try options.emit(result.report.json() + "\n")
+            case .json: try options.emit(Envelope.json(verb: "breakeven", result.report))
             default: try options.emit(Render.results([("breakeven", result.report)], format: options.format))
             }
         }

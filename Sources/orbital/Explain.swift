@@ -4,10 +4,10 @@ import OrbitalCompute
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a parameter's unit, default, accepted range and source (all parameters without KEY).")
 
-    @Argument(help: "A scenario key such as orbit.altitude_km, a section such as thermal, or a catalog id such as h100.")
+    @Argument(help: "A scenario key such as orbit.altitude_km, a section such as thermal, or a catalog id: an accelerator (h100), launch vehicle (starship-500), ground station (svalsat) or city (new-york).", completion: Completions.explain)
     var key: String?
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .table
 
     func run() throws {
@@ -20,6 +20,8 @@ struct Explain: ParsableCommand {
                 if matches.isEmpty {
                     if let a = AcceleratorCatalog.named(key) { return print(describe(a)) }
                     if let v = LaunchVehicleCatalog.named(key) { return print(describe(v)) }
+                    if let s = GroundStationCatalog.named(key) { return print(describe(s)) }
+                    if let c = CityCatalog.named(key) { return print(describe(c)) }
                     throw ScenarioError(key: key, "unknown key, section or catalog id", accepted: "`orbital explain` lists every key")
                 }
             }
@@ -32,7 +34,7 @@ struct Explain: ParsableCommand {
                 ]))
             }
             switch format {
-            case .json: print(ResultValue.array(rows.map(\.1)).json())
+            case .json: print(Envelope.json(verb: "explain", .array(rows.map(\.1))), terminator: "")
             case .table where key != nil && rows.count <= 2:
                 for (_, row) in rows { for (k, v) in row.flattened() { print("\(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(v.plainText)") }; print("") }
             default:
@@ -59,6 +61,24 @@ struct Explain: ParsableCommand {
         mass, price  \(humanNumber(a.massKg)) kg, $\(humanNumber(a.priceUsd)) installed
         coolant supply ≤ \(humanNumber(a.coolantSupplyMaxK)) K
         source       \(a.provenance.summary)
+        """
+    }
+
+    func describe(_ s: GroundStation) -> String {
+        """
+        station      \(s.id): \(s.name)
+        operator     \(s.operatorName)
+        location     \(formatNumber(s.latitudeDeg))°, \(formatNumber(s.longitudeDeg))°; backhaul \(s.backhaul.rawValue)
+        sets         \(GroundStationCatalog.sets.filter { $0.ids.contains(s.id) }.map(\.name).joined(separator: ", "))
+        source       \(s.provenance.summary)
+        """
+    }
+
+    func describe(_ c: UserLocation) -> String {
+        """
+        city         \(c.id): \(c.name)
+        location     \(formatNumber(c.latitudeDeg))°, \(formatNumber(c.longitudeDeg))° (`orbital latency --from \(c.id)`)
+        source       GeoNames city-centre coordinates (geonames.org, CC BY 4.0)
         """
     }
 

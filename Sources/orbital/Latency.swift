@@ -6,7 +6,7 @@ struct Latency: ParsableCommand {
         abstract: "Round-trip times from users to the orbital cluster (through ground stations or a relay constellation) beside the RTT to Colossus 1; ground contact and link capacity.",
         discussion: "Propagates the scenario's orbit over the rotating Earth. RTT percentiles are over time; \"no path\" (null in JSON) when no ground station is in view and there is no relay.")
 
-    @Argument(help: "The orbital scenario (file or shipped name).")
+    @Argument(help: "The orbital scenario (file or shipped name).", completion: Completions.scenario)
     var scenario: String
 
     @Option(name: .customLong("from"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A user location as LAT,LON in degrees, or a city id (repeatable; default: the city catalog).", valueName: "LAT,LON"))
@@ -46,7 +46,7 @@ struct Latency: ParsableCommand {
             let analysis = try LatencyAnalysis(scenarioName: loaded.name, orbit: orbit, network: inputs.network,
                                                users: users.isEmpty ? CityCatalog.all : users, stations: stationList,
                                                span: 0...(durationH * 3_600), step: stepS, deliveredPeakFlops: flops)
-            try options.emit(analysis.render(options.format))
+            try options.emit(options.format == .json ? Envelope.json(verb: "latency", analysis.report) : analysis.render(options.format))
         }
     }
 }

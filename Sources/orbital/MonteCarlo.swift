@@ -15,10 +15,10 @@ struct MonteCarloCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital (or terrestrial) scenario.")
+    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
     var scenario: String
 
-    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Number of draws.")
@@ -27,7 +27,7 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable; replaces the scenario's declaration of KEY).", valueName: "KEY=DIST"))
+    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable; replaces the scenario's declaration of KEY).", valueName: "KEY=DIST"), completion: Completions.vary)
     var vary: [String] = []
 
     @Flag(help: "Ignore the scenario's uncertainty: section (use only --vary).")
@@ -40,7 +40,7 @@ struct MonteCarloCommand: ParsableCommand {
     var drawsOutput: String?
 
     @Option(help: "Worker threads (default: all cores; at most the streams of 1,000 draws and 4 per core).")
-    var jobs: Int = Parallel.defaultJobs
+    var jobs: Int?
 
     @Option(name: .customLong("max-draws"), help: "Most draws accepted (a guard against a typo costing hours).")
     var maxDraws = Limits.draws
@@ -51,15 +51,15 @@ struct MonteCarloCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
         guard maxDraws >= 1 else { throw ValidationError("--max-draws must be at least 1") }
     }
 
     func run() throws {
         try reportingErrors {
-            let primary = try Scenario.load(path: Scenario.locate(scenario))
-            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
+            let primary = try Scenario.resolve(scenario)
+            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
             let inputs = try setup.uncertainInputs(vary: vary, useDeclared: !noDeclared)
             try Limits.check(draws, limit: maxDraws, what: "draws:", flag: "--max-draws")
             // The draws file is written atomically too: an interrupted run leaves no partial file.
@@ -68,7 +68,7 @@ struct MonteCarloCommand: ParsableCommand {
             let sink: ((String) throws -> Void)? = file.map { f in { text in try f.write(text) } }
             let result: MonteCarlo.Result
             do {
-                result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs, thermalTransient: thermalTransient,
+                result = try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: seed, jobs: jobs ?? Parallel.defaultJobs, thermalTransient: thermalTransient,
                                             maxDraws: maxDraws, drawsSink: sink, progress: { done, _ in bar.update(done) })
                 try file?.commit()
             } catch {
@@ -77,7 +77,7 @@ struct MonteCarloCommand: ParsableCommand {
             }
             bar.finish()
             switch options.format {
-            case .json: try options.emit(result.report.json() + "\n")
+            case .json: try options.emit(Envelope.json(verb: "montecarlo", result.report))
             case .csv:
                 var text = "column,mean,sd,p5,p50,p95,min,max\n"
                 for s in result.summaries {

@@ -3,8 +3,8 @@ import Foundation
 import OrbitalCompute
 
 /// The entry point: one error convention for every failure, usage errors included — one line on
-/// stderr (`orbital: error: …`) and exit status 2; `--help` and `--version` exit 0; an interrupt
-/// (SIGINT/SIGTERM) removes temporaries and exits 130/143.
+/// stderr (`orbital: error: …`) and exit status 2; `--help` (with the verb's EXAMPLES) and
+/// `--version` exit 0; an interrupt (SIGINT/SIGTERM) removes temporaries and exits 130/143.
 @main
 enum Main {
     static func main() {
@@ -20,9 +20,11 @@ enum Main {
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch {
-            let status = Orbital.exitCode(for: error)
-            // Help and version requests are "errors" that carry exit 0: print them as the parser does.
-            if status == .success { Orbital.exit(withError: error) }
+            // Help, version and completion requests are "errors" that carry exit 0.
+            if Orbital.exitCode(for: error) == .success {
+                print(Examples.appended(to: Orbital.fullMessage(for: error), arguments: arguments))
+                exit(0)
+            }
             let message = Orbital.message(for: error)
                 .replacingOccurrences(of: "^Error: ", with: "", options: .regularExpression)
             let first = message.split(separator: "\n").first.map(String.init) ?? message
@@ -42,7 +44,7 @@ struct Orbital: ParsableCommand {
         commandName: "orbital",
         abstract: "Can gigawatt-scale AI compute in orbit beat a terrestrial cluster like Colossus 1 — and under which assumptions?",
         discussion: "Scenarios are YAML files (see Models/). Every input has a unit, a default, an accepted range and a source: `orbital explain KEY`.",
-        version: "0.1.0",
+        version: OrbitalVersion.tool,
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, Report.self,
                       SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self, TimelineCommand.self,
                       Latency.self, Published.self, OrbitCalculator.self, RadiatorCalculator.self,
@@ -52,7 +54,7 @@ struct Orbital: ParsableCommand {
 
 /// Options every scenario verb takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 
     @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
@@ -61,7 +63,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
     var maxInputBytes: Int?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground).", valueName: "KEY=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground).", valueName: "KEY=VALUE"), completion: Completions.set)
     var overrides: [String] = []
 
     func validate() throws {
@@ -78,7 +80,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Loads a scenario (path or shipped name) with the overrides.
     func load(_ argument: String) throws -> Scenario {
-        var scenarios = [try Scenario.load(path: Scenario.locate(argument))]
+        var scenarios = [try Scenario.resolve(argument)]
         try Overrides.apply(overrides, to: &scenarios)
         return scenarios[0]
     }

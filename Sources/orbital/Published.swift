@@ -4,10 +4,10 @@ import OrbitalCompute
 struct Published: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Published analyses side by side: their figure, ours under their assumptions, the difference and why.")
 
-    @Argument(help: "Scenario files with a `published:` section (default: every file in Models/published).")
+    @Argument(help: "Scenario files with a `published:` section (default: the shipped published analyses, `orbital models --published`).", completion: Completions.scenario)
     var scenarios: [String] = []
 
-    @Option(help: "Output format: table, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .table
 
     @Option(help: "Write the result to FILE (atomically).")
@@ -15,11 +15,17 @@ struct Published: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let paths = scenarios.isEmpty ? try scenarioFiles(in: "Models/published") : scenarios.map { Scenario.locate($0) }
-            let rows = try PublishedComparison.make(paths.map { try Scenario.load(path: $0) })
+            // Only what ships, or files the user names: never ./Models/published implicitly.
+            let loaded = scenarios.isEmpty
+                ? try ShippedModels.published.map { try Scenario.parse(yaml: $0.text, origin: $0.path) }
+                : try scenarios.map { try Scenario.resolve($0) }
+            let rows = try PublishedComparison.make(loaded)
+            guard !rows.isEmpty else {
+                throw ScenarioError(file: scenarios.joined(separator: ", "), "no `published:` figures in these scenarios", accepted: "scenarios with a published: section, e.g. `orbital models --published`")
+            }
             let text: String
             switch format {
-            case .json: text = ResultValue.array(rows.map(\.report)).json() + "\n"
+            case .json: text = Envelope.json(verb: "published", .array(rows.map(\.report)))
             case .csv, .markdown:
                 let header = ["scenario", "metric", "published", "on_their_assumptions", "ours", "steps", "source", "note"]
                 let body: [[String]] = rows.map { r in

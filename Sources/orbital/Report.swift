@@ -14,10 +14,10 @@ struct Report: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
 
-    @Argument(help: "The orbital scenario.")
+    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
     var orbital: String
 
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Write the report to FILE (atomically); HTML goes to standard output without it.")
@@ -56,14 +56,15 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var o = try Scenario.load(path: Scenario.locate(orbital))
-            var ground: Scenario? = try terrestrial.map { try Scenario.load(path: Scenario.locate($0)) } ?? Scenario.colossus1
+            var o = try Scenario.resolve(orbital)
+            var ground: Scenario? = try terrestrial.map { try Scenario.resolve($0) } ?? Scenario.colossus1
             try Overrides.apply(overrides, primary: &o, ground: &ground)
             let g = ground!
             var options = ReportOptions()
             options.swing = swing
             options.sobolSamples = sobolSamples
             options.maxLaunches = maxLaunches
+            options.command = ReportDocument.shellQuoted(["orbital"] + CommandLine.arguments.dropFirst())
             let document = try ReportDocument.make(orbital: o, ground: g, options: options)
             switch resolvedFormat {
             case .html:

@@ -16,10 +16,10 @@ struct SensitivityCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital (or terrestrial) scenario.")
+    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
     var scenario: String
 
-    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Relative swing for inputs without a declared or documented range.")
@@ -28,14 +28,14 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Base samples N of the Sobol analysis (N·(k+2) evaluations).")
     var samples = 1024
 
-    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable).", valueName: "KEY=DIST"))
+    @Option(name: .customLong("vary"), help: ArgumentHelp("An input distribution KEY=DIST (repeatable).", valueName: "KEY=DIST"), completion: Completions.vary)
     var vary: [String] = []
 
     @Option(help: "Rows of the tornado shown in the table.")
     var top = 15
 
     @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int = Parallel.defaultJobs
+    var jobs: Int?
 
     @Option(name: .customLong("max-sobol-evaluations"), help: "Most model evaluations the Sobol analysis may take, N·(k+2).")
     var maxSobolEvaluations = Limits.sobolEvaluations
@@ -43,19 +43,19 @@ struct SensitivityCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard samples >= 2 else { throw ValidationError("--samples must be at least 2") }
         guard swing > 0, swing < 1 else { throw ValidationError("--swing must be in (0, 1)") }
     }
 
     func run() throws {
         try reportingErrors {
-            let primary = try Scenario.load(path: Scenario.locate(scenario))
-            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, options)
+            let primary = try Scenario.resolve(scenario)
+            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
             let uncertain = try setup.uncertainInputs(vary: vary)
-            let r = try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs, maxSobolEvaluations: maxSobolEvaluations)
+            let r = try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs ?? Parallel.defaultJobs, maxSobolEvaluations: maxSobolEvaluations)
             switch options.format {
-            case .json: try options.emit(r.report.json() + "\n")
+            case .json: try options.emit(Envelope.json(verb: "sensitivity", r.report))
             case .csv:
                 var text = "key,base,low,high,range_source,\(r.metric)_at_low,\(r.metric)_at_high,swing,elasticity,sobol_first,sobol_total,flips_verdict\n"
                 let idx = Dictionary(r.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })

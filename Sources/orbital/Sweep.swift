@@ -12,14 +12,14 @@ struct SweepCommand: ParsableCommand {
         rejects gets its message there). With --against (or --ratio, Colossus 1) a cost_ratio column compares orbit \
         with the ground. --shard I/N evaluates the I-th of N contiguous blocks (0 ≤ I < N; only shard 0 writes the \
         CSV header), so the shard files concatenated in order equal the unsharded output byte for byte. \
-        --resume continues an interrupted --output file. Output is CSV (also for the default --format table) or JSON lines (--format json); --output is written as the sweep streams, not atomically, so that --resume can continue it. See docs/sweeps.md.
+        --resume continues an interrupted --output file. Output is CSV or JSON lines (--format json); --output is written as the sweep streams, not atomically, so that --resume can continue it. See docs/sweeps.md.
         """
     )
 
-    @Argument(help: "The scenario to sweep (orbital or terrestrial).")
+    @Argument(help: "The scenario to sweep (orbital or terrestrial).", completion: Completions.scenario)
     var scenario: String
 
-    @Option(name: .customLong("vary"), help: ArgumentHelp("An axis: KEY=LO:HI:N[:log] or KEY=a,b,c (repeatable; prefix orbital:, ground: or both: to pick a side).", valueName: "KEY=SPEC"))
+    @Option(name: .customLong("vary"), help: ArgumentHelp("An axis: KEY=LO:HI:N[:log] or KEY=a,b,c (repeatable; prefix orbital:, ground: or both: to pick a side).", valueName: "KEY=SPEC"), completion: Completions.vary)
     var vary: [String] = []
 
     @Option(help: "A terrestrial scenario to compare with: adds ground_cost_per_pflop_hour_usd and cost_ratio.")
@@ -29,7 +29,7 @@ struct SweepCommand: ParsableCommand {
     var ratio = false
 
     @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int = Parallel.defaultJobs
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Evaluate only the I-th of N contiguous blocks of the grid (0 ≤ I < N).", valueName: "I/N"))
     var shard: String?
@@ -43,24 +43,33 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Never draw a progress bar (it is drawn on stderr only when stderr is a terminal).")
     var quiet = false
 
-    @OptionGroup var options: CommonOptions
+    /// A sweep streams rows, so only the two streaming formats are offered.
+    enum StreamFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Option(help: "csv, or json (JSON lines: one object per row).")
+    var format: StreamFormat = .csv
+
+    @Option(help: "Write the rows to FILE as they stream (not atomically: --resume continues it).")
+    var output: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable; prefix orbital:, ground: or both: to pick a side).", valueName: "KEY=VALUE"), completion: Completions.set)
+    var overrides: [String] = []
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxPoints >= 1 else { throw ValidationError("--max-points must be at least 1") }
-        if resume && options.output == nil { throw ValidationError("--resume needs --output FILE") }
-        if options.format == .markdown { throw ValidationError("a sweep streams csv or json (JSON lines)") }
+        if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
     }
 
     func run() throws {
         try reportingErrors {
-            let setup = try studySetup(scenario, against: against ?? (ratio ? "colossus-1" : nil), options)
+            let setup = try studySetup(scenario, against: against ?? (ratio ? "colossus-1" : nil), overrides: overrides)
             let axes = try vary.map { try SweepAxis.parse($0, setup: setup) }
-            let plan = try SweepPlan(setup: setup, axes: axes, shard: try parseShard(shard), format: options.format == .json ? .jsonl : .csv)
+            let plan = try SweepPlan(setup: setup, axes: axes, shard: try parseShard(shard), format: format == .json ? .jsonl : .csv)
             try Limits.check(plan.range.count, limit: maxPoints, what: "a grid (this shard) of", flag: "--max-points")
             let out: UnsafeMutablePointer<FILE>
             var skip = 0
-            if let path = options.output {
+            if let path = output {
                 // Opened without truncating, then locked: a second writer fails before it touches
                 // the file (flock is released when the process ends, however it ends).
                 let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
@@ -89,10 +98,10 @@ struct SweepCommand: ParsableCommand {
             }
             defer { if out != stdout { fclose(out) } }
             let bar = ProgressBar(total: plan.range.count, enabled: !quiet, label: "sweep")
-            try Sweep.run(plan, jobs: jobs, skip: skip, sink: { text in
+            try Sweep.run(plan, jobs: jobs ?? Parallel.defaultJobs, skip: skip, sink: { text in
                 var t = text
                 let written = t.withUTF8 { fwrite($0.baseAddress, 1, $0.count, out) }
-                guard written == t.utf8.count, fflush(out) == 0 else { throw ScenarioError(file: options.output ?? "<stdout>", "write failed") }
+                guard written == t.utf8.count, fflush(out) == 0 else { throw ScenarioError(file: output ?? "<stdout>", "write failed") }
             }, progress: { done, total in bar.update(done) })
             bar.finish()
         }
@@ -110,20 +119,22 @@ func parseShard(_ text: String?) throws -> (index: Int, count: Int) {
 }
 
 /// Loads the study's scenarios with the --set overrides; `ground` nil means no comparison.
-/// "colossus-1" falls back to the built-in Colossus 1 when no such file is found.
-func studySetup(_ primary: String, against ground: String?, _ options: CommonOptions) throws -> StudySetup {
-    guard let ground else { return try StudySetup(primary: options.load(primary)) }
-    var o = try Scenario.load(path: Scenario.locate(primary))
+func studySetup(_ primary: String, against ground: String?, overrides: [String]) throws -> StudySetup {
+    guard let ground else {
+        var one = [try Scenario.resolve(primary)]
+        try Overrides.apply(overrides, to: &one)
+        return try StudySetup(primary: one[0])
+    }
+    var o = try Scenario.resolve(primary)
     var g: Scenario? = try loadGround(ground)
-    try Overrides.apply(options.overrides, primary: &o, ground: &g)
+    try Overrides.apply(overrides, primary: &o, ground: &g)
     return try StudySetup(primary: o, ground: g)
 }
 
 func loadGround(_ argument: String?) throws -> Scenario {
     guard let argument else { return Scenario.colossus1 }
-    let path = Scenario.locate(argument)
-    if !FileManager.default.fileExists(atPath: path), ["colossus-1", "colossus1"].contains(argument) { return Scenario.colossus1 }
-    return try Scenario.load(path: path)
+    if argument == "colossus1", !FileManager.default.fileExists(atPath: argument) { return Scenario.colossus1 }
+    return try Scenario.resolve(argument)
 }
 
 /// A one-line progress bar with rate and ETA on stderr, drawn only when stderr is a terminal.

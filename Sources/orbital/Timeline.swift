@@ -15,10 +15,10 @@ struct TimelineCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital scenario.")
+    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
     var scenario: String
 
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).")
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
     var terrestrial: String?
 
     @Option(help: "Samples of the series.")
@@ -32,10 +32,10 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard points >= 2 else { throw ScenarioError(file: "--points", "needs at least 2 points") }
-            let setup = try studySetup(scenario, against: terrestrial ?? "colossus-1", options)
+            let setup = try studySetup(scenario, against: terrestrial ?? "colossus-1", overrides: options.overrides)
             let r = try Timeline.run(orbital: setup.primary, ground: setup.ground, points: points, maxLaunches: maxLaunches)
             switch options.format {
-            case .json: try options.emit(r.report.json() + "\n")
+            case .json: try options.emit(Envelope.json(verb: "timeline", r.report))
             case .csv: try options.emit(r.csv)
             case .table, .markdown:
                 var summary = r.report

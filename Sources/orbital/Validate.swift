@@ -5,7 +5,7 @@ import OrbitalCompute
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check scenario files: keys, types, ranges, and that the model can evaluate them.")
 
-    @Argument(help: "Scenario files to check.")
+    @Argument(help: "Scenario files to check.", completion: Completions.scenario)
     var scenarios: [String]
 
     @Option(name: .customLong("set"), help: "Override a value before checking (repeatable).")
@@ -16,7 +16,7 @@ struct Validate: ParsableCommand {
         let model = OrbitalModel()
         for argument in scenarios {
             do {
-                var one = [try Scenario.load(path: Scenario.locate(argument))]
+                var one = [try Scenario.resolve(argument)]
                 try Overrides.apply(overrides, to: &one)
                 let scenario = one[0]
                 let evaluation = try Engine.evaluate(scenario, model: model)
@@ -34,26 +34,40 @@ struct Validate: ParsableCommand {
 }
 
 struct ModelsList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "models", abstract: "List the shipped scenarios in Models/.")
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List the scenarios shipped inside orbital (or the scenario files in a folder).",
+        discussion: "A shipped scenario is named by its NAME column in every verb (`orbital evaluate colossus-1`), from any directory.")
 
-    @Option(help: "Folder to list.")
-    var directory = "Models"
+    @Option(help: ArgumentHelp("List the *.yaml scenario files in FOLDER instead of the shipped ones.", valueName: "FOLDER"), completion: .directory)
+    var directory: String?
+
+    @Flag(help: "Only the published analyses (Models/published/).")
+    var published = false
 
     func run() throws {
         try reportingErrors {
-            let files = try scenarioFiles(in: directory)
-            // An empty listing is a failure a script can see, not a silent success.
-            guard !files.isEmpty else { throw ScenarioError(file: directory, "holds no scenario files (*.yaml)") }
             var rows: [[String]] = []
-            for path in files {
-                do {
-                    let s = try Scenario.load(path: path)
-                    rows.append([path, s.kind.rawValue, s.summary ?? ""])
-                } catch {
-                    rows.append([path, "invalid", "\(error)"])
+            if let directory {
+                for path in try scenarioFiles(in: directory) where !published || path.contains("/published/") {
+                    do {
+                        let s = try Scenario.load(path: path)
+                        rows.append([path, s.kind.rawValue, s.summary ?? ""])
+                    } catch {
+                        rows.append([path, "invalid", "\(error)"])
+                    }
+                }
+            } else {
+                for file in published ? ShippedModels.published : ShippedModels.scenarios {
+                    let s = try Scenario.parse(yaml: file.text, origin: file.path)
+                    rows.append([file.name, s.kind.rawValue, s.summary ?? ""])
                 }
             }
-            print(Render.table(header: ["file", "kind", "description"], rows: rows, rightAlignedFrom: 99), terminator: "")
+            // An empty listing is a mistake (a wrong folder), not an answer.
+            guard !rows.isEmpty else {
+                throw ScenarioError(file: directory ?? "<shipped>", "no scenario files found", accepted: "a folder with *.yaml scenarios")
+            }
+            print(Render.table(header: [directory == nil ? "name" : "file", "kind", "description"], rows: rows, rightAlignedFrom: 99), terminator: "")
         }
     }
 }

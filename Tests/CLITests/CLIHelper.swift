@@ -28,8 +28,9 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL = root) throws -> CLIRun {
+    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
@@ -43,10 +44,24 @@ enum CLI {
         return CLIRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Parses stdout as a JSON object.
+    /// Parses stdout as a JSON document and returns its `result` (checking the envelope): an
+    /// object as is, a list (evaluate, explain, published) as `["results": list]`.
     static func json(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+        let envelope = try self.envelope(run, file: file, line: line)
+        if let dict = envelope["result"] as? [String: Any] { return dict }
+        if let list = envelope["result"] as? [Any] { return ["results": list] }
+        XCTFail("no result in the envelope: \(run.stdout.prefix(200))", file: file, line: line)
+        return [:]
+    }
+
+    /// Parses stdout as a JSON document and checks the envelope every verb writes.
+    static func envelope(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
         guard let dict = object as? [String: Any] else { XCTFail("not a JSON object: \(run.stdout.prefix(200))", file: file, line: line); return [:] }
+        XCTAssertEqual(dict["tool"] as? String, "orbital", file: file, line: line)
+        XCTAssertNotNil(dict["version"] as? String, file: file, line: line)
+        XCTAssertNotNil(dict["schema_version"] as? Int, file: file, line: line)
+        XCTAssertNotNil(dict["result"], file: file, line: line)
         return dict
     }
 

@@ -152,7 +152,7 @@ final class CoreCLITests: XCTestCase {
         XCTAssertTrue(v.stdout.contains("ok  Models/colossus-1.yaml"))
         let m = try CLI.run(["models"])
         XCTAssertEqual(m.status, 0, m.stderr)
-        XCTAssertTrue(m.stdout.contains("Models/orbital-1gw-dawn-dusk.yaml"))
+        XCTAssertTrue(m.stdout.contains("orbital-1gw-dawn-dusk  "))
         XCTAssertFalse(m.stdout.contains("catalogs/"))
     }
 
@@ -208,5 +208,54 @@ final class OverrideSideTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("applies to none of the scenarios"), run.stderr)
         let ground = try CLI.run(["compare", "Models/orbital-1gw-dawn-dusk.yaml", "--set", "ground:orbit.altitude_km=700"])
         XCTAssertEqual(ground.status, 2)
+    }
+}
+
+/// An installed binary works from any directory: shipped scenarios are compiled in.
+final class RunFromAnywhereTests: XCTestCase {
+    static let elsewhere = URL(fileURLWithPath: "/")
+
+    func testShippedNamesWorkOutsideTheRepository() throws {
+        let evaluate = try CLI.run(["evaluate", "colossus-1", "--format", "csv"], in: Self.elsewhere)
+        XCTAssertEqual(evaluate.status, 0, evaluate.stderr)
+        XCTAssertTrue(evaluate.stdout.hasPrefix("key,unit,colossus-1\n"))
+        // The README's repository paths also resolve to what ships.
+        let byPath = try CLI.run(["validate", "Models/orbital-1gw-dawn-dusk.yaml"], in: Self.elsewhere)
+        XCTAssertEqual(byPath.status, 0, byPath.stderr)
+        let models = try CLI.run(["models"], in: Self.elsewhere)
+        XCTAssertEqual(models.status, 0, models.stderr)
+        XCTAssertTrue(models.stdout.contains("orbital-1gw-dawn-dusk"))
+        XCTAssertTrue(models.stdout.contains("turyshev-1mw"))
+        let published = try CLI.run(["published", "--format", "csv"], in: Self.elsewhere)
+        XCTAssertEqual(published.status, 0, published.stderr)
+        XCTAssertTrue(published.stdout.contains("turyshev-1mw"))
+    }
+
+    func testPublishedIgnoresTheWorkingDirectory() throws {
+        // A Models/published folder in the working directory is not read unless named.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-cwd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("Models/published"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "kind: orbital\npublished:\n  - {metric: period_s, value: 1, source: decoy}\n"
+            .write(to: dir.appendingPathComponent("Models/published/decoy.yaml"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["published", "--format", "csv"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertFalse(run.stdout.contains("decoy"))
+        let named = try CLI.run(["published", "Models/published/decoy.yaml", "--format", "csv"], in: dir)
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertTrue(named.stdout.contains("decoy"))
+    }
+
+    func testAnEmptyListingIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLI.run(["models", "--directory", dir.path])
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("no scenario files"), run.stderr)
+        let missing = try CLI.run(["models", "--directory", dir.appendingPathComponent("absent").path])
+        XCTAssertNotEqual(missing.status, 0)
+        let noFigures = try CLI.run(["published", "colossus-1"])
+        XCTAssertNotEqual(noFigures.status, 0)
     }
 }

@@ -13,11 +13,9 @@ final class LatencyCLITests: XCTestCase {
         XCTAssertEqual(users.count, 1)
         let terrestrial = try XCTUnwrap(users[0]["rtt_terrestrial_ms"] as? Double)
         XCTAssertEqual(terrestrial, 15.16 * 1.3, accuracy: 0.05)
-        let ground = try XCTUnwrap(users[0]["ground_path"] as? [String: Any])
-        let noPath = try XCTUnwrap(ground["no_path_fraction"] as? Double)
+        let noPath = try XCTUnwrap(users[0]["ground_path_no_path_fraction"] as? Double)
         XCTAssertTrue((0...1).contains(noPath))
-        let best = try XCTUnwrap(users[0]["best_path"] as? [String: Any])
-        XCTAssertEqual(best["no_path_fraction"] as? Double, 0)
+        XCTAssertEqual(users[0]["best_path_no_path_fraction"] as? Double, 0)
         XCTAssertNotNil(CLI.find("contact_fraction", in: json))
         XCTAssertNotNil(CLI.find("network_capacity_factor", in: json))
     }
@@ -32,11 +30,10 @@ final class LatencyCLITests: XCTestCase {
         let run = try CLI.run(["latency", file.path, "--stations", "svalsat,trollsat", "--from", "london", "--format", "json", "--duration-h", "6", "--step-s", "60"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let users = try XCTUnwrap(try CLI.json(run)["users"] as? [[String: Any]])
-        let ground = try XCTUnwrap(users[0]["ground_path"] as? [String: Any])
-        XCTAssertTrue(ground["rtt_p50_ms"] is NSNull)
-        XCTAssertTrue(ground["rtt_max_ms"] is NSNull)
-        XCTAssertEqual(ground["no_path_fraction"] as? Double, 1)
-        XCTAssertTrue(users[0]["relay_path"] is NSNull)
+        XCTAssertTrue(users[0]["rtt_ground_path_p50_ms"] is NSNull)
+        XCTAssertTrue(users[0]["rtt_ground_path_max_ms"] is NSNull)
+        XCTAssertEqual(users[0]["ground_path_no_path_fraction"] as? Double, 1)
+        XCTAssertTrue(users[0]["rtt_relay_path_p50_ms"] is NSNull)
         let table = try CLI.run(["latency", file.path, "--stations", "svalsat", "--from", "london", "--duration-h", "6", "--step-s", "60"])
         XCTAssertEqual(table.status, 0, table.stderr)
         XCTAssertTrue(table.stdout.contains("no path"))
@@ -47,7 +44,7 @@ final class LatencyCLITests: XCTestCase {
         let csv = try CLI.run(["latency", "orbital-1gw-dawn-dusk", "--format", "csv", "--step-s", "60"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
         let lines = csv.stdout.split(separator: "\n")
-        XCTAssertTrue(lines[0].hasPrefix("user,latitude_deg,longitude_deg,rtt_terrestrial_ms,ground_rtt_p50_ms"))
+        XCTAssertTrue(lines[0].hasPrefix("user,latitude_deg,longitude_deg,rtt_terrestrial_ms,rtt_ground_path_p50_ms"))
         XCTAssertEqual(lines.count, 15)
         let md = try CLI.run(["latency", "orbital-1gw-dawn-dusk", "--format", "markdown", "--from", "tokyo", "--step-s", "60"])
         XCTAssertEqual(md.status, 0, md.stderr)
@@ -76,12 +73,35 @@ final class LatencyCLITests: XCTestCase {
         }
     }
 
+    /// The table fits a 100-column terminal.
+    func testTableFitsATerminal() throws {
+        let run = try CLI.run(["latency", "orbital-1gw-dawn-dusk", "--step-s", "60"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for line in run.stdout.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, 100, String(line)) }
+    }
+
+    /// One name per quantity: evaluate's reference user, latency JSON and latency CSV agree.
+    func testSameQuantitySameName() throws {
+        let evaluate = try CLI.run(["evaluate", "orbital-1gw-dawn-dusk", "--format", "json"])
+        let latency = try CLI.run(["latency", "orbital-1gw-dawn-dusk", "--from", "new-york", "--format", "json", "--step-s", "60"])
+        let csv = try CLI.run(["latency", "orbital-1gw-dawn-dusk", "--from", "new-york", "--format", "csv", "--step-s", "60"])
+        let header = csv.stdout.split(separator: "\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+        let user = try XCTUnwrap((try CLI.json(latency)["users"] as? [[String: Any]])?.first)
+        for key in ["rtt_terrestrial_ms", "rtt_ground_path_p50_ms", "rtt_ground_path_connected_p50_ms", "ground_path_no_path_fraction",
+                    "rtt_relay_path_p50_ms", "rtt_best_path_p50_ms", "rtt_best_path_p99_ms", "best_path_no_path_fraction"] {
+            XCTAssertTrue(evaluate.stdout.contains("\"\(key)\""), "evaluate lacks \(key)")
+            XCTAssertNotNil(user[key], "latency JSON lacks \(key)")
+            XCTAssertTrue(header.contains(key), "latency CSV lacks \(key)")
+        }
+    }
+
     /// evaluate carries the network group.
     func testEvaluateHasNetworkGroup() throws {
         let run = try CLI.run(["evaluate", "orbital-1gw-dawn-dusk", "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try CLI.json(run)
-        let network = try XCTUnwrap(json["network"] as? [String: Any])
+        let report = try XCTUnwrap((json["results"] as? [[String: Any]])?.first)
+        let network = try XCTUnwrap(report["network"] as? [String: Any])
         XCTAssertEqual(network["network_capacity_factor"] as? Double, 1)
         XCTAssertNotNil(CLI.find("rtt_terrestrial_ms", in: network))
     }

@@ -61,7 +61,7 @@ final class NetworkLatencyTests: XCTestCase {
         XCTAssertNil(u.relay)
         XCTAssertNil(u.best.p50)
         XCTAssertGreaterThan(u.terrestrial, 0)
-        XCTAssertTrue(a.render(.json).contains("\"rtt_p50_ms\": null"))
+        XCTAssertTrue(a.render(.json).contains("\"rtt_ground_path_p50_ms\": null"))
         XCTAssertTrue(a.render(.table).contains("no path"))
         // With the relay the same user always has a path.
         n.relay = "starlink-like"

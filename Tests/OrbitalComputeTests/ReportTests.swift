@@ -152,8 +152,14 @@ final class ReportTests: XCTestCase {
             let file = try XCTUnwrap(files.first { $0.path == "report-figures/\(id).svg" })
             _ = XMLProbe.parse(file.contents)
         }
-        XCTAssertTrue(text.contains("| `cost_per_pflop_hour_usd` |"))
+        XCTAssertTrue(text.contains("| Cost per delivered PFLOP-hour (`cost_per_pflop_hour_usd`) |"))
         XCTAssertTrue(text.contains("<a id=\"input-orbital-orbit.altitude_km\"></a>"))
+    }
+
+    func testFooterQuotesTheCommandAndHonoursSourceDateEpoch() {
+        XCTAssertEqual(ReportDocument.shellQuoted(["orbital", "report", "a b", "it's", "--set", "x=1"]), #"orbital report 'a b' 'it'\''s' --set x=1"#)
+        XCTAssertEqual(ReportDocument.buildDate(environment: ["SOURCE_DATE_EPOCH": "0"]), Date(timeIntervalSince1970: 0))
+        XCTAssertEqual(ReportDocument.Footer(date: Date(timeIntervalSince1970: 0), command: nil).date, "1970-01-01")
     }
 
     // MARK: SVG library

@@ -68,13 +68,23 @@ public struct PublishedComparison: Sendable {
     public var reproduction: Double { (onTheirAssumptions - figure.value) / figure.value }
 
     /// Evaluates every figure of every scenario, with its decomposition.
-    public static func make(_ scenarios: [Scenario], resolve: (String) throws -> Scenario = { try Scenario.load(path: Scenario.locate($0)) }) throws -> [PublishedComparison] {
+    /// `resolve` finds the `ours:` scenario by name: by default among the scenarios shipped inside
+    /// the tool (never a file of the working directory).
+    public static func make(_ scenarios: [Scenario], resolve: (String) throws -> Scenario = shipped) throws -> [PublishedComparison] {
         let model = OrbitalModel()
         var rows: [PublishedComparison] = []
         for s in scenarios where !s.published.isEmpty {
             for f in s.published { rows.append(try decompose(s, f, model: model, resolve: resolve)) }
         }
         return rows
+    }
+
+    /// A shipped scenario by name.
+    public static func shipped(_ name: String) throws -> Scenario {
+        guard let file = ShippedModels.scenario(named: name) else {
+            throw ScenarioError(file: name, key: "published.ours", "is not a shipped scenario", accepted: "a name from `orbital models`, or `defaults`")
+        }
+        return try Scenario.parse(yaml: file.text, origin: file.path)
     }
 
     static func metric(_ s: Scenario, _ key: String, model: OrbitalModel) throws -> Double {

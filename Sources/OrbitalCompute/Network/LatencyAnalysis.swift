@@ -90,10 +90,11 @@ public struct LatencyAnalysis: Sendable {
             var fields: [(String, ResultValue)] = [
                 ("user", .text(u.user.name)), ("latitude_deg", .number(u.user.latitudeDeg)), ("longitude_deg", .number(u.user.longitudeDeg)),
                 ("rtt_terrestrial_ms", .number(u.terrestrial * 1000)),
-                ("ground_path", u.ground.report),
             ]
-            fields.append(("relay_path", u.relay?.report ?? .null))
-            fields.append(("best_path", u.best.report))
+            // Flat, under the same names as evaluate's reference user and the CSV columns.
+            fields += u.ground.report(path: "ground_path")
+            fields += u.relay?.report(path: "relay_path") ?? RTTStatistics.noRelay
+            fields += u.best.report(path: "best_path")
             return .object(fields)
         })))
         return .object(pairs)
@@ -101,9 +102,9 @@ public struct LatencyAnalysis: Sendable {
 
     /// The per-user columns of the table, CSV and Markdown forms.
     static let userColumns = ["user", "latitude_deg", "longitude_deg", "rtt_terrestrial_ms",
-                              "ground_rtt_p50_ms", "ground_rtt_p90_ms", "ground_rtt_p99_ms", "ground_rtt_max_ms", "ground_rtt_connected_p50_ms", "ground_no_path_fraction",
-                              "relay_rtt_p50_ms", "relay_rtt_p90_ms", "relay_rtt_p99_ms", "relay_rtt_max_ms",
-                              "best_rtt_p50_ms", "best_rtt_p90_ms", "best_rtt_p99_ms", "best_rtt_max_ms", "best_no_path_fraction"]
+                              "rtt_ground_path_p50_ms", "rtt_ground_path_p90_ms", "rtt_ground_path_p99_ms", "rtt_ground_path_max_ms", "rtt_ground_path_connected_p50_ms", "ground_path_no_path_fraction",
+                              "rtt_relay_path_p50_ms", "rtt_relay_path_p90_ms", "rtt_relay_path_p99_ms", "rtt_relay_path_max_ms",
+                              "rtt_best_path_p50_ms", "rtt_best_path_p90_ms", "rtt_best_path_p99_ms", "rtt_best_path_max_ms", "best_path_no_path_fraction"]
 
     /// One row per user; nil is "no path" (or no relay).
     func userRows() -> [[ResultValue]] {
@@ -133,12 +134,20 @@ public struct LatencyAnalysis: Sendable {
                 }
             }
             func pct(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
-            let header = ["user", "lat", "lon", "Colossus 1", "ground p50", "p90", "p99", "max", "connected p50", "no path",
-                          "relay p50", "p90", "p99", "max", "best p50", "p90", "p99", "max", "no path"]
+            // The table keeps what fits a 100-column terminal; CSV and JSON carry every column.
+            let shown: [(column: String, header: String)] = [
+                ("user", "user"), ("rtt_terrestrial_ms", "Colossus 1"),
+                ("rtt_ground_path_p50_ms", "ground p50"), ("rtt_ground_path_p99_ms", "p99"), ("ground_path_no_path_fraction", "no path"),
+                ("rtt_relay_path_p50_ms", "relay p50"),
+                ("rtt_best_path_p50_ms", "best p50"), ("rtt_best_path_p90_ms", "p90"), ("rtt_best_path_p99_ms", "p99"), ("best_path_no_path_fraction", "no path"),
+            ]
+            let index = shown.map { LatencyAnalysis.userColumns.firstIndex(of: $0.column)! }
+            let header = shown.map(\.header)
             let rows = userRows().map { r in
-                r.enumerated().map { i, v -> String in
-                    if (i == 9 || i == 18), let x = v.doubleValue { return pct(x) }
-                    if (10...13).contains(i), case .null = v { return network.relay == "none" ? "—" : "no path" }
+                index.map { i -> String in
+                    let column = LatencyAnalysis.userColumns[i], v = r[i]
+                    if column.hasSuffix("no_path_fraction"), let x = v.doubleValue { return pct(x) }
+                    if column.hasPrefix("rtt_relay_path"), case .null = v { return network.relay == "none" ? "—" : "no path" }
                     return cell(v)
                 }
             }
@@ -149,16 +158,17 @@ public struct LatencyAnalysis: Sendable {
             }
             var head = "\(scenarioName): \(humanNumber(orbit.altitude / 1000)) km, inclination \(String(format: "%.2f", orbit.inclination / Constants.degree))°, "
             head += "\(contact.stations.count) ground stations above \(humanNumber(network.minElevationDeg))°, \(humanNumber(days * 24)) h at \(humanNumber(contact.step)) s\n"
-            head += "contact \(pct(contact.contactFraction)) of the time, \(String(format: "%.2f", contact.meanStationsInView)) stations in view on average, "
+            head += "contact \(pct(contact.contactFraction)) of the time, \(String(format: "%.2f", contact.meanStationsInView)) stations in view on average,\n"
             head += "\(humanNumber(Double(contact.union.count) / days)) contacts a day, longest gap \(humanNumber((contact.gaps.max() ?? 0) / 60)) min\n"
             head += "fibre at c/\(humanNumber(network.fibreGroupIndex)) × route factor \(humanNumber(network.fibreRouteFactor)); relay: \(network.relay)"
             if network.relay != "none" { head += " at \(humanNumber(network.relayAltitudeKm)) km, mesh stretch \(humanNumber(network.relayPathStretch))" }
             head += "\n"
             if let c = capacity {
-                head += "capacity (\(network.workload)): downlink \(humanNumber(c.downlinkBps / 1e9)) Gbit/s (ground \(humanNumber(c.groundDownlinkBps / 1e9))) for a demand of \(humanNumber(c.downlinkDemandBps / 1e9)) Gbit/s; "
+                head += "capacity (\(network.workload)): downlink \(humanNumber(c.downlinkBps / 1e9)) Gbit/s (ground \(humanNumber(c.groundDownlinkBps / 1e9))) for a demand of \(humanNumber(c.downlinkDemandBps / 1e9)) Gbit/s;\n"
                 head += "uplink \(humanNumber(c.uplinkBps / 1e9)) for \(humanNumber(c.uplinkDemandBps / 1e9)) Gbit/s; network capacity factor \(humanNumber(c.factor))\n"
             }
-            head += "RTT in ms over the span; a percentile is \"no path\" when the path is missing more often than its rank allows\n"
+            head += "RTT in ms over the span (every percentile: --format csv); a percentile is \"no path\"\n"
+            head += "when the path is missing more often than its rank allows\n"
             if md {
                 func table(_ h: [String], _ r: [[String]]) -> String {
                     "| " + h.joined(separator: " | ") + " |\n|" + h.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"

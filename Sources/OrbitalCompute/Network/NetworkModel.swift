@@ -113,9 +113,9 @@ public struct NetworkSummary: Sendable {
                 ("rtt_ground_path_connected_p50_ms", ms(u.ground.connectedMedian)),
                 ("ground_path_no_path_fraction", .number(u.ground.noPathFraction)),
                 ("rtt_relay_path_p50_ms", ms(u.relay?.p50)),
-                ("rtt_best_p50_ms", ms(u.best.p50)),
-                ("rtt_best_p99_ms", ms(u.best.p99)),
-                ("best_no_path_fraction", .number(u.best.noPathFraction)),
+                ("rtt_best_path_p50_ms", ms(u.best.p50)),
+                ("rtt_best_path_p99_ms", ms(u.best.p99)),
+                ("best_path_no_path_fraction", .number(u.best.noPathFraction)),
             ])),
         ])
     }

@@ -87,6 +87,16 @@ public struct RTTStatistics: Sendable, Equatable {
         connectedMedian = values.isEmpty ? nil : values[(values.count - 1) / 2]
     }
 
+    /// The statistics under the names every verb uses for path `path` (`ground_path`,
+    /// `relay_path`, `best_path`): `rtt_<path>_p50_ms`, …, `<path>_no_path_fraction`.
+    public func report(path: String) -> [(String, ResultValue)] {
+        func ms(_ x: Double?) -> ResultValue { x.map { .number($0 * 1000) } ?? .null }
+        return [
+            ("rtt_\(path)_p50_ms", ms(p50)), ("rtt_\(path)_p90_ms", ms(p90)), ("rtt_\(path)_p99_ms", ms(p99)), ("rtt_\(path)_max_ms", ms(max)),
+            ("rtt_\(path)_min_ms", ms(min)), ("rtt_\(path)_connected_p50_ms", ms(connectedMedian)), ("\(path)_no_path_fraction", .number(noPathFraction)),
+        ]
+    }
+
     /// The statistics in milliseconds (null where there is no path).
     public var report: ResultValue {
         func ms(_ x: Double?) -> ResultValue { x.map { .number($0 * 1000) } ?? .null }
@@ -139,4 +149,10 @@ public struct UserLatency: Sendable {
         self.relay = s.relayAltitude == nil ? nil : RTTStatistics(samples: relay)
         self.best = RTTStatistics(samples: best)
     }
+}
+
+extension RTTStatistics {
+    /// The relay-path fields of a network without a relay: every statistic null.
+    static let noRelay: [(String, ResultValue)] = ["p50", "p90", "p99", "max", "min", "connected_p50"].map { ("rtt_relay_path_\($0)_ms", .null) }
+        + [("relay_path_no_path_fraction", .null)]
 }

@@ -118,3 +118,21 @@ public func terminalText(_ s: String) -> String {
     guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else { return s }
     return oneLine(s, max: Int.max)
 }
+
+/// The one envelope of every JSON document the tool writes, so a saved result says which tool,
+/// version and schema made it: `{"tool", "version", "schema_version", "verb", "result"}`.
+public enum Envelope {
+    public static let keys = ["tool", "version", "schema_version", "verb", "result"]
+
+    public static func wrap(verb: String, _ result: ResultValue) -> ResultValue {
+        .object([
+            ("tool", .text("orbital")), ("version", .text(OrbitalVersion.tool)),
+            ("schema_version", .integer(OrbitalVersion.schema)), ("verb", .text(verb)), ("result", result),
+        ])
+    }
+
+    /// The document as pretty JSON text with a final newline.
+    public static func json(verb: String, _ result: ResultValue) -> String {
+        wrap(verb: verb, result).json() + "\n"
+    }
+}

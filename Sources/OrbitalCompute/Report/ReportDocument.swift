@@ -17,8 +17,10 @@ public struct ReportDocument: Sendable {
         public var anchor: String?
         public var code = false
         public var numeric = false
-        public init(_ text: String, link: String? = nil, anchor: String? = nil, code: Bool = false, numeric: Bool = false) {
-            self.text = text; self.link = link; self.anchor = anchor; self.code = code; self.numeric = numeric
+        /// A parameter or output key shown under a human `text` (code font, and as a tooltip).
+        public var key: String?
+        public init(_ text: String, link: String? = nil, anchor: String? = nil, code: Bool = false, numeric: Bool = false, key: String? = nil) {
+            self.text = text; self.link = link; self.anchor = anchor; self.code = code; self.numeric = numeric; self.key = key
         }
     }
 
@@ -67,6 +69,10 @@ public struct ReportDocument: Sendable {
     public var title: String
     public var subtitle: String
     public var sections: [Section]
+    /// The box at the top: verdict, deciding inputs, break-even launch price.
+    public var summary: Summary?
+    /// Version, date and command that made the document.
+    public var footer: Footer?
 
     /// Every figure, in document order.
     public var figures: [Figure] {
@@ -98,9 +104,16 @@ public struct ReportOptions: Sendable {
     public var maxLaunches = Limits.timelineLaunches
     /// A reference launch price marked on the launch chart (Suncatcher's ≲ $200/kg by the mid-2030s).
     public var referenceLaunchPrice: (value: Double, label: String)? = (200, "Suncatcher target $200/kg")
-    /// Folder of scenarios restating published analyses (with a `published:` section) to set
-    /// beside ours; the section says so when it does not exist. nil: no such section.
-    public var publishedDirectory: String? = "Models/published"
+    /// Whether to set published analyses beside ours: the ones shipped inside the tool, or
+    /// the scenarios in `publishedDirectory` when given (never ./Models/published implicitly).
+    public var includePublished = true
+    /// A folder of scenarios with a `published:` section to use instead of the shipped ones;
+    /// the section says so when it has none.
+    public var publishedDirectory: String?
+    /// The command line that made the report, for its footer (nil: built through the library).
+    public var command: String?
+    /// The date printed in the footer (default: `ReportDocument.buildDate()`).
+    public var date: Date?
     /// Base samples N of the Sobol analysis (N·(k+2) evaluations; `orbital sensitivity --samples`).
     public var sobolSamples = 256
     /// Worker threads of the sensitivity analysis.
@@ -147,13 +160,48 @@ struct ReportBuilder {
         sections.append(radiatorSection())
         sections.append(try latencySection())
         sections.append(try capacitySection())
-        if let folder = options.publishedDirectory { sections.append(try publishedSection(folder)) }
+        if options.includePublished { sections.append(try publishedSection(options.publishedDirectory)) }
         sections.append(provenanceSection())
         sections.append(outputsSection())
         return ReportDocument(
-            title: "Orbit versus ground: \(orbitalScenario.name) against \(groundScenario.name)",
+            title: "Orbit versus ground: \(ReportBuilder.shortName(orbitalScenario)) against \(ReportBuilder.shortName(groundScenario))",
             subtitle: "Levelized cost per delivered PFLOP-hour (BF16 dense), computed by the orbital engine from the two scenarios below; every input is listed with its source in the appendix.",
-            sections: sections)
+            sections: sections, summary: summary(),
+            footer: .init(date: options.date ?? ReportDocument.buildDate(), command: options.command))
+    }
+
+    /// A scenario in words: its description up to the first dash or comma, else its name.
+    static func shortName(_ s: Scenario) -> String {
+        guard var text = s.summary, !text.isEmpty else { return s.name }
+        for separator in [" — ", ", "] { if let r = text.range(of: separator) { text = String(text[..<r.lowerBound]) } }
+        return text
+    }
+
+    /// The summary box: verdict, the three inputs that move the cost ratio most (as `orbital
+    /// compare` ranks them) and the launch price at which orbit and ground cost the same.
+    func summary() -> ReportDocument.Summary {
+        let deciding = comparison.deciding.prefix(3).map { s in
+            ReportDocument.Summary.Input(label: ReportLabels.input(s.key, side: s.side), key: s.key, side: s.side,
+                                         range: "\(humanNumber(s.low)) … \(ReportBuilder.withUnit(s.high, unit(s.side, s.key)))",
+                                         ratios: "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))")
+        }
+        let key = "launch.cost_per_kg_usd"
+        let breakeven: String
+        if let b = try? Breakeven.solve(orbital: orbitalScenario, ground: groundScenario, key: key) {
+            if let v = b.value {
+                breakeven = "\(humanNumber(v)) USD/kg (the scenario assumes \(humanNumber(o.launchCostPerKgUsd)) USD/kg)"
+            } else {
+                breakeven = "none between \(humanNumber(b.searched.lowerBound)) and \(humanNumber(b.searched.upperBound)) USD/kg: at \(humanNumber(b.closestValue)) USD/kg orbit still costs \(humanNumber(b.costRatioAtValue))× the ground (the scenario assumes \(humanNumber(o.launchCostPerKgUsd)) USD/kg)"
+            }
+        } else {
+            breakeven = "not computable for these scenarios"
+        }
+        return .init(verdict: comparison.verdict,
+                     costs: "Orbit \(humanNumber(o.costPerPflopHourUsd)) USD, ground \(humanNumber(g.costPerPflopHourUsd)) USD per delivered PFLOP-hour: a cost ratio of \(humanNumber(comparison.costRatio)).",
+                     deciding: Array(deciding), breakevenLaunchPrice: breakeven,
+                     scenarios: [orbitalScenario, groundScenario].map { s in
+                         "\(s.kind == .orbital ? "Orbit" : "Ground"): \(s.summary ?? s.name) (\(s.name))"
+                     })
     }
 
     // MARK: Helpers
@@ -208,7 +256,7 @@ struct ReportBuilder {
         var rows: [[Cell]] = keys.map { key in
             let a = comparison.orbital.report.find(key)?.doubleValue, b = comparison.ground.report.find(key)?.doubleValue
             let ratio = (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""
-            return [Cell(key, code: true), Cell(unitOfKey(key)), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
+            return [Cell(ReportLabels.output(key), key: key), Cell(unitOfKey(key)), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
                     Cell(ratio, numeric: true), Cell("all orbital inputs", link: "#inputs-orbital"), Cell("all ground inputs", link: "#inputs-terrestrial")]
         }
         let extra: [(String, String, Double?, Double?, [String], [String])] = [
@@ -218,17 +266,17 @@ struct ReportBuilder {
             ("launch_count", "", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
             ("radiator_area_m2", "m²", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
             ("array_area_m2", "m²", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
-            ("energy_cost_usd_per_year", "USD/yr", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
-            ("water_liters_per_year", "L/yr", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
+            ("energy_cost_usd_per_year", "USD/year", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
+            ("water_liters_per_year", "L/year", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
         ]
         for (key, unit, a, b, oKeys, gKeys) in extra {
             let oLinks = oKeys.filter { orbitalScenario.parameter($0) != nil }, gLinks = gKeys.filter { groundScenario.parameter($0) != nil }
-            rows.append([Cell(key, code: true), Cell(unit), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
+            rows.append([Cell(ReportLabels.output(key), key: key), Cell(unit), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
                          Cell(a != nil && b != nil && b! != 0 ? humanNumber(a! / b!) + "×" : "", numeric: true),
                          inputLinks(.orbital, oLinks), inputLinks(.terrestrial, gLinks)])
         }
         let table = ReportDocument.Table(id: "table-side-by-side", caption: "Side by side (ratio = orbit / ground; the last two columns link to the inputs behind each row)",
-                                         header: ["quantity", "unit", orbitalScenario.name, groundScenario.name, "orbit/ground", "orbital inputs", "ground inputs"], rows: rows)
+                                         header: ["quantity", "unit", "orbit", "ground", "orbit/ground", "orbital inputs", "ground inputs"], rows: rows)
         return .init(id: "side-by-side", title: "Side by side", blocks: [.table(table)])
     }
 
@@ -248,7 +296,7 @@ struct ReportBuilder {
             let (side, key) = ReportBuilder.sideKey(b.key)
             let u = unit(side, key)
             let index = sobol[b.key]
-            return [inputLink(side, key), Cell(side.rawValue), Cell(ReportBuilder.withUnit(b.base, u), numeric: true),
+            return [Cell(ReportLabels.input(key, side: side), link: "#" + ReportDocument.anchor(side, key), key: key), Cell(side == .orbital ? "orbit" : "ground"), Cell(ReportBuilder.withUnit(b.base, u), numeric: true),
                     Cell("\(humanNumber(b.low)) … \(humanNumber(b.high))", numeric: true), Cell(b.rangeSource),
                     Cell("\(humanNumber(b.atLow)) … \(humanNumber(b.atHigh))", numeric: true), Cell(b.elasticity.isFinite ? humanNumber(b.elasticity) : "—", numeric: true),
                     Cell(index.map(ReportBuilder.sobolText) ?? "", numeric: true), Cell(b.flipsVerdict ? "yes" : "")]
@@ -259,7 +307,7 @@ struct ReportBuilder {
             header: ["input", "side", "value", "range", "range from", "cost ratio", "elasticity", "Sobol first / total [95 % interval]", "flips verdict"], rows: rows)
         let tornadoRows = bars.map { b -> TornadoChart.Row in
             let (side, key) = ReportBuilder.sideKey(b.key)
-            return TornadoChart.Row(label: "\(key) (\(side == .orbital ? "orbit" : "ground"))", atLow: b.atLow, atHigh: b.atHigh,
+            return TornadoChart.Row(label: "\(ReportLabels.input(key, side: side)) (\(side == .orbital ? "orbit" : "ground"))", atLow: b.atLow, atHigh: b.atHigh,
                                     lowText: ReportBuilder.withUnit(b.low, unit(side, key)), highText: ReportBuilder.withUnit(b.high, unit(side, key)))
         }
         var chart = TornadoChart(title: "What decides the verdict", valueLabel: "cost ratio orbit / ground [-] (< 1: orbit cheaper)",
@@ -321,7 +369,7 @@ struct ReportBuilder {
             }
         }
         let table = ReportDocument.Table(id: "table-cost-lines", caption: "Cost lines",
-                                         header: ["side", "line", "upfront [USD]", "annual [USD/yr]", "levelized [USD/PFLOP-h]"],
+                                         header: ["side", "line", "upfront [USD]", "annual [USD/year]", "levelized [USD/PFLOP-h]"],
                                          rows: rows(o.costLines, oMap, side: "orbit") + rows(g.costLines, gMap, side: "ground"))
         return .init(id: "cost", title: "Cost breakdown", blocks: [.figure(figure), .table(table)])
     }
@@ -474,7 +522,7 @@ struct ReportBuilder {
         let orbitSeries = t.series.map { ($0.days, $0.orbitalItPowerW / 1e6) }
         let groundSeries = t.series.compactMap { p in p.groundItPowerW.map { (p.days, $0 / 1e6) } }
         var chart = LineChart(title: "IT capacity online against time", xLabel: "days from the first launch or groundbreaking [d]", yLabel: "IT power online [MW]",
-                              series: [LineChart.Series("orbit: \(t.launches) launches at \(humanNumber(oInputs.launch.launchesPerYear))/yr", orbitSeries, color: "#0072B2"),
+                              series: [LineChart.Series("orbit: \(t.launches) launches at \(humanNumber(oInputs.launch.launchesPerYear))/year", orbitSeries, color: "#0072B2"),
                                        LineChart.Series("ground: \(groundScenario.name)", groundSeries, color: "#E69F00", dashed: true)])
         chart.yIncludesZero = true
         if let end = t.series.last?.days { chart.xRange = 0...end }
@@ -497,12 +545,19 @@ struct ReportBuilder {
         return .init(id: "deployment", title: "Deployment", blocks: [.paragraph(text), .figure(figure)])
     }
 
-    func publishedSection(_ folder: String) throws -> ReportDocument.Section {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        guard !files.isEmpty else {
+    func publishedSection(_ directory: String?) throws -> ReportDocument.Section {
+        let scenarios: [Scenario]
+        let folder = directory ?? "Models/published"
+        if let directory {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            scenarios = try files.map { try Scenario.load(path: directory + "/" + $0) }
+        } else {
+            scenarios = try ShippedModels.published.map { try Scenario.parse(yaml: $0.text, origin: $0.path) }
+        }
+        guard !scenarios.isEmpty else {
             return .init(id: "published", title: "Published analyses", blocks: [.note("No published analyses to set beside ours: \(folder) has no scenarios.")])
         }
-        let rows = try PublishedComparison.make(files.map { try Scenario.load(path: folder + "/" + $0) })
+        let rows = try PublishedComparison.make(scenarios)
         let table = ReportDocument.Table(
             id: "table-published", caption: "Published figures beside this engine's, each under the publication's own assumptions (`orbital published`; the scenarios are in \(folder))",
             header: ["scenario", "metric", "unit", "published", "on their assumptions", "ours", "source", "from theirs to ours, one input at a time", "note"],

@@ -339,7 +339,7 @@ public struct ParameterInfo: Sendable, Equatable {
     public var derivation: String?
 
     init<I>(_ p: Parameter<I>, kind: ScenarioKind) {
-        key = p.key; self.kind = kind; unit = p.unit; domain = p.domain; defaultValue = p.defaultValue
+        key = p.key; self.kind = kind; unit = UnitSpelling.canonical(p.unit); domain = p.domain; defaultValue = p.defaultValue
         description = p.description; provenance = p.provenance; derivation = p.derivation
     }
 

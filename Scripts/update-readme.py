@@ -14,7 +14,7 @@ end marker:
 tests (they vary from run to run). `--check` exits 1 when a deterministic block is stale; the
 XCTest `ReadmeFiguresTests` does the same check in `swift test`.
 
-    python3 scripts/update-readme.py [--binary .build/release/orbital] [--check]
+    python3 Scripts/update-readme.py [--binary .build/release/orbital] [--check]
 """
 import argparse, pathlib, re, shlex, subprocess, sys
 
@@ -43,7 +43,7 @@ def main():
     new = BLOCK.sub(render, text)
     if args.check:
         for c in stale:
-            print(f"README.md is stale: `orbital {c}` prints something else (run scripts/update-readme.py)", file=sys.stderr)
+            print(f"README.md is stale: `orbital {c}` prints something else (run Scripts/update-readme.py)", file=sys.stderr)
         sys.exit(1 if stale else 0)
     readme.write_text(new)
     print(f"README.md: {len(BLOCK.findall(text))} blocks regenerated")
