@@ -39,7 +39,7 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(help: "Write every draw (inputs, metrics, error) as CSV to FILE.")
     var drawsOutput: String?
 
-    @Option(help: "Worker threads (default: all cores; at most the streams of 1,000 draws and 4 per core).")
+    @Option(help: "Worker threads (default: all cores), at most the streams of 1,000 draws and 4 per core.")
     var jobs: Int?
 
     @Option(name: .customLong("max-draws"), help: "Most draws accepted (a guard against a typo costing hours).")
