@@ -89,11 +89,15 @@ save(fig, "03_radiator_area")
 # %% [markdown]
 # ## The 1 GW cluster: radiator temperature, mass and cost
 #
-# The design temperature trades radiator area (mass, launch) against the accelerators' limit;
-# the transient shows how far the panel swings through the worst orbit.
+# The radiator's design temperature follows the coolant chain (supply limit + half the loop ΔT −
+# the fluid-to-fin drop): the scenario's own value below. Hotter radiators are smaller but run the
+# coolant above what the accelerators accept (the engine warns); the transient shows how far the
+# panel swings through the worst orbit.
 
 # %%
-design = [300, 310, 320, 330, 335]
+chain = run_json("evaluate", "orbital-1gw-dawn-dusk")
+chain_k = find(chain, "radiator_temperature_k")
+design = [300, 310, chain_k, 320, 330]
 results = [run_json("evaluate", "orbital-1gw-dawn-dusk", "--set", f"thermal.radiator_temperature_k={t}") for t in design]
 for t, r in zip(design, results):
     print(f"{t} K: radiators {human(find(r, 'radiator_area_m2') / 1e6)} km², {human(find(r, 'mass_breakdown_kg')['radiators'] / 1000)} t; "
@@ -114,7 +118,8 @@ dawn = rows[0]
 print(f"Answer: a dawn-dusk orbit at 650 km is not always in the sun: it has {human(dawn['eclipse_days_per_year'])} eclipse days a year "
       f"with eclipses up to {human(dawn['eclipse_duration_max_s'] / 60)} min, so batteries (or throttling) must cover the season, "
       f"although the annual shadow fraction is only {human(100 * dawn['eclipse_fraction_mean'])} % (noon orbit: "
-      f"{human(100 * rows[-1]['eclipse_fraction_mean'])} %). At 330 K a gigawatt needs "
-      f"{human(find(results[3], 'radiator_area_m2') / 1e6)} km² of two-sided radiator "
-      f"({human(find(results[3], 'mass_breakdown_kg')['radiators'] / 1000)} t); each 10 K cooler costs about "
-      f"{human(100 * (find(results[0], 'radiator_area_m2') / find(results[3], 'radiator_area_m2') - 1) / 3)} % more area.")
+      f"{human(100 * rows[-1]['eclipse_fraction_mean'])} %). At the coolant chain's {human(chain_k)} K a gigawatt needs "
+      f"{human(find(chain, 'radiator_area_m2') / 1e6)} km² of two-sided radiator "
+      f"({human(find(chain, 'mass_breakdown_kg')['radiators'] / 1000)} t); 300 K needs "
+      f"{human(100 * (find(results[0], 'radiator_area_m2') / find(chain, 'radiator_area_m2') - 1))} % more area, 330 K "
+      f"{human(100 * (1 - find(results[-1], 'radiator_area_m2') / find(chain, 'radiator_area_m2')))} % less.")
