@@ -25,7 +25,7 @@ final class ScenarioTests: XCTestCase {
     func testOutOfRangeNamesTheAcceptedRange() throws {
         let e = try XCTUnwrap(error("kind: orbital\nthermal:\n  emissivity: 1.5\n"))
         XCTAssertEqual(e.key, "thermal.emissivity")
-        XCTAssertEqual(e.accepted, "(0, 1]")
+        XCTAssertEqual(e.accepted, "[0.01, 1]")
     }
 
     func testWrongTypeIsAnError() throws {
