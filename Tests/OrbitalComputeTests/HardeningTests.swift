@@ -21,7 +21,9 @@ final class HardeningTests: XCTestCase {
         let cases = ["kind: orbital\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
                      "kind: orbital\ndescription: " + String(repeating: "{a: ", count: 4_700) + "1" + String(repeating: "}", count: 4_700),
                      "kind: orbital\nx:\n" + (1...200).map { String(repeating: " ", count: $0) + "a\($0):\n" }.joined(),
-                     "kind: orbital\ndescription:\n" + String(repeating: "- ", count: 3_000) + "x\n"]
+                     "kind: orbital\ndescription:\n" + String(repeating: "- ", count: 3_000) + "x\n",
+                     // A quote inside plain text opens no string: the nesting after it still counts.
+                     "kind: orbital\nname: x 'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700)]
         for text in cases {
             XCTAssertThrowsError(try Scenario.parse(yaml: text, origin: "deep.yaml")) { error in
                 XCTAssertTrue("\(error)".contains("over the limit of \(Limits.nestingDepth)"), "\(error)")
@@ -32,6 +34,12 @@ final class HardeningTests: XCTestCase {
             + "\nname: |\n  " + String(repeating: "[", count: 200) + "\n"
         XCTAssertNoThrow(try Scenario.parse(yaml: text, origin: "quoted.yaml"))
         XCTAssertEqual(YAMLPrescan.depth(of: "kind: orbital\norbit:\n  altitude_km: 650\n").depth, 2)
+    }
+
+    func testComposerHasAStackForDeepNestingBehindThePrescan() throws {
+        // Were the pre-scan ever fooled, 20,000 levels compose on the large stack instead of crashing.
+        let text = "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
+        XCTAssertNotNil(try Scenario.composeOnLargeStack(text))
     }
 
     func testInputSizeLimit() throws {

@@ -80,7 +80,6 @@ enum YAMLPrescan {
             } else {
                 level = indents.count
             }
-            var lastSignificant: UInt8 = 0
             var j = i
             while j < line.count {
                 let c = line[j]
@@ -91,9 +90,12 @@ enum YAMLPrescan {
                 }
                 switch c {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    // A quote opens a string only at the start of a scalar.
-                    let prev = j > 0 ? line[j - 1] : UInt8(ascii: " ")
-                    if [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(prev) { quote = c }
+                    // A quote opens a string only at the start of a scalar (after an indicator or
+                    // at the line's start), never inside plain text: `a: x 'y` must not hide the
+                    // lines that follow from the count.
+                    var k = j - 1
+                    while k >= 0, line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t") { k -= 1 }
+                    if k < 0 || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")].contains(line[k]) { quote = c }
                 case UInt8(ascii: "#") where j == 0 || line[j - 1] == UInt8(ascii: " ") || line[j - 1] == UInt8(ascii: "\t"):
                     j = line.count; continue
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -103,7 +105,6 @@ enum YAMLPrescan {
                     flow = max(0, flow - 1)
                 default: break
                 }
-                if c != UInt8(ascii: " ") && c != UInt8(ascii: "\r") { lastSignificant = c }
                 j += 1
             }
             if level + flow > deepest { deepest = level + flow; deepestLine = lineNumber }
@@ -114,7 +115,6 @@ enum YAMLPrescan {
                    tail.dropFirst().allSatisfy({ $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x0D }) {
                     blockScalarIndent = i
                 }
-                _ = lastSignificant
             }
         }
         return (deepest, deepestLine)
