@@ -23,7 +23,12 @@ final class HardeningTests: XCTestCase {
                      "kind: orbital\nx:\n" + (1...200).map { String(repeating: " ", count: $0) + "a\($0):\n" }.joined(),
                      "kind: orbital\ndescription:\n" + String(repeating: "- ", count: 3_000) + "x\n",
                      // A quote inside plain text opens no string: the nesting after it still counts.
-                     "kind: orbital\nname: x 'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700)]
+                     "kind: orbital\nname: x 'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     "kind: orbital\nname: x:'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     "kind: orbital\nname: x,'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     // A comment ends at CR or NEL as it does for the YAML reader.
+                     "kind: orbital # c\rdescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     "kind: orbital # c\u{85}description: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700)]
         for text in cases {
             XCTAssertThrowsError(try Scenario.parse(yaml: text, origin: "deep.yaml")) { error in
                 XCTAssertTrue("\(error)".contains("over the limit of \(Limits.nestingDepth)"), "\(error)")

@@ -56,9 +56,8 @@ enum YAMLPrescan {
         var quote: UInt8? = nil
         var blockScalarIndent: Int? = nil   // inside a | or > scalar owned by a key at this indent
         var lineNumber = 0
-        for lineSub in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in lines(of: text) {
             lineNumber += 1
-            let line = Array(lineSub)
             var i = 0
             while i < line.count, line[i] == UInt8(ascii: " ") { i += 1 }
             let blank = i >= line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "\r")
@@ -95,7 +94,11 @@ enum YAMLPrescan {
                     // lines that follow from the count.
                     var k = j - 1
                     while k >= 0, line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t") { k -= 1 }
-                    if k < 0 || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")].contains(line[k]) { quote = c }
+                    // Block indicators (: - ?) count only when a space follows them (`x:'y` is
+                    // plain text); flow indicators ([ { ,) only inside a flow collection.
+                    let spaced = j - k >= 2
+                    if k < 0 || (spaced && [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")].contains(line[k]))
+                        || (flow > 0 && [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(line[k])) { quote = c }
                 case UInt8(ascii: "#") where j == 0 || line[j - 1] == UInt8(ascii: " ") || line[j - 1] == UInt8(ascii: "\t"):
                     j = line.count; continue
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -118,6 +121,27 @@ enum YAMLPrescan {
             }
         }
         return (deepest, deepestLine)
+    }
+
+    /// The lines of `text` as bytes, broken where the YAML reader breaks them: LF, CR, CR LF,
+    /// and NEL, LS, PS (a comment ends there too, so nothing after one may be skipped).
+    static func lines(of text: String) -> [[UInt8]] {
+        let bytes = Array(text.utf8)
+        var out: [[UInt8]] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            var width = 0
+            switch bytes[i] {
+            case 0x0A: width = 1
+            case 0x0D: width = i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: width = 2
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): width = 3
+            default: break
+            }
+            if width > 0 { out.append(Array(bytes[start..<i])); i += width; start = i } else { i += 1 }
+        }
+        out.append(Array(bytes[start...]))
+        return out
     }
 
     /// Throws when `text` is larger or deeper than the limits.
