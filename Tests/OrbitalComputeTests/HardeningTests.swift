@@ -38,7 +38,28 @@ final class HardeningTests: XCTestCase {
         let text = "kind: orbital\ndescription: \"" + String(repeating: "[", count: 200) + "\" # " + String(repeating: "{", count: 200)
             + "\nname: |\n  " + String(repeating: "[", count: 200) + "\n"
         XCTAssertNoThrow(try Scenario.parse(yaml: text, origin: "quoted.yaml"))
-        XCTAssertEqual(YAMLPrescan.depth(of: "kind: orbital\norbit:\n  altitude_km: 650\n").depth, 2)
+        XCTAssertEqual(YAMLPrescan.depth(of: "kind: orbital\norbit:\n  altitude_km: 650\n").depth, 3)
+    }
+
+    /// Differential property: on random YAML-like texts, the pre-scan never counts fewer levels
+    /// than the composed document has (collections nested), so nothing deeper than the limit
+    /// reaches the composer.
+    func testPrescanNeverUndercountsTheComposedDepth() throws {
+        let pieces = ["[", "]", "{", "}", "a", "b: ", ": ", ":", ", ", ",", "- ", "-", "? ", "\n", "\n  ", "\n    ", "'", "\"", " #", "#", " |", " >",
+                      "x", " ", "\r", "\u{85}", "&a ", "*a", "!!str ", "\\", "''", "k: [", "- [", "{k: "]
+        let environment = ProcessInfo.processInfo.environment
+        var state = UInt64(environment["PRESCAN_SEED"] ?? "") ?? 0x9E37_79B9_7F4A_7C15
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        var composed = 0
+        for _ in 0..<(Int(environment["PRESCAN_CASES"] ?? "") ?? 40_000) {
+            let text = (0..<(next() % 40 + 1)).map { _ in pieces[next() % pieces.count] }.joined()
+            guard let actual = YAMLPrescan.composedDepth(of: text) else { continue }
+            composed += 1
+            let counted = YAMLPrescan.depth(of: text).depth
+            XCTAssertGreaterThanOrEqual(counted, actual, "pre-scan \(counted) < composed \(actual) for \(text.debugDescription)")
+            if counted < actual { break }
+        }
+        XCTAssertGreaterThan(composed, 500)
     }
 
     func testComposerHasAStackForDeepNestingBehindThePrescan() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// What the tool refuses before it starts work, so that no input can crash it, hang it or exhaust
 /// memory. Each limit has a default a laptop survives and a flag (or environment variable) to
@@ -7,8 +8,9 @@ public enum Limits {
     /// Largest scenario file read (bytes). A scenario is a few kB; 1 MiB leaves ample room for
     /// descriptions and published figures. Raise with `--max-input-bytes` or ORBITAL_MAX_INPUT_BYTES.
     nonisolated(unsafe) public static var inputBytes = 1 << 20
-    /// Deepest YAML nesting accepted (block indentation levels plus flow brackets). A scenario uses
-    /// 3; the YAML composer recurses per level and overflows the stack near 4,000.
+    /// Deepest YAML nesting accepted, as the pre-scan counts it (an over-count: indentation levels,
+    /// two per flow bracket or "- "). A scenario counts 3; the YAML composer recurses per level
+    /// and overflowed the stack near 4,000 real levels.
     public static let nestingDepth = 64
     /// Most draws a Monte Carlo run takes without `--max-draws` (≈1 min on 2 cores at 236 k draws/s).
     public static let draws = 10_000_000
@@ -48,6 +50,10 @@ public enum Limits {
 /// level) sees it. It follows block indentation, sequence dashes and flow brackets, skipping
 /// quoted text, comments and block scalars; it over-counts rather than under-counts.
 enum YAMLPrescan {
+    /// Levels counted per flow bracket or block indicator: the collection it opens and a
+    /// mapping (an implicit `key: value` pair) inside it.
+    static let indicatorWeight = 2
+
     /// The deepest nesting of `text` and the (1-based) line where it is first reached.
     static func depth(of text: String) -> (depth: Int, line: Int) {
         var indents: [Int] = []
@@ -69,15 +75,17 @@ enum YAMLPrescan {
             if quote == nil && flow == 0 && !blank {
                 while let last = indents.last, last >= i { indents.removeLast() }
                 indents.append(i)
-                level = indents.count
-                // "- - - x" and "? " nest on one line.
+                // One level per indentation, one for a mapping on the line, and two per "- " or
+                // "? " (the collection it opens and a mapping inside its entry): an over-count.
+                level = indents.count + 1
                 var j = i
-                while j + 1 < line.count, line[j] == UInt8(ascii: "-") || line[j] == UInt8(ascii: "?"), line[j + 1] == UInt8(ascii: " ") {
-                    level += 1; j += 2
-                    while j < line.count, line[j] == UInt8(ascii: " ") { j += 1 }
+                func separated(_ k: Int) -> Bool { k >= line.count || line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t") }
+                while j < line.count, line[j] == UInt8(ascii: "-") || line[j] == UInt8(ascii: "?"), separated(j + 1) {
+                    level += indicatorWeight; j += 1
+                    while j < line.count, line[j] == UInt8(ascii: " ") || line[j] == UInt8(ascii: "\t") { j += 1 }
                 }
             } else {
-                level = indents.count
+                level = indents.count + 1
             }
             var j = i
             while j < line.count {
@@ -102,10 +110,10 @@ enum YAMLPrescan {
                 case UInt8(ascii: "#") where j == 0 || line[j - 1] == UInt8(ascii: " ") || line[j - 1] == UInt8(ascii: "\t"):
                     j = line.count; continue
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    flow += 1
+                    flow += indicatorWeight       // the collection and an implicit pair inside it
                     if level + flow > deepest { deepest = level + flow; deepestLine = lineNumber }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    flow = max(0, flow - 1)
+                    flow = max(0, flow - indicatorWeight)
                 default: break
                 }
                 j += 1
@@ -142,6 +150,19 @@ enum YAMLPrescan {
         }
         out.append(Array(bytes[start...]))
         return out
+    }
+
+    /// Collections nested in the composed document (nil when it does not compose): what the
+    /// pre-scan must never undercount (tested against random texts).
+    static func composedDepth(of text: String) -> Int? {
+        func depth(_ node: Node) -> Int {
+            switch node {
+            case .scalar: return 0
+            case let .mapping(m): return 1 + (m.map { max(depth($0.key), depth($0.value)) }.max() ?? 0)
+            case let .sequence(s): return 1 + (s.map(depth).max() ?? 0)
+            }
+        }
+        return (try? Scenario.composeOnLargeStack(text)).flatMap { $0 }.map(depth)
     }
 
     /// Throws when `text` is larger or deeper than the limits.
