@@ -27,8 +27,12 @@ enum Main {
             }
             let message = Orbital.message(for: error)
                 .replacingOccurrences(of: "^Error: ", with: "", options: .regularExpression)
-            let first = message.split(separator: "\n").first.map(String.init) ?? message
-            fail(first)
+            // The parser appends "Help:" and "Usage:" lines; a value's own newlines are escaped.
+            var first = message
+            for marker in ["\nHelp:", "\nUsage:", "\n  See '"] {
+                if let r = first.range(of: marker) { first = String(first[..<r.lowerBound]) }
+            }
+            fail(first.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         exit(0)
     }

@@ -11,6 +11,13 @@ struct Validate: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a value before checking (repeatable).")
     var overrides: [String] = []
 
+    @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
+    var maxInputBytes: Int?
+
+    func validate() throws {
+        if let n = maxInputBytes { guard n > 0 else { throw ValidationError("--max-input-bytes must be positive") }; Limits.inputBytes = n }
+    }
+
     func run() throws {
         var failures = 0
         let model = OrbitalModel()

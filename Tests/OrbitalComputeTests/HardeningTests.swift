@@ -21,7 +21,14 @@ final class HardeningTests: XCTestCase {
         let cases = ["kind: orbital\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
                      "kind: orbital\ndescription: " + String(repeating: "{a: ", count: 4_700) + "1" + String(repeating: "}", count: 4_700),
                      "kind: orbital\nx:\n" + (1...200).map { String(repeating: " ", count: $0) + "a\($0):\n" }.joined(),
-                     "kind: orbital\ndescription:\n" + String(repeating: "- ", count: 3_000) + "x\n"]
+                     "kind: orbital\ndescription:\n" + String(repeating: "- ", count: 3_000) + "x\n",
+                     // A quote inside plain text opens no string: the nesting after it still counts.
+                     "kind: orbital\nname: x 'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     "kind: orbital\nname: x:'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     "kind: orbital\nname: x,'y\ndescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     // A comment ends at CR or NEL as it does for the YAML reader.
+                     "kind: orbital # c\rdescription: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700),
+                     "kind: orbital # c\u{85}description: " + String(repeating: "[", count: 4_700) + String(repeating: "]", count: 4_700)]
         for text in cases {
             XCTAssertThrowsError(try Scenario.parse(yaml: text, origin: "deep.yaml")) { error in
                 XCTAssertTrue("\(error)".contains("over the limit of \(Limits.nestingDepth)"), "\(error)")
@@ -31,7 +38,34 @@ final class HardeningTests: XCTestCase {
         let text = "kind: orbital\ndescription: \"" + String(repeating: "[", count: 200) + "\" # " + String(repeating: "{", count: 200)
             + "\nname: |\n  " + String(repeating: "[", count: 200) + "\n"
         XCTAssertNoThrow(try Scenario.parse(yaml: text, origin: "quoted.yaml"))
-        XCTAssertEqual(YAMLPrescan.depth(of: "kind: orbital\norbit:\n  altitude_km: 650\n").depth, 2)
+        XCTAssertEqual(YAMLPrescan.depth(of: "kind: orbital\norbit:\n  altitude_km: 650\n").depth, 3)
+    }
+
+    /// Differential property: on random YAML-like texts, the pre-scan never counts fewer levels
+    /// than the composed document has (collections nested), so nothing deeper than the limit
+    /// reaches the composer.
+    func testPrescanNeverUndercountsTheComposedDepth() throws {
+        let pieces = ["[", "]", "{", "}", "a", "b: ", ": ", ":", ", ", ",", "- ", "-", "? ", "\n", "\n  ", "\n    ", "'", "\"", " #", "#", " |", " >",
+                      "x", " ", "\r", "\u{85}", "&a ", "*a", "!!str ", "\\", "''", "k: [", "- [", "{k: "]
+        let environment = ProcessInfo.processInfo.environment
+        var state = UInt64(environment["PRESCAN_SEED"] ?? "") ?? 0x9E37_79B9_7F4A_7C15
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        var composed = 0
+        for _ in 0..<(Int(environment["PRESCAN_CASES"] ?? "") ?? 40_000) {
+            let text = (0..<(next() % 40 + 1)).map { _ in pieces[next() % pieces.count] }.joined()
+            guard let actual = YAMLPrescan.composedDepth(of: text) else { continue }
+            composed += 1
+            let counted = YAMLPrescan.depth(of: text).depth
+            XCTAssertGreaterThanOrEqual(counted, actual, "pre-scan \(counted) < composed \(actual) for \(text.debugDescription)")
+            if counted < actual { break }
+        }
+        XCTAssertGreaterThan(composed, 500)
+    }
+
+    func testComposerHasAStackForDeepNestingBehindThePrescan() throws {
+        // Were the pre-scan ever fooled, 20,000 levels compose on the large stack instead of crashing.
+        let text = "a: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000)
+        XCTAssertNotNil(try Scenario.composeOnLargeStack(text))
     }
 
     func testInputSizeLimit() throws {

@@ -43,11 +43,21 @@ public enum Engine {
     /// the scenario's explicit inputs: no verb prints `inf`, `NaN` or a silent `null`.
     public static func evaluate(_ scenario: Scenario, model: OrbitalModel = OrbitalModel()) throws -> Evaluation {
         let evaluation: Evaluation
-        switch scenario.kind {
-        case .orbital: evaluation = .orbital(try model.evaluate(scenario.orbitalInputs()))
-        case .terrestrial: evaluation = .terrestrial(try TerrestrialModel.evaluate(scenario.terrestrialInputs()))
+        do {
+            switch scenario.kind {
+            case .orbital: evaluation = .orbital(try model.evaluate(scenario.orbitalInputs()))
+            case .terrestrial: evaluation = .terrestrial(try TerrestrialModel.evaluate(scenario.terrestrialInputs()))
+            }
+            try checkFinite(evaluation.report, scenario: scenario)
+        } catch let e as ModelError {
+            // Named like an input error: the file, the key's line and its accepted range.
+            throw ScenarioError(file: scenario.origin, line: e.key.flatMap { scenario.lines[$0] }, key: e.key, "\(ModelError(e.message))",
+                                accepted: e.key.flatMap { scenario.parameter($0)?.acceptedText })
+        } catch let e as ScenarioError {
+            throw e
+        } catch {
+            throw ScenarioError(file: scenario.origin, "the model's numerical solver failed for these inputs (\(error))")
         }
-        try checkFinite(evaluation.report, scenario: scenario)
         return evaluation
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// What the tool refuses before it starts work, so that no input can crash it, hang it or exhaust
 /// memory. Each limit has a default a laptop survives and a flag (or environment variable) to
@@ -7,8 +8,9 @@ public enum Limits {
     /// Largest scenario file read (bytes). A scenario is a few kB; 1 MiB leaves ample room for
     /// descriptions and published figures. Raise with `--max-input-bytes` or ORBITAL_MAX_INPUT_BYTES.
     nonisolated(unsafe) public static var inputBytes = 1 << 20
-    /// Deepest YAML nesting accepted (block indentation levels plus flow brackets). A scenario uses
-    /// 3; the YAML composer recurses per level and overflows the stack near 4,000.
+    /// Deepest YAML nesting accepted, as the pre-scan counts it (an over-count: indentation levels,
+    /// two per flow bracket or "- "). A scenario counts 3; the YAML composer recurses per level
+    /// and overflowed the stack near 4,000 real levels.
     public static let nestingDepth = 64
     /// Most draws a Monte Carlo run takes without `--max-draws` (≈1 min on 2 cores at 236 k draws/s).
     public static let draws = 10_000_000
@@ -48,6 +50,10 @@ public enum Limits {
 /// level) sees it. It follows block indentation, sequence dashes and flow brackets, skipping
 /// quoted text, comments and block scalars; it over-counts rather than under-counts.
 enum YAMLPrescan {
+    /// Levels counted per flow bracket or block indicator: the collection it opens and a
+    /// mapping (an implicit `key: value` pair) inside it.
+    static let indicatorWeight = 2
+
     /// The deepest nesting of `text` and the (1-based) line where it is first reached.
     static func depth(of text: String) -> (depth: Int, line: Int) {
         var indents: [Int] = []
@@ -56,9 +62,8 @@ enum YAMLPrescan {
         var quote: UInt8? = nil
         var blockScalarIndent: Int? = nil   // inside a | or > scalar owned by a key at this indent
         var lineNumber = 0
-        for lineSub in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in lines(of: text) {
             lineNumber += 1
-            let line = Array(lineSub)
             var i = 0
             while i < line.count, line[i] == UInt8(ascii: " ") { i += 1 }
             let blank = i >= line.count || line[i] == UInt8(ascii: "#") || line[i] == UInt8(ascii: "\r")
@@ -70,17 +75,18 @@ enum YAMLPrescan {
             if quote == nil && flow == 0 && !blank {
                 while let last = indents.last, last >= i { indents.removeLast() }
                 indents.append(i)
-                level = indents.count
-                // "- - - x" and "? " nest on one line.
+                // One level per indentation, one for a mapping on the line, and two per "- " or
+                // "? " (the collection it opens and a mapping inside its entry): an over-count.
+                level = indents.count + 1
                 var j = i
-                while j + 1 < line.count, line[j] == UInt8(ascii: "-") || line[j] == UInt8(ascii: "?"), line[j + 1] == UInt8(ascii: " ") {
-                    level += 1; j += 2
-                    while j < line.count, line[j] == UInt8(ascii: " ") { j += 1 }
+                func separated(_ k: Int) -> Bool { k >= line.count || line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t") }
+                while j < line.count, line[j] == UInt8(ascii: "-") || line[j] == UInt8(ascii: "?"), separated(j + 1) {
+                    level += indicatorWeight; j += 1
+                    while j < line.count, line[j] == UInt8(ascii: " ") || line[j] == UInt8(ascii: "\t") { j += 1 }
                 }
             } else {
-                level = indents.count
+                level = indents.count + 1
             }
-            var lastSignificant: UInt8 = 0
             var j = i
             while j < line.count {
                 let c = line[j]
@@ -91,19 +97,25 @@ enum YAMLPrescan {
                 }
                 switch c {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    // A quote opens a string only at the start of a scalar.
-                    let prev = j > 0 ? line[j - 1] : UInt8(ascii: " ")
-                    if [UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(prev) { quote = c }
+                    // A quote opens a string only at the start of a scalar (after an indicator or
+                    // at the line's start), never inside plain text: `a: x 'y` must not hide the
+                    // lines that follow from the count.
+                    var k = j - 1
+                    while k >= 0, line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t") { k -= 1 }
+                    // Block indicators (: - ?) count only when a space follows them (`x:'y` is
+                    // plain text); flow indicators ([ { ,) only inside a flow collection.
+                    let spaced = j - k >= 2
+                    if k < 0 || (spaced && [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")].contains(line[k]))
+                        || (flow > 0 && [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(line[k])) { quote = c }
                 case UInt8(ascii: "#") where j == 0 || line[j - 1] == UInt8(ascii: " ") || line[j - 1] == UInt8(ascii: "\t"):
                     j = line.count; continue
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    flow += 1
+                    flow += indicatorWeight       // the collection and an implicit pair inside it
                     if level + flow > deepest { deepest = level + flow; deepestLine = lineNumber }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    flow = max(0, flow - 1)
+                    flow = max(0, flow - indicatorWeight)
                 default: break
                 }
-                if c != UInt8(ascii: " ") && c != UInt8(ascii: "\r") { lastSignificant = c }
                 j += 1
             }
             if level + flow > deepest { deepest = level + flow; deepestLine = lineNumber }
@@ -114,10 +126,43 @@ enum YAMLPrescan {
                    tail.dropFirst().allSatisfy({ $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x0D }) {
                     blockScalarIndent = i
                 }
-                _ = lastSignificant
             }
         }
         return (deepest, deepestLine)
+    }
+
+    /// The lines of `text` as bytes, broken where the YAML reader breaks them: LF, CR, CR LF,
+    /// and NEL, LS, PS (a comment ends there too, so nothing after one may be skipped).
+    static func lines(of text: String) -> [[UInt8]] {
+        let bytes = Array(text.utf8)
+        var out: [[UInt8]] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            var width = 0
+            switch bytes[i] {
+            case 0x0A: width = 1
+            case 0x0D: width = i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: width = 2
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): width = 3
+            default: break
+            }
+            if width > 0 { out.append(Array(bytes[start..<i])); i += width; start = i } else { i += 1 }
+        }
+        out.append(Array(bytes[start...]))
+        return out
+    }
+
+    /// Collections nested in the composed document (nil when it does not compose): what the
+    /// pre-scan must never undercount (tested against random texts).
+    static func composedDepth(of text: String) -> Int? {
+        func depth(_ node: Node) -> Int {
+            switch node {
+            case .scalar: return 0
+            case let .mapping(m): return 1 + (m.map { max(depth($0.key), depth($0.value)) }.max() ?? 0)
+            case let .sequence(s): return 1 + (s.map(depth).max() ?? 0)
+            }
+        }
+        return (try? Scenario.composeOnLargeStack(text)).flatMap { $0 }.map(depth)
     }
 
     /// Throws when `text` is larger or deeper than the limits.

@@ -68,8 +68,8 @@ extension ParameterTable where Inputs: CommonInputs {
         ] + reliabilityBySide(orbital: orbital) + [
             .number("finance.lifetime_years", "year", \.finance.lifetimeYears, 5, .closed(0.1, 50),
                     "Analysis window: years over which the cluster delivers and costs are counted (from 0.1 year: the levelized costs divide by the hours delivered in the window)", Source.depreciation),
-            .number("finance.discount_rate", "1/year", \.finance.discountRate, 0.07, .open(-1, 1),
-                    "Annual discount rate (real WACC) for present values", Source.damodaran),
+            .number("finance.discount_rate", "1/year", \.finance.discountRate, 0.07, .closedOpen(-0.5, 1),
+                    "Annual discount rate (real WACC) for present values (from −0.5: towards −1 the discount factors (1 + r)^−t overflow)", Source.damodaran),
             .number("finance.ops_cost_usd_per_year", "USD/year", \.finance.opsCostUsdPerYear, orbital ? 100e6 : 30e6, .closed(0, 1e12),
                     orbital ? "Operations: mission control, ground stations, spectrum, staff" : "Site operations staff and services (energy, water, maintenance are separate)",
                     orbital ? Provenance("est.: large LEO constellation operations, order of $100 M a year", year: 2026, .low, range: "$30–300 M") : Provenance("est.: ≈200 staff at $150 k loaded", year: 2026, .low)),

@@ -71,12 +71,32 @@ public struct Scenario: Sendable, Equatable {
         return data
     }
 
+    /// Stack of the thread that composes YAML: the composer recurses once per nesting level
+    /// (≈2 kB a level), so 256 MB holds ≈100,000 levels — a second line of defence behind the
+    /// pre-scan's limit of 64. Only the pages touched are committed.
+    static let composerStackBytes = 256 << 20
+
+    /// `Yams.compose` on a thread with a large stack.
+    static func composeOnLargeStack(_ yaml: String) throws -> Node? {
+        final class Box: @unchecked Sendable { var result: Result<Node?, Error> = .success(nil) }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { try Yams.compose(yaml: yaml) }
+            done.signal()
+        }
+        thread.stackSize = composerStackBytes
+        thread.start()
+        done.wait()
+        return try box.result.get()
+    }
+
     /// Parses and validates YAML text. `origin` names it in errors.
     public static func parse(yaml: String, origin: String = "<memory>") throws -> Scenario {
         // Bounded before composing: the composer recurses once per nesting level.
         try YAMLPrescan.check(yaml, origin: origin)
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch let error as YamlError {
+        do { root = try composeOnLargeStack(yaml) } catch let error as YamlError {
             let (line, message) = yamlMessage(error)
             throw ScenarioError(file: origin, line: line, "malformed YAML: " + message)
         } catch {
