@@ -8,7 +8,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario files to check.", completion: Completions.scenario)
     var scenarios: [String]
 
-    @Option(name: .customLong("set"), help: "Override a value before checking (repeatable).")
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value before checking (repeatable).", valueName: "KEY=VALUE"), completion: Completions.set)
     var overrides: [String] = []
 
     func run() throws {
