@@ -562,7 +562,7 @@ struct ReportBuilder {
             id: "table-published", caption: "Published figures beside this engine's, each under the publication's own assumptions (`orbital published`; the scenarios are in \(folder))",
             header: ["scenario", "metric", "unit", "published", "ours", "difference", "source", "why they differ"],
             rows: rows.map { r in
-                [Cell(r.scenario, code: true), Cell(ReportLabels.output(r.figure.metric), key: r.figure.metric), Cell(unitOfKey(r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
+                [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(unitOfKey(r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
                  Cell(r.ours.map(humanNumber) ?? "—", numeric: true), Cell(r.difference.map { humanNumber($0 * 100) + " %" } ?? "—", numeric: true),
                  Cell(r.figure.source), Cell(r.figure.note)]
             })
