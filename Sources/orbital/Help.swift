@@ -94,6 +94,14 @@ enum Examples {
         ],
     ]
 
+    /// A first session, at the end of `orbital --help`.
+    static let root = [
+        "orbital models",
+        "orbital compare orbital-1gw-dawn-dusk",
+        "orbital explain launch.cost_per_kg_usd",
+        "orbital report orbital-1gw-dawn-dusk --output report.html",
+    ]
+
     /// The EXAMPLES section for a verb, or "" for the root command.
     static func section(for verb: String) -> String {
         guard let lines = byVerb[verb], !lines.isEmpty else { return "" }
@@ -109,8 +117,11 @@ enum Examples {
     /// Appends the verb's EXAMPLES to a help text; any other message (version, completion
     /// scripts and their answers) is returned unchanged.
     static func appended(to message: String, arguments: [String]) -> String {
-        guard message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:"), let verb = verb(in: arguments) else { return message }
+        guard message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:") else { return message }
         let body = message.hasSuffix("\n") ? message : message + "\n"
+        guard let verb = verb(in: arguments) else {
+            return body + "\nEXAMPLES:\n" + root.map { "  " + $0 }.joined(separator: "\n")
+        }
         return body + section(for: verb)
     }
 }

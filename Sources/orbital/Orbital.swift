@@ -47,7 +47,7 @@ struct Orbital: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orbital",
         abstract: "Can gigawatt-scale AI compute in orbit beat a terrestrial cluster like Colossus 1 — and under which assumptions?",
-        discussion: "Scenarios are YAML files (see Models/). Every input has a unit, a default, an accepted range and a source: `orbital explain KEY`.",
+        discussion: "Scenarios are YAML files; the shipped ones are compiled in and named from any directory (`orbital models`). Every input has a unit, a default, an accepted range and a source: `orbital explain KEY`. `orbital VERB --help` ends with examples.",
         version: OrbitalVersion.tool,
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, Report.self,
                       SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self, TimelineCommand.self,

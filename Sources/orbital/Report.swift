@@ -26,7 +26,7 @@ struct Report: ParsableCommand {
     @Option(help: "html or markdown (default: from the extension of --output, else html).")
     var format: Format?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set launch.cost_per_kg_usd=200 (repeatable).", valueName: "KEY=VALUE"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set launch.cost_per_kg_usd=200 (repeatable).", valueName: "KEY=VALUE"), completion: Completions.set)
     var overrides: [String] = []
 
     @Option(help: "Relative swing of each input when ranking the deciding inputs.")

@@ -8,7 +8,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario files to check.", completion: Completions.scenario)
     var scenarios: [String]
 
-    @Option(name: .customLong("set"), help: "Override a value before checking (repeatable).")
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value before checking (repeatable).", valueName: "KEY=VALUE"), completion: Completions.set)
     var overrides: [String] = []
 
     @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")

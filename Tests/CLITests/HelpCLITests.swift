@@ -7,7 +7,8 @@ final class HelpCLITests: XCTestCase {
     /// The verbs listed by `orbital --help`.
     static func verbs() throws -> [String] {
         let help = try CLI.run(["--help"])
-        let section = help.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let after = help.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let section = after.components(separatedBy: "See 'orbital help").first ?? ""
         return section.split(separator: "\n").compactMap { line in
             guard line.range(of: #"^  [a-z]+ "#, options: .regularExpression) != nil else { return nil }
             return line.split(separator: " ").first.map(String.init)
@@ -28,6 +29,7 @@ final class HelpCLITests: XCTestCase {
                 for line in examples { XCTAssertTrue(line.hasPrefix("  orbital \(verb)"), "\(verb): \(line)") }
             }
         }
+        XCTAssertTrue(try CLI.run(["--help"]).stdout.contains("\nEXAMPLES:\n  orbital models\n"))
         // Version and completion scripts are untouched.
         XCTAssertEqual(try CLI.run(["--version"]).stdout.split(separator: "\n").count, 1)
         XCTAssertFalse(try CLI.run(["--generate-completion-script", "bash"]).stdout.contains("EXAMPLES"))

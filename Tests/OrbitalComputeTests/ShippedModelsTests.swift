@@ -38,3 +38,16 @@ final class ShippedModelsTests: XCTestCase {
         XCTAssertEqual(embedded.values, Scenario.colossus1.values)
     }
 }
+
+/// The Slurm job script CI runs (.ci/slurm.sh) is the one docs/sweeps.md shows.
+final class DocsTests: XCTestCase {
+    func testSweepsDocShowsTheSlurmScriptVerbatim() throws {
+        let root = ShippedModelsTests.root
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/sweeps.md"), encoding: .utf8)
+        let script = try String(contentsOf: root.appendingPathComponent("docs/slurm/sweep.sbatch"), encoding: .utf8)
+        let begin = try XCTUnwrap(doc.range(of: "<!-- begin docs/slurm/sweep.sbatch -->\n```bash\n"))
+        let end = try XCTUnwrap(doc.range(of: "```\n<!-- end docs/slurm/sweep.sbatch -->"))
+        XCTAssertEqual(String(doc[begin.upperBound..<end.lowerBound]), script, "paste docs/slurm/sweep.sbatch into docs/sweeps.md")
+        XCTAssertTrue(script.contains("--shard \"$SLURM_ARRAY_TASK_ID/$SHARDS\"") && script.contains("--resume"))
+    }
+}

@@ -73,6 +73,9 @@ enum ReportLabels {
         "array_area_m2": "Solar array area",
         "energy_cost_usd_per_year": "Electricity per year",
         "water_liters_per_year": "Water per year",
+        "tco_undiscounted_usd": "Total cost, undiscounted",
+        "launch_cost_usd": "Launch cost",
+        "launch_cost_per_kw_year_usd": "Launch cost per kW-year",
     ]
 
     /// Unit suffixes dropped when a key is turned into words.
