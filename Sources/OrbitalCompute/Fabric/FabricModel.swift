@@ -144,6 +144,17 @@ public enum FabricModel {
                               localBpsPerAccelerator: local, orbital: orbital, curve: curve)
     }
 
+    /// The largest of ascending `sizes` that passes, when passing is monotone (a prefix passes).
+    static func largestPassing(_ sizes: [Double], _ passes: (Double) -> Bool) -> Double? {
+        guard let first = sizes.first, passes(first) else { return nil }
+        var lo = 0, hi = sizes.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if passes(sizes[mid]) { lo = mid } else { hi = mid }
+        }
+        return sizes[lo]
+    }
+
     /// The ground side: one non-blocking fabric (Colossus 1: 400 Gb/s per GPU, Spectrum-X), so the
     /// data-parallel ring spans DP members at the per-accelerator rate.
     /// - Parameters: accelerators in the cluster, peak FLOP/s each.
@@ -216,7 +227,11 @@ public enum FabricModel {
         let inOne = (1...Int(perFormation)).map { Double($0) * g }
         let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
         let sizes = (inOne + across).filter { $0 < total } + [total]
-        let largest = sizes.last { $0 >= replica && step($0).efficiency >= t.efficiencyThreshold } ?? 0
+        // Efficiency falls with size within one formation and across whole formations (compute per
+        // step shrinks, the rings' times grow): bisect each segment, the larger one first.
+        func passes(_ j: Double) -> Bool { j >= replica && step(j).efficiency >= t.efficiencyThreshold }
+        let one = sizes.filter { $0 <= perFormation * g }, many = sizes.filter { $0 > perFormation * g }
+        let largest = largestPassing(many, passes) ?? largestPassing(one, passes) ?? 0
         let o = TrainingFabric.Orbital(link: link, interFormationLink: inter, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation, formations: formations,
                                        linksPerSatellite: l, formationRadiusM: Formation.radius(satellites: perFormation, spacing: x.formation.neighbourSpacingM),
                                        bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l, linkRate: link.linkRateBps, acceleratorsPerSatellite: g),

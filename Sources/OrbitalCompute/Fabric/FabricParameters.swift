@@ -18,7 +18,7 @@ extension ParameterTable where Inputs: TrainingFabricInputs {
                     Provenance(FabricSource.llama3 + ": 16 M tokens per step in the final stage (4 M → 8 M → 16 M)", year: 2024, .high, range: "4–64 M")),
             .number("training.gradient_bytes_per_parameter", "B", \.training.gradientBytesPerParameter, 2, .closed(0.5, 8),
                     "Bytes per gradient element in the data-parallel all-reduce (BF16: 2; FP32: 4; FP8: 1)",
-                    Provenance("est.: mixed-precision training reduces gradients in BF16 (Micikevicius et al., ICLR 2018; " + FabricSource.llama3 + ")", year: 2024, .medium, range: "1–4")),
+                    Provenance("Mixed-precision training keeps and reduces gradients in 16-bit formats (Micikevicius et al., ICLR 2018); FP32 reduction doubles it", year: 2024, .medium, range: "1–4")),
             .number("training.tensor_parallel", "-", \.training.tensorParallel, 8, .closed(1, 1024),
                     "Tensor-parallel degree: kept inside one scale-up (NVLink) domain, and inside one satellite",
                     Provenance(FabricSource.llama3 + ": TP 8 within a server", year: 2024, .high), integer: true),
