@@ -291,6 +291,9 @@ public final class OrbitalModel {
         // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
         let fabric = try FabricModel.orbital(x, satellites: Double(satellites), accelerators: countPowered,
                                              itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
+        if x.network.workload == "inference", fabric.modelFitsInSatellite == false {
+            warnings.append("the model's weights (training.model_parameters × \(formatNumber(x.training.gradientBytesPerParameter)) B) do not fit in one satellite's accelerator memory: inference spans satellites over the optical links, which this model does not charge")
+        }
         let hoursPerYear = countPowered * x.compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
         let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
                                   discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: poweredDecay,

@@ -62,6 +62,8 @@ public struct FabricInputs: Sendable, Equatable {
     public var throughputEfficiency = 0.0
     /// Latency of one step of a ring collective [s].
     public var hopLatencyS = 0.0
+    /// High-bandwidth memory per accelerator [B] (orbital: whether an inference model fits in a satellite).
+    public var memoryBytesPerAccelerator = 0.0
     public init() {}
 }
 

@@ -52,6 +52,10 @@ public struct TrainingFabric: Sendable {
     /// Efficiency against job size, for charts: (accelerators, efficiency).
     public var curve: [(Double, Double)]
 
+    /// Whether the model's weights (N × precision bytes) fit in one satellite's accelerator memory
+    /// (orbital; nil on the ground): inference is unchanged by the fabric only where they do.
+    public var modelFitsInSatellite: Bool?
+
     public var trainingEfficiency: Double { charged.efficiency }
     /// The factor on delivered accelerator-hours: the training efficiency for `training`, 1 for `inference`.
     public var deliveredHoursFactor: Double { workload == "training" ? trainingEfficiency : 1 }
@@ -73,6 +77,7 @@ public struct TrainingFabric: Sendable {
             ("local_bandwidth_per_accelerator_bps", .number(localBpsPerAccelerator)),
             ("delivered_hours_factor", .number(deliveredHoursFactor)),
         ]
+        if let fits = modelFitsInSatellite { pairs.append(("model_fits_in_satellite", .bool(fits))) }
         if let o = orbital {
             pairs += [
                 ("link", .object([
@@ -237,6 +242,8 @@ public enum FabricModel {
                                        bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l, linkRate: link.linkRateBps, acceleratorsPerSatellite: g),
                                        collectiveBpsPerAccelerator: collective, hopLatencyS: hop,
                                        diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
-        return assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: sizes, step: step)
+        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: sizes, step: step)
+        result.modelFitsInSatellite = t.modelParameters * t.gradientBytesPerParameter <= g * f.memoryBytesPerAccelerator
+        return result
     }
 }
