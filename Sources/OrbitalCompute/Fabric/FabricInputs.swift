@@ -44,9 +44,10 @@ public struct TrainingInputs: Sendable, Equatable {
     public var pipelineParallel = 0.0
     public var computeUtilization = 0.0
     public var overlapFraction = 0.0
+    public var microbatchTokens = 0.0
     public var efficiencyThreshold = 0.0
-    /// The synchronous job size the cost is charged at; nil: the largest at the threshold.
-    public var jobAccelerators: Double?
+    /// The synchronous job size the training cost is charged at, on both sides [-].
+    public var jobAccelerators = 0.0
     /// `training` or `inference` (the ground side's `network.workload`; the orbital side reads its own).
     public var workload = ""
     public init() {}

@@ -8,7 +8,7 @@ import Foundation
 /// scale-up domain, pipeline stages beside it, and data parallelism DP = J / (TP × PP) across the
 /// rest; each step's gradients (S = N b / (TP PP) per accelerator) are all-reduced hierarchically
 /// over the levels of the side's network (`TrainingStep.hierarchicalAllReduce`), overlapped with
-/// the backward pass. Pipeline point-to-point activations (≈ 10 % of the gradient bytes for the
+/// the backward pass of the step's last micro-batch (`TrainingStep.overlapFraction`). Pipeline point-to-point activations (≈ 10 % of the gradient bytes for the
 /// reference job, and overlapped by the 1F1B schedule) and the pipeline bubble (the same on both
 /// sides) are not charged to the fabric.
 public struct TrainingFabric: Sendable {
@@ -132,7 +132,9 @@ public enum FabricModel {
         let s = TrainingStep.gradientBytesPerAccelerator(parameters: t.modelParameters, bytesPerParameter: t.gradientBytesPerParameter,
                                                          tensorParallel: t.tensorParallel, pipelineParallel: t.pipelineParallel)
         let tm = TrainingStep.hierarchicalAllReduce(bytes: s, levels: levels)
-        return .init(accelerators: j, computeS: tc, communicationS: tm, stepS: TrainingStep.stepTime(compute: tc, communication: tm, overlap: t.overlapFraction))
+        let m = TrainingStep.microbatches(tokensPerStep: t.tokensPerStep, dataParallel: j / (t.tensorParallel * t.pipelineParallel), microbatchTokens: t.microbatchTokens)
+        let phi = TrainingStep.overlapFraction(backward: t.overlapFraction, microbatches: m)
+        return .init(accelerators: j, computeS: tc, communicationS: tm, stepS: TrainingStep.stepTime(compute: tc, communication: tm, overlap: phi))
     }
 
     /// Assembles the result from a step function, the largest job at the threshold and the sizes
@@ -140,7 +142,7 @@ public enum FabricModel {
     static func assemble(_ t: TrainingInputs, workload: String, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
                          largest: Double, curveSizes: [Double], step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
         let replica = min(t.tensorParallel * t.pipelineParallel, total)
-        let chargedSize = t.jobAccelerators.map { min(max($0, replica), total) } ?? (largest > 0 ? largest : replica)
+        let chargedSize = min(max(t.jobAccelerators, replica), total)
         let sizes = Array(Set(curveSizes.filter { $0 >= replica && $0 <= total })).sorted()
         let stride = max(1, sizes.count / curvePoints)
         let curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
@@ -235,7 +237,7 @@ public enum FabricModel {
         // Efficiency falls with size within one formation and across whole formations (compute per
         // step shrinks, the rings' times grow): bisect each segment, the larger one first.
         func passes(_ j: Double) -> Bool { j >= replica && step(j).efficiency >= t.efficiencyThreshold }
-        let one = sizes.filter { $0 <= perFormation * g }, many = sizes.filter { $0 > perFormation * g }
+        let one = sizes.filter { $0 >= replica && $0 <= perFormation * g }, many = sizes.filter { $0 >= replica && $0 > perFormation * g }
         let largest = largestPassing(many, passes) ?? largestPassing(one, passes) ?? 0
         let o = TrainingFabric.Orbital(link: link, interFormationLink: inter, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation, formations: formations,
                                        linksPerSatellite: l, formationRadiusM: Formation.radius(satellites: perFormation, spacing: x.formation.neighbourSpacingM),

@@ -29,14 +29,17 @@ extension ParameterTable where Inputs: TrainingFabricInputs {
                     "Achieved over peak dense FLOP/s while computing, before exposed communication (MFU without the network)",
                     Provenance("est.: " + FabricSource.llama3 + " reports 38–43 % MFU including communication and pipeline bubbles", year: 2024, .low, range: "0.35–0.6")),
             .number("training.overlap_fraction", "-", \.training.overlapFraction, 0.67, .closed(0, 1),
-                    "Fraction of the compute time under which the gradient all-reduce can run (the backward pass: 4N of 6N FLOPs per token)",
-                    Provenance("Kaplan et al. 2020 (6N = 2N forward + 4N backward); Li et al., PyTorch Distributed, VLDB 2020 (gradient buckets overlap the backward pass)", year: 2020, .medium, range: "0–0.67")),
+                    "Fraction of a micro-batch's compute under which the gradient all-reduce can run (its backward pass: 4N of 6N FLOPs per token); with m micro-batches per step only the last one's counts, φ / m of the step",
+                    Provenance("Kaplan et al. 2020 (6N = 2N forward + 4N backward); Li et al., PyTorch Distributed, VLDB 2020 (gradient buckets overlap the backward pass)", year: 2020, .medium, range: "0 (no overlap) – 0.67")),
+            .number("training.microbatch_tokens", "-", \.training.microbatchTokens, 8_192, .closed(1, 1e9),
+                    "Tokens per micro-batch of one data-parallel replica (sequence length × micro-batch size)",
+                    Provenance(FabricSource.llama3 + ": sequences of 8,192 tokens, one per micro-batch (est. for the micro-batch size)", year: 2024, .medium, range: "2,048–32,768")),
             .number("training.efficiency_threshold", "-", \.training.efficiencyThreshold, 0.9, .openClosed(0, 1),
                     "Training efficiency a synchronous job must reach to count as one job (largest_synchronous_job_accelerators)",
                     Provenance("issue 14: Colossus-class fabrics run ≥ 90 % (a choice, not a measurement)", year: 2026, .medium, range: "0.5–0.95")),
-            .optional("training.job_accelerators", "-", \.training.jobAccelerators, .closed(1, 1e9),
-                      "Size of the synchronous job the training cost is charged at, on each side (capped at its accelerators): set it to ask what one model of that size costs",
-                      derived: "each side's largest synchronous job at training.efficiency_threshold", integer: true),
+            .number("training.job_accelerators", "-", \.training.jobAccelerators, 16_384, .closed(1, 1e9),
+                    "Accelerators of the synchronous reference job, the same on both sides (capped at each side's accelerators): its training efficiency scales the delivered hours of a training workload",
+                    Provenance(FabricSource.llama3 + ": Llama 3.1 405B trained on 16,384 H100; Colossus 1 trains on up to ≈200,000", year: 2024, .high, range: "7,128 (one formation) – 220,000 (Colossus 1)"), integer: true),
         ]
     }
 }

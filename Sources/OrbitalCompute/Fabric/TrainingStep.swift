@@ -13,6 +13,8 @@ import Foundation
 ///    operations in MPICH", IJHPCA 19, 49 (2005): the α–β cost model, hierarchical collectives.
 /// 4. S. Li et al., "PyTorch Distributed: Experiences on Accelerating Data Parallel Training",
 ///    VLDB 13 (2020): gradient buckets are reduced while the backward pass runs.
+/// 6. D. Narayanan et al., "Efficient Large-Scale Language Model Training on GPU Clusters Using
+///    Megatron-LM", SC 2021: tensor parallelism inside a server, pipeline 1F1B micro-batches.
 /// 5. Meta, "The Llama 3 Herd of Models", arXiv 2407.21783 (2024): 405 B parameters, 16 M tokens
 ///    per step, tensor parallelism 8 inside a server's NVLink, pipeline 16, data parallel 128.
 public enum TrainingStep {
@@ -68,6 +70,22 @@ public enum TrainingStep {
             shard /= max(1, level.members)
         }
         return total
+    }
+
+    /// Micro-batches each data-parallel replica runs per step [-]: m = T / (DP × t_mb), with T the
+    /// tokens per step and t_mb the tokens per micro-batch (gradient accumulation or pipeline
+    /// micro-batches).
+    public static func microbatches(tokensPerStep: Double, dataParallel dp: Double, microbatchTokens: Double) -> Double {
+        tokensPerStep / (dp * microbatchTokens)
+    }
+
+    /// The fraction of a step's compute under which the data-parallel gradient reduction can run
+    /// [-]: φ = φ_bwd / max(1, m). A parameter's gradient is final only after the last
+    /// micro-batch's backward pass, so with m micro-batches (pipeline 1F1B or gradient
+    /// accumulation) only that one's backward — φ_bwd / m of the step, φ_bwd = 4N / 6N — hides the
+    /// reduction (Li et al. 2020; Megatron-LM `overlap_grad_reduce`, Narayanan et al., SC 2021).
+    public static func overlapFraction(backward phi: Double, microbatches m: Double) -> Double {
+        phi / max(1, m)
     }
 
     /// Step time [s] with communication overlapped with a fraction φ of the compute (the

@@ -50,7 +50,7 @@ public struct StudySetup: Sendable {
         "compute.bf16_dense_tflops",
         // The reference training job and the analyst's efficiency threshold are one choice for both sides (issue 14).
         "training.model_parameters", "training.tokens_per_step", "training.gradient_bytes_per_parameter",
-        "training.compute_utilization", "training.overlap_fraction", "training.efficiency_threshold",
+        "training.compute_utilization", "training.overlap_fraction", "training.microbatch_tokens", "training.efficiency_threshold",
     ]
 
     /// Resolves a (possibly prefixed) key to the parameter(s) it writes.
