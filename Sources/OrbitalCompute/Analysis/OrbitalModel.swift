@@ -291,6 +291,9 @@ public final class OrbitalModel {
         // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
         let fabric = try FabricModel.orbital(x, satellites: Double(satellites), accelerators: countPowered,
                                              itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
+        if let g = fabric.orbital?.acceleratorsPerSatellite, x.training.tensorParallel > g {
+            warnings.append("training.tensor_parallel \(formatNumber(x.training.tensorParallel)) is more than a satellite's \(formatNumber(g)) accelerators: tensor parallelism runs at \(formatNumber(g)), inside one satellite")
+        }
         if x.network.workload == "inference", fabric.modelFitsInSatellite == false {
             warnings.append("the model's weights (training.model_parameters × \(formatNumber(x.training.gradientBytesPerParameter)) B) do not fit in one satellite's accelerator memory: inference spans satellites over the optical links, which this model does not charge")
         }

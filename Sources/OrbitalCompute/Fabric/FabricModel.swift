@@ -117,12 +117,9 @@ public enum FabricModel {
     static let searchSteps = 60
 
     /// Checks the job's layout against the scale-up domain.
-    static func checkLayout(_ t: TrainingInputs, _ f: FabricInputs, acceleratorsPerNode: Double?) throws {
+    static func checkLayout(_ t: TrainingInputs, _ f: FabricInputs) throws {
         guard t.tensorParallel <= f.scaleUpDomainAccelerators else {
             throw ModelError(key: "training.tensor_parallel", "tensor parallelism \(formatNumber(t.tensorParallel)) does not fit in a scale-up domain of \(formatNumber(f.scaleUpDomainAccelerators)) accelerators (fabric.scale_up_domain_accelerators)")
-        }
-        if let g = acceleratorsPerNode, t.tensorParallel > g {
-            throw ModelError(key: "training.tensor_parallel", "tensor parallelism \(formatNumber(t.tensorParallel)) does not fit in a satellite of \(formatNumber(g)) accelerators: raise satellite.it_power_w")
         }
     }
 
@@ -167,7 +164,7 @@ public enum FabricModel {
     /// - Parameters: accelerators in the cluster, peak FLOP/s each.
     public static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double) throws -> TrainingFabric {
         let t = x.training, f = x.fabric
-        try checkLayout(t, f, acceleratorsPerNode: nil)
+        try checkLayout(t, f)
         let local = f.bpsPerAccelerator * f.throughputEfficiency
         let replica = t.tensorParallel * t.pipelineParallel
         func step(_ j: Double) -> TrainingFabric.Step {
@@ -199,9 +196,13 @@ public enum FabricModel {
     /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
     ///   [W], peak FLOP/s per accelerator.
     public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double) throws -> TrainingFabric {
-        let t = x.training, f = x.fabric
+        let f = x.fabric
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
-        try checkLayout(t, f, acceleratorsPerNode: g)
+        try checkLayout(x.training, f)
+        // Tensor parallelism stays inside one satellite: a satellite smaller than the TP degree
+        // runs it at the satellite's size (OrbitalModel warns).
+        var t = x.training
+        t.tensorParallel = min(t.tensorParallel, g)
         let total = min(accelerators, satellites * g)
         let perFormation = max(1, min(x.formation.satellitesMax, satellites))
         let formations = (satellites / perFormation).rounded(.up)
