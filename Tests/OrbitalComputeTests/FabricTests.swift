@@ -198,7 +198,8 @@ final class FabricTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(f.largestSynchronousJobAccelerators, lastLargest, "\(bps) bit/s")
             (last, lastLargest) = (f.trainingEfficiency, f.largestSynchronousJobAccelerators)
         }
-        let ground = try FabricModel.terrestrial(.defaults, accelerators: 220_000, peakFlops: 989e12)
+        let ground = try FabricModel.terrestrial(.defaults, accelerators: 220_000, peakFlops: 989e12, withCurve: true)
+        XCTAssertGreaterThan(ground.curve.count, 10)
         XCTAssertEqual(ground.curve.first?.0, 128)
         for (a, b) in zip(ground.curve, ground.curve.dropFirst()) { XCTAssertLessThanOrEqual(b.1, a.1 + 1e-12) }
         var orbitLast = 0.0
@@ -242,7 +243,8 @@ final class FabricTests: XCTestCase {
         let n = 200
         for _ in 0..<n { _ = try FabricModel.orbital(x, satellites: 12_447, accelerators: 1_095_336, itPerAcceleratorW: 1136, peakFlops: 989e12) }
         let perCall = Date().timeIntervalSince(start) / Double(n)
-        // Debug builds are ≈10× slower than release; 1 ms is still far below an evaluation's cost.
+        // Debug builds are ≈10–30× slower than release, and the machine is shared: 1 ms here is
+        // tens of microseconds in release, far below an evaluation's cost.
         XCTAssertLessThan(perCall, 1e-3)
     }
 }

@@ -49,7 +49,8 @@ public struct TrainingFabric: Sendable {
     /// Scale-out bandwidth per accelerator inside the site or satellite, after throughput efficiency [bit/s].
     public var localBpsPerAccelerator: Double
     public var orbital: Orbital?
-    /// Efficiency against job size, for charts: (accelerators, efficiency).
+    /// Efficiency against job size, for charts: (accelerators, efficiency); empty unless asked
+    /// for (`withCurve`), so that evaluations do not pay for it.
     public var curve: [(Double, Double)]
 
     /// Whether the model's weights (N × precision bytes) fit in one satellite's accelerator memory
@@ -137,10 +138,10 @@ public enum FabricModel {
     /// Assembles the result from a step function, the largest job at the threshold and the sizes
     /// to draw the efficiency curve at.
     static func assemble(_ t: TrainingInputs, workload: String, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
-                         largest: Double, curveSizes: [Double], step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
+                         largest: Double, curveSizes: [Double], withCurve: Bool, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
         let replica = min(t.tensorParallel * t.pipelineParallel, total)
         let chargedSize = min(max(t.jobAccelerators, replica), total)
-        let sizes = Array(Set(curveSizes.filter { $0 >= replica && $0 <= total })).sorted()
+        let sizes = withCurve ? Array(Set(curveSizes.filter { $0 >= replica && $0 <= total })).sorted() : []
         let stride = max(1, sizes.count / curvePoints)
         let curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
         return TrainingFabric(workload: workload, accelerators: total, threshold: t.efficiencyThreshold, charged: step(chargedSize), wholeCluster: step(total),
@@ -162,7 +163,7 @@ public enum FabricModel {
     /// The ground side: one non-blocking fabric (Colossus 1: 400 Gb/s per GPU, Spectrum-X), so the
     /// data-parallel ring spans DP members at the per-accelerator rate.
     /// - Parameters: accelerators in the cluster, peak FLOP/s each.
-    public static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double) throws -> TrainingFabric {
+    public static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
         let t = x.training, f = x.fabric
         try checkLayout(t, f)
         let local = f.bpsPerAccelerator * f.throughputEfficiency
@@ -187,7 +188,7 @@ public enum FabricModel {
         }
         let n = Double(curvePoints)
         let sizes = total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : []
-        return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest, curveSizes: sizes, step: step)
+        return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest, curveSizes: sizes, withCurve: withCurve, step: step)
     }
 
     /// The orbital side: accelerators inside a satellite on a local network, satellites in
@@ -195,7 +196,7 @@ public enum FabricModel {
     /// inter-formation spacing. A job fills satellites of one formation, then whole formations.
     /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
     ///   [W], peak FLOP/s per accelerator.
-    public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double) throws -> TrainingFabric {
+    public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
         let f = x.fabric
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
         try checkLayout(x.training, f)
@@ -245,7 +246,7 @@ public enum FabricModel {
                                        bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l, linkRate: link.linkRateBps, acceleratorsPerSatellite: g),
                                        collectiveBpsPerAccelerator: collective, hopLatencyS: hop,
                                        diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
-        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: sizes, step: step)
+        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: sizes, withCurve: withCurve, step: step)
         result.modelFitsInSatellite = t.modelParameters * t.gradientBytesPerParameter <= g * f.memoryBytesPerAccelerator
         return result
     }

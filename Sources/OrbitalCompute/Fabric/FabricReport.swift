@@ -7,7 +7,10 @@ extension ReportBuilder {
     static let linkChartDistances = (0...60).map { pow(10, 1 + Double($0) / 12) }
 
     func fabricSection() -> ReportDocument.Section {
-        guard let fo = o.fabric, let fg = g.fabric, let orbit = fo.orbital else {
+        guard let fo = try? FabricModel.orbital(oInputs, satellites: Double(o.satelliteCount), accelerators: o.acceleratorCountPowered, itPerAcceleratorW: o.accelerator.itPowerPerAcceleratorW,
+                                                peakFlops: o.accelerator.bf16DenseTflops * 1e12, withCurve: true),
+              let fg = try? FabricModel.terrestrial(gInputs, accelerators: g.acceleratorCount, peakFlops: g.accelerator.bf16DenseTflops * 1e12, withCurve: true),
+              let orbit = fo.orbital else {
             return .init(id: "fabric", title: "Training fabric", blocks: [.paragraph("No training fabric was computed.")])
         }
         func pct(_ x: Double) -> String { humanNumber(x * 100) + " %" }
