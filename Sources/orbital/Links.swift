@@ -19,27 +19,27 @@ struct LinksCalculator: ParsableCommand {
               orbital links --distance-m 1000000 --photons-per-bit 20 --format json
             """)
 
-    @Option(name: .customLong("distance-m"), help: ArgumentHelp("Link distance [m]; several, comma-separated, give one column each.", valueName: "D[,D…]"))
+    @Option(name: .customLong("distance-m"), parsing: .unconditional, help: ArgumentHelp("Link distance [m]; several, comma-separated, give one column each.", valueName: "D[,D…]"))
     var distanceM: String
-    @Option(name: .customLong("wavelength-m"), help: "Carrier wavelength [m].")
+    @Option(name: .customLong("wavelength-m"), parsing: .unconditional, help: "Carrier wavelength [m].")
     var wavelengthM = OrbitalInputs.defaults.isl.wavelengthM
-    @Option(name: .customLong("aperture-diameter-m"), help: "Aperture diameter at each end [m].")
+    @Option(name: .customLong("aperture-diameter-m"), parsing: .unconditional, help: "Aperture diameter at each end [m].")
     var apertureDiameterM = OrbitalInputs.defaults.isl.apertureDiameterM
-    @Option(name: .customLong("transmit-power-w"), help: "Optical power per transceiver, all channels [W].")
+    @Option(name: .customLong("transmit-power-w"), parsing: .unconditional, help: "Optical power per transceiver, all channels [W].")
     var transmitPowerW = OrbitalInputs.defaults.isl.transmitPowerW
-    @Option(name: .customLong("transmit-efficiency"), help: "Transmit optics throughput (0, 1].")
+    @Option(name: .customLong("transmit-efficiency"), parsing: .unconditional, help: "Transmit optics throughput (0, 1].")
     var transmitEfficiency = OrbitalInputs.defaults.isl.transmitEfficiency
-    @Option(name: .customLong("receive-efficiency"), help: "Receive optics and fibre coupling throughput (0, 1].")
+    @Option(name: .customLong("receive-efficiency"), parsing: .unconditional, help: "Receive optics and fibre coupling throughput (0, 1].")
     var receiveEfficiency = OrbitalInputs.defaults.isl.receiveEfficiency
-    @Option(name: .customLong("pointing-efficiency"), help: "Power kept under pointing jitter (0, 1].")
+    @Option(name: .customLong("pointing-efficiency"), parsing: .unconditional, help: "Power kept under pointing jitter (0, 1].")
     var pointingEfficiency = OrbitalInputs.defaults.isl.pointingEfficiency
-    @Option(name: .customLong("photons-per-bit"), help: "Receiver sensitivity: photons per bit at the error-rate target.")
+    @Option(name: .customLong("photons-per-bit"), parsing: .unconditional, help: "Receiver sensitivity: photons per bit at the error-rate target.")
     var photonsPerBit = OrbitalInputs.defaults.isl.photonsPerBit
-    @Option(name: .customLong("channels-per-transceiver"), help: "DWDM channels per transceiver.")
+    @Option(name: .customLong("channels-per-transceiver"), parsing: .unconditional, help: "DWDM channels per transceiver.")
     var channelsPerTransceiver = OrbitalInputs.defaults.isl.channelsPerTransceiver
-    @Option(name: .customLong("channel-rate-bps"), help: "Data rate per DWDM channel, each way [bit/s].")
+    @Option(name: .customLong("channel-rate-bps"), parsing: .unconditional, help: "Data rate per DWDM channel, each way [bit/s].")
     var channelRateBps = OrbitalInputs.defaults.isl.channelRateBps
-    @Option(name: .customLong("transceivers-per-link"), help: "Transceivers (spatial beams) per link at each end.")
+    @Option(name: .customLong("transceivers-per-link"), parsing: .unconditional, help: "Transceivers (spatial beams) per link at each end.")
     var transceiversPerLink = OrbitalInputs.defaults.isl.transceiversPerLink
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: OutputFormat = .table
