@@ -213,6 +213,33 @@ final class FabricTests: XCTestCase {
         }
     }
 
+    /// Property: satellites farther apart never train faster (fewer beams, then less power).
+    func testWiderSpacingNeverRaisesEfficiency() throws {
+        var last = Double.infinity
+        for spacing in [50.0, 100, 150, 200, 500, 1_000, 2_000, 5_000, 20_000] {
+            var x = defaults
+            x.formation.neighbourSpacingM = spacing
+            let f = try FabricModel.orbital(x, satellites: 12_447, accelerators: 1_095_336, itPerAcceleratorW: 1136, peakFlops: 989e12)
+            XCTAssertLessThanOrEqual(f.trainingEfficiency, last + 1e-12, "\(spacing) m")
+            last = f.trainingEfficiency
+        }
+    }
+
+    /// `compare`'s ground-scale line: delivered hours scale linearly with the training efficiency,
+    /// so its cost ratio must equal the one from setting the job on both sides (1e-9 relative).
+    func testGroundScaleRatioMatchesSettingTheJobOnBothSides() throws {
+        let o = try Scenario.load(path: Scenario.locate("orbital-1gw-dawn-dusk"))
+        let g = try Scenario.load(path: Scenario.locate("colossus-1"))
+        let c = try Comparison.make(orbital: o, ground: g)
+        let s = try XCTUnwrap(c.atGroundScale)
+        var o2 = o, g2 = g
+        try o2.set("training.job_accelerators", .number(s.accelerators))
+        try g2.set("training.job_accelerators", .number(s.accelerators))
+        let ratio = try Engine.evaluate(o2).costPerPflopHourUsd / Engine.evaluate(g2).costPerPflopHourUsd
+        XCTAssertEqual(s.costRatio, ratio, accuracy: ratio * 1e-9)
+        XCTAssertGreaterThan(s.costRatio, c.costRatio)
+    }
+
     /// Bad layouts name their key.
     func testTensorParallelMustFitTheScaleUpDomain() {
         var x = TerrestrialInputs.defaults
