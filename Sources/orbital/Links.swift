@@ -13,9 +13,13 @@ struct LinksCalculator: ParsableCommand {
             by the transceivers. Every input defaults to the parameter table (isl.*): `orbital explain isl.photons_per_bit`.
 
             EXAMPLES
-              orbital links --distance-m 150                                   # Suncatcher neighbours: 12.8 Tb/s
-              orbital links --distance-m 1 --transceivers-per-link 1           # the bench demo: 800 Gb/s each way
-              orbital links --distance-m 100,200,1000,10000,100000 --format csv # rate against distance
+              # Suncatcher's neighbours, 150 m apart: 12.8 Tb/s each way
+              orbital links --distance-m 150
+              # Suncatcher's bench demonstration: one transceiver pair, 800 Gb/s
+              orbital links --distance-m 1 --transceivers-per-link 1
+              # Link rate against distance, one column per distance
+              orbital links --distance-m 100,200,1000,10000,100000 --format csv
+              # A preamplified coherent receiver at 1,000 km
               orbital links --distance-m 1000000 --photons-per-bit 20 --format json
             """)
 
