@@ -49,11 +49,11 @@ struct Compare: ParsableCommand {
                 "| " + h.map(markdownText).joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: h.count) + "\n" + r.map { "| " + $0.map(markdownText).joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
             }
             return "**Verdict:** \(c.verdict)\n\n" + (c.sameWindowText.isEmpty ? "" : "The same window: \(c.sameWindowText).\n\n") + md(header, rows) + "\n"
-                + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + md(dHeader, deciding) + "\n" + Comparison.rankingNote + "\n"
+                + (c.latencySummary.isEmpty ? "" : c.latencySummary + "\n") + (c.fabricSummary.isEmpty ? "" : c.fabricSummary + "\n") + md(dHeader, deciding) + "\n" + Comparison.rankingNote + "\n"
         }
         var text = "verdict: \(c.verdict)\n" + (c.sameWindowText.isEmpty ? "" : "same window: \(c.sameWindowText)\n") + "\n"
             + Render.table(header: header, rows: rows, rightAlignedFrom: 2) + "\n"
-        text += c.latencySummary + (c.latencySummary.isEmpty ? "" : "\n")
+        text += c.latencySummary + c.fabricSummary + (c.latencySummary.isEmpty && c.fabricSummary.isEmpty ? "" : "\n")
         text += Render.table(header: dHeader, rows: deciding, rightAlignedFrom: 2)
         text += "\n" + wrap(Comparison.rankingNote, width: 100) + "\n"
         let warnings = c.orbital.warnings + c.ground.warnings

@@ -51,7 +51,7 @@ struct Orbital: ParsableCommand {
         version: OrbitalVersion.tool,
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, Report.self,
                       SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self, TimelineCommand.self,
-                      Latency.self, Published.self, OrbitCalculator.self, RadiatorCalculator.self,
+                      Latency.self, Published.self, OrbitCalculator.self, RadiatorCalculator.self, LinksCalculator.self,
                       Validate.self, ModelsList.self, Explain.self, CatalogList.self, BenchCommand.self]
     )
 }

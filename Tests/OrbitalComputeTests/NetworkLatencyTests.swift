@@ -151,8 +151,10 @@ final class NetworkLatencyTests: XCTestCase {
         let bound = try model.evaluate(x)
         let f = try XCTUnwrap(bound.network?.capacityFactor)
         XCTAssertLessThan(f, 1)
-        XCTAssertEqual(bound.deliveredAcceleratorHours, base.deliveredAcceleratorHours * f, accuracy: base.deliveredAcceleratorHours * 1e-9)
-        XCTAssertEqual(bound.costPerAcceleratorHourUsd, base.costPerAcceleratorHourUsd / f, accuracy: base.costPerAcceleratorHourUsd * 1e-9)
+        // The training base is also scaled by its fabric's training efficiency (issue 14); inference is not.
+        let fabric = try XCTUnwrap(base.fabric).deliveredHoursFactor
+        XCTAssertEqual(bound.deliveredAcceleratorHours, base.deliveredAcceleratorHours / fabric * f, accuracy: base.deliveredAcceleratorHours * 1e-9)
+        XCTAssertEqual(bound.costPerAcceleratorHourUsd, base.costPerAcceleratorHourUsd * fabric / f, accuracy: base.costPerAcceleratorHourUsd * 1e-9)
         XCTAssertTrue(bound.warnings.contains { $0.contains("network_capacity_factor") })
     }
 

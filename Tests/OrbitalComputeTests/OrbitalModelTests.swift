@@ -37,8 +37,9 @@ final class OrbitalModelTests: XCTestCase {
         let r = try evaluate { $0.reliability.acceleratorFailureRatePerYear = 0.1; $0.finance.lifetimeYears = 5; $0.radiation.upsetRatePerAcceleratorDay = 0 }
         XCTAssertEqual(r.overprovisionFactor, 1.2707, accuracy: 1e-4)
         XCTAssertEqual(r.acceleratorCountInstalled / r.acceleratorCountTarget, 1.2707, accuracy: 1e-4)
-        // Mean delivered capacity equals the target.
-        assertClose(r.deliveredAcceleratorHours, r.acceleratorCountTarget * 0.9 * 5 * Constants.hoursPerYear, relative: 1e-4)
+        // Mean delivered capacity equals the target (times the training fabric's efficiency, issue 14).
+        let fabric = try XCTUnwrap(r.fabric).deliveredHoursFactor
+        assertClose(r.deliveredAcceleratorHours, r.acceleratorCountTarget * 0.9 * 5 * Constants.hoursPerYear * fabric, relative: 1e-4)
     }
 
     func testDearerLaunchMeansDearerOrbit() throws {

@@ -163,6 +163,7 @@ public struct Comparison: Sendable {
                 ("range_from", .text(s.rangeSource)),
             ]) })),
             ("latency", latencyReport),
+            ("fabric", fabricReport),
             ("orbital_report", Engine.report(orbitalScenario, o)),
             ("terrestrial_report", Engine.report(groundScenario, g)),
         ])

@@ -169,6 +169,7 @@ extension OrbitalResult {
                 ("cost_per_pflop_hour_by_line_usd", .object(levelized.costPerPflopHourByLine.map { ($0.name, .number($0.usdPerPflopHour)) })),
             ])),
             ("network", network?.report ?? .null),
+            ("fabric", fabric?.report ?? .null),
             ("warnings", .array(warnings.map(ResultValue.text))),
         ])
     }
@@ -211,6 +212,7 @@ extension TerrestrialResult {
                 ("cost_per_pflop_hour_usd", .number(costPerPflopHourUsd)),
                 ("cost_per_pflop_hour_by_line_usd", .object(levelized.costPerPflopHourByLine.map { ($0.name, .number($0.usdPerPflopHour)) })),
             ])),
+            ("fabric", fabric?.report ?? .null),
             ("warnings", .array(warnings.map(ResultValue.text))),
         ])
     }

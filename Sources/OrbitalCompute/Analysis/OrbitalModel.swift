@@ -54,6 +54,8 @@ public struct OrbitalResult: Sendable, LevelizedResult {
     public var warnings: [String]
     /// Ground contact, RTTs and the link-capacity bound (MODEL.md §10).
     public var network: NetworkSummary?
+    /// The training fabric: optical links, formations, training efficiency (issue 14).
+    public var fabric: TrainingFabric? = nil
 }
 
 /// Evaluates orbital scenarios. Reuses the annual eclipse integral and the thermal transient
@@ -286,7 +288,16 @@ public final class OrbitalModel {
         if network.capacityFactor < 1 {
             warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
         }
-        let hoursPerYear = countPowered * x.compute.utilization * availability * network.capacityFactor * Constants.hoursPerYear
+        // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
+        let fabric = try FabricModel.orbital(x, satellites: Double(satellites), accelerators: countPowered,
+                                             itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
+        if let g = fabric.orbital?.acceleratorsPerSatellite, x.training.tensorParallel > g {
+            warnings.append("training.tensor_parallel \(formatNumber(x.training.tensorParallel)) is more than a satellite's \(formatNumber(g)) accelerators: tensor parallelism runs at \(formatNumber(g)), inside one satellite")
+        }
+        if x.network.workload == "inference", fabric.modelFitsInSatellite == false {
+            warnings.append("the model's weights (training.model_parameters × \(formatNumber(x.training.gradientBytesPerParameter)) B) do not fit in one satellite's accelerator memory: inference spans satellites over the optical links, which this model does not charge")
+        }
+        let hoursPerYear = countPowered * x.compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
         let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
                                   discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: poweredDecay,
                                   deliveringYears: min(years, radiationLimit), accelerator: acc,
@@ -302,7 +313,7 @@ public final class OrbitalModel {
             annualDoseRad: annualDose, lifetimeDoseRad: annualDose * years, radiationLifetimeLimitYears: radiationLimit, upsetOverhead: upsetOverhead,
             massBreakdownKg: breakdown, massTotalKg: massTotal, satelliteCount: satellites, dragDeltaVMPerS: deltaV, launchCount: launches,
             launchCostPerKgUsd: costPerKg, launchCostUsd: launchCost, launchCostPerKwYearUsd: perKwYear, deploymentDays: deploymentDays,
-            levelized: levelized, accelerator: acc, warnings: warnings, network: network)
+            levelized: levelized, accelerator: acc, warnings: warnings, network: network, fabric: fabric)
     }
 
     private func cachedTransient(_ p: RadiatorTransient.Inputs) throws -> RadiatorTransient.Result {

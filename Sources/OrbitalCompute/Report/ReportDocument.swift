@@ -85,7 +85,7 @@ public struct ReportDocument: Sendable {
     /// The ids of the charts every comparison report contains, in document order.
     public static let chartIDs = ["chart-tornado", "chart-sobol", "chart-cost-breakdown", "chart-mass-breakdown", "chart-launch-price",
                                   "chart-beta-angle", "chart-eclipse-fraction", "chart-radiator-temperature", "chart-rtt-per-city",
-                                  "chart-capacity-online"]
+                                  "chart-link-rate", "chart-training-efficiency", "chart-capacity-online"]
 }
 
 // MARK: - Building the report
@@ -159,6 +159,7 @@ struct ReportBuilder {
         sections.append(try eclipseSection())
         sections.append(radiatorSection())
         sections.append(try latencySection())
+        sections.append(fabricSection())
         sections.append(try capacitySection())
         if options.includePublished { sections.append(try publishedSection(options.publishedDirectory)) }
         sections.append(provenanceSection())

@@ -159,6 +159,11 @@ public struct OrbitalInputs: CommonInputs, Equatable {
     public var reliability = ReliabilityInputs()
     public var finance = FinanceInputs()
     public var network = NetworkInputs()
+    /// Optical inter-satellite links, formation and training job (`isl.*`, `formation.*`, `training.*`, `fabric.*`).
+    public var isl = IslInputs()
+    public var formation = FormationInputs()
+    public var training = TrainingInputs()
+    public var fabric = FabricInputs()
 
     /// Every parameter at its default (from the parameter table).
     public static var defaults: OrbitalInputs { ParameterTable.orbital.defaultInputs }
@@ -197,6 +202,9 @@ public struct TerrestrialInputs: CommonInputs, Equatable {
     public var water = Water()
     public var reliability = ReliabilityInputs()
     public var finance = FinanceInputs()
+    /// The training job and the cluster's network (`training.*`, `fabric.*`, `network.workload`).
+    public var training = TrainingInputs()
+    public var fabric = FabricInputs()
 
     public static var defaults: TerrestrialInputs { ParameterTable.terrestrial.defaultInputs }
 }

@@ -247,7 +247,7 @@ extension ParameterTable where Inputs == OrbitalInputs {
                 "Ground stations and gateways", Provenance("est.", year: 2026, .low)),
         .number("finance.nre_usd", "USD", \.finance.nreUsd, 1e9, .closed(0, 1e12),
                 "Non-recurring engineering: design and qualification", Provenance("est.", year: 2026, .low)),
-    ] + networkParameters)
+    ] + networkParameters + fabricParameters)
 }
 
 // MARK: - Terrestrial
@@ -270,5 +270,5 @@ extension ParameterTable where Inputs == TerrestrialInputs {
         .number("energy.gas_plant_capex_usd_per_w", "USD/W", \.energy.gasPlantCapexUsdPerW, 1.0, .closed(0, 100), "Capital cost of on-site generation per W of facility power (gas only)", Provenance("EIA capital cost estimates: aeroderivative/simple cycle ≈$0.8–1.3/W", year: 2024, .medium)),
         .number("water.liters_per_kwh", "L/kWh", \.water.litersPerKwh, 0.42, .closed(0, 20), "Water consumed per kWh of facility energy", Provenance("derived: Colossus peak aquifer draw ≈0.8 M gal/day over 300 MW", year: 2025, .low, range: "0.2–1.8")),
         .number("water.price_usd_per_m3", "USD/m3", \.water.priceUsdPerM3, 0.5, .closed(0, 100), "Industrial water price", Provenance("est.: Memphis industrial rates", year: 2026, .low)),
-    ])
+    ] + fabricParameters)
 }

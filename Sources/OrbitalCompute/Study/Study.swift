@@ -48,6 +48,9 @@ public struct StudySetup: Sendable {
         "reliability.accelerator_failure_rate_per_year", "compute.accelerator_price_usd",
         "compute.accelerator_power_w", "compute.it_power_per_accelerator_w", "compute.accelerator_mass_kg",
         "compute.bf16_dense_tflops",
+        // The reference training job and the analyst's efficiency threshold are one choice for both sides (issue 14).
+        "training.model_parameters", "training.tokens_per_step", "training.gradient_bytes_per_parameter",
+        "training.compute_utilization", "training.overlap_fraction", "training.microbatch_tokens", "training.efficiency_threshold",
     ]
 
     /// The side and parameter key of a study column (`ground:KEY` is the ground's; an unprefixed

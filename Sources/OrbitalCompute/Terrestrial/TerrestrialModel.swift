@@ -15,6 +15,8 @@ public struct TerrestrialResult: Sendable, LevelizedResult {
     public var levelized: Levelized
     public var accelerator: Accelerator
     public var warnings: [String]
+    /// The training fabric and its training efficiency (issue 14).
+    public var fabric: TrainingFabric? = nil
 }
 
 /// The ground cluster (MODEL.md §9, terrestrial): facility capital recovered over its own life,
@@ -71,13 +73,15 @@ public enum TerrestrialModel {
         if gas { lines.insert(CostLine("gas_plant", .energy, annual: gasCapex * crf, amortised: true), at: 4) }
 
         let availability = Reliability.repairedAvailability(rate: lambda, repairDays: x.reliability.repairDays)
-        let hoursPerYear = count * x.compute.utilization * availability * Constants.hoursPerYear
+        // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
+        let fabric = try FabricModel.terrestrial(x, accelerators: count, peakFlops: acc.bf16DenseTflops * 1e12)
+        let hoursPerYear = count * x.compute.utilization * availability * fabric.deliveredHoursFactor * Constants.hoursPerYear
         let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: false,
                                   discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: 0, deliveringYears: years, accelerator: acc,
                                   timing: x.finance.timing(delayYears: x.facility.buildDays / Constants.daysPerYear))
         return TerrestrialResult(
             acceleratorCount: count, itPowerW: itPower, facilityPowerW: facilityPower, energyPriceUsdPerMwh: price, energyMwhPerYear: energyMwh,
             energyCostUsdPerYear: energyCost, waterLitersPerYear: water, availability: availability, deploymentDays: x.facility.buildDays,
-            facilityCapexUsd: facilityCapex + gasCapex, levelized: levelized, accelerator: acc, warnings: warnings)
+            facilityCapexUsd: facilityCapex + gasCapex, levelized: levelized, accelerator: acc, warnings: warnings, fabric: fabric)
     }
 }

@@ -1,0 +1,253 @@
+import Foundation
+
+/// The training fabric of one side (issue 14, step 4): how large a synchronous job it can run at
+/// the efficiency threshold, how many such jobs it is, and the efficiency that scales the
+/// delivered PFLOP-hours of a training workload.
+///
+/// A job of J accelerators runs the reference job (`training.*`) with tensor parallelism inside a
+/// scale-up domain, pipeline stages beside it, and data parallelism DP = J / (TP × PP) across the
+/// rest; each step's gradients (S = N b / (TP PP) per accelerator) are all-reduced hierarchically
+/// over the levels of the side's network (`TrainingStep.hierarchicalAllReduce`), overlapped with
+/// the backward pass of the step's last micro-batch (`TrainingStep.overlapFraction`). Pipeline point-to-point activations (≈ 10 % of the gradient bytes for the
+/// reference job, and overlapped by the 1F1B schedule) and the pipeline bubble (the same on both
+/// sides) are not charged to the fabric.
+public struct TrainingFabric: Sendable {
+    /// One job size's step.
+    public struct Step: Sendable, Equatable {
+        public var accelerators: Double
+        public var computeS: Double
+        public var communicationS: Double
+        public var stepS: Double
+        public var efficiency: Double { stepS > 0 ? computeS / stepS : 0 }
+    }
+
+    /// The orbital fabric: links, formations and their rates.
+    public struct Orbital: Sendable {
+        public var link: OpticalLink.Budget
+        public var interFormationLink: OpticalLink.Budget
+        public var acceleratorsPerSatellite: Double
+        public var satellitesPerFormation: Double
+        public var formations: Double
+        public var linksPerSatellite: Double
+        public var formationRadiusM: Double
+        public var bisectionBpsPerAccelerator: Double
+        /// Per-accelerator bandwidth of a ring collective across the formation's satellites [bit/s].
+        public var collectiveBpsPerAccelerator: Double
+        public var hopLatencyS: Double
+        public var diameterLatencyS: Double
+    }
+
+    public var workload: String
+    /// Accelerators available to training jobs.
+    public var accelerators: Double
+    public var threshold: Double
+    /// The job size the delivered hours are charged at, and its step.
+    public var charged: Step
+    public var wholeCluster: Step
+    public var largestSynchronousJobAccelerators: Double
+    public var trainingClusters: Double
+    /// Scale-out bandwidth per accelerator inside the site or satellite, after throughput efficiency [bit/s].
+    public var localBpsPerAccelerator: Double
+    public var orbital: Orbital?
+    /// Efficiency against job size, for charts: (accelerators, efficiency); empty unless asked
+    /// for (`withCurve`), so that evaluations do not pay for it.
+    public var curve: [(Double, Double)]
+
+    /// Whether the model's weights (N × precision bytes) fit in one satellite's accelerator memory
+    /// (orbital; nil on the ground): inference is unchanged by the fabric only where they do.
+    public var modelFitsInSatellite: Bool?
+
+    public var trainingEfficiency: Double { charged.efficiency }
+    /// The factor on delivered accelerator-hours: the training efficiency for `training`, 1 for `inference`.
+    public var deliveredHoursFactor: Double { workload == "training" ? trainingEfficiency : 1 }
+
+    public var report: ResultValue {
+        var pairs: [(String, ResultValue)] = []
+        if orbital == nil { pairs.append(("workload", .text(workload))) }
+        pairs += [
+            ("training_efficiency", .number(trainingEfficiency)),
+            ("largest_synchronous_job_accelerators", .number(largestSynchronousJobAccelerators)),
+            ("training_clusters", .number(trainingClusters)),
+            ("efficiency_threshold", .number(threshold)),
+            ("job_accelerators", .number(charged.accelerators)),
+            ("step_compute_s", .number(charged.computeS)),
+            ("step_communication_s", .number(charged.communicationS)),
+            ("step_time_s", .number(charged.stepS)),
+            ("whole_cluster_accelerators", .number(wholeCluster.accelerators)),
+            ("whole_cluster_efficiency", .number(wholeCluster.efficiency)),
+            ("local_bandwidth_per_accelerator_bps", .number(localBpsPerAccelerator)),
+            ("delivered_hours_factor", .number(deliveredHoursFactor)),
+        ]
+        if let fits = modelFitsInSatellite { pairs.append(("model_fits_in_satellite", .bool(fits))) }
+        if let o = orbital {
+            pairs += [
+                ("link", .object([
+                    ("distance_m", .number(o.link.distanceM)),
+                    ("regime", .text(o.link.regime.rawValue)),
+                    ("fresnel_number", .number(o.link.fresnelNumber)),
+                    ("beams", .number(o.link.beams)),
+                    ("channels_per_beam", .number(o.link.channelsPerBeam)),
+                    ("received_power_w", .number(o.link.receivedPowerW)),
+                    ("link_rate_bps", .number(o.link.linkRateBps)),
+                ])),
+                ("formation", .object([
+                    ("satellites_per_formation", .number(o.satellitesPerFormation)),
+                    ("formations", .number(o.formations)),
+                    ("accelerators_per_satellite", .number(o.acceleratorsPerSatellite)),
+                    ("accelerators_per_formation", .number(o.acceleratorsPerSatellite * o.satellitesPerFormation)),
+                    ("formation_radius_m", .number(o.formationRadiusM)),
+                    ("links_per_satellite", .number(o.linksPerSatellite)),
+                    ("bisection_bandwidth_per_accelerator_bps", .number(o.bisectionBpsPerAccelerator)),
+                    ("collective_bandwidth_per_accelerator_bps", .number(o.collectiveBpsPerAccelerator)),
+                    ("hop_latency_s", .number(o.hopLatencyS)),
+                    ("diameter_latency_s", .number(o.diameterLatencyS)),
+                    ("inter_formation_distance_m", .number(o.interFormationLink.distanceM)),
+                    ("inter_formation_link_rate_bps", .number(o.interFormationLink.linkRateBps)),
+                ])),
+            ]
+        }
+        return .object(pairs)
+    }
+}
+
+/// Builds `TrainingFabric` for either side.
+public enum FabricModel {
+    /// Points of the efficiency-against-size curve kept for charts.
+    static let curvePoints = 24
+    /// Bisection steps of the largest-job search on the ground (2⁻⁶⁰ of the range: below one accelerator).
+    static let searchSteps = 60
+
+    /// Checks the job's layout against the scale-up domain.
+    static func checkLayout(_ t: TrainingInputs, _ f: FabricInputs) throws {
+        guard t.tensorParallel <= f.scaleUpDomainAccelerators else {
+            throw ModelError(key: "training.tensor_parallel", "tensor parallelism \(formatNumber(t.tensorParallel)) does not fit in a scale-up domain of \(formatNumber(f.scaleUpDomainAccelerators)) accelerators (fabric.scale_up_domain_accelerators)")
+        }
+    }
+
+    /// The step of a job of `j` accelerators over the levels `levels(j)` give.
+    static func step(_ t: TrainingInputs, accelerators j: Double, peakFlops: Double, levels: [TrainingStep.Level]) -> TrainingFabric.Step {
+        let tc = TrainingStep.computeTime(parameters: t.modelParameters, tokensPerStep: t.tokensPerStep, accelerators: j, peakFlops: peakFlops, utilization: t.computeUtilization)
+        let s = TrainingStep.gradientBytesPerAccelerator(parameters: t.modelParameters, bytesPerParameter: t.gradientBytesPerParameter,
+                                                         tensorParallel: t.tensorParallel, pipelineParallel: t.pipelineParallel)
+        let tm = TrainingStep.hierarchicalAllReduce(bytes: s, levels: levels)
+        let m = TrainingStep.microbatches(tokensPerStep: t.tokensPerStep, dataParallel: j / (t.tensorParallel * t.pipelineParallel), microbatchTokens: t.microbatchTokens)
+        let phi = TrainingStep.overlapFraction(backward: t.overlapFraction, microbatches: m)
+        return .init(accelerators: j, computeS: tc, communicationS: tm, stepS: TrainingStep.stepTime(compute: tc, communication: tm, overlap: phi))
+    }
+
+    /// Assembles the result from a step function, the largest job at the threshold and the sizes
+    /// to draw the efficiency curve at.
+    static func assemble(_ t: TrainingInputs, workload: String, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
+                         largest: Double, curveSizes: [Double], withCurve: Bool, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
+        let replica = min(t.tensorParallel * t.pipelineParallel, total)
+        let chargedSize = min(max(t.jobAccelerators, replica), total)
+        let sizes = withCurve ? Array(Set(curveSizes.filter { $0 >= replica && $0 <= total })).sorted() : []
+        let stride = max(1, sizes.count / curvePoints)
+        let curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
+        return TrainingFabric(workload: workload, accelerators: total, threshold: t.efficiencyThreshold, charged: step(chargedSize), wholeCluster: step(total),
+                              largestSynchronousJobAccelerators: largest, trainingClusters: largest > 0 ? (total / largest).rounded(.down) : 0,
+                              localBpsPerAccelerator: local, orbital: orbital, curve: curve)
+    }
+
+    /// The largest of ascending `sizes` that passes, when passing is monotone (a prefix passes).
+    static func largestPassing(_ sizes: [Double], _ passes: (Double) -> Bool) -> Double? {
+        guard let first = sizes.first, passes(first) else { return nil }
+        var lo = 0, hi = sizes.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if passes(sizes[mid]) { lo = mid } else { hi = mid }
+        }
+        return sizes[lo]
+    }
+
+    /// The ground side: one non-blocking fabric (Colossus 1: 400 Gb/s per GPU, Spectrum-X), so the
+    /// data-parallel ring spans DP members at the per-accelerator rate.
+    /// - Parameters: accelerators in the cluster, peak FLOP/s each.
+    public static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
+        let t = x.training, f = x.fabric
+        try checkLayout(t, f)
+        let local = f.bpsPerAccelerator * f.throughputEfficiency
+        let replica = t.tensorParallel * t.pipelineParallel
+        func step(_ j: Double) -> TrainingFabric.Step {
+            FabricModel.step(t, accelerators: j, peakFlops: peakFlops,
+                             levels: [.init(members: j / replica, bandwidthBps: local, latencyS: f.hopLatencyS)])
+        }
+        func passes(_ j: Double) -> Bool { step(j).efficiency >= t.efficiencyThreshold }
+        // Efficiency falls with job size (the compute per step shrinks, the ring's time does not):
+        // the largest job at the threshold by bisection (in log size) between one replica and the cluster.
+        var largest = 0.0
+        if total >= replica, passes(replica) {
+            if passes(total) { largest = total } else {
+                var lo = replica, hi = total
+                for _ in 0..<searchSteps where hi - lo > 1 {
+                    let mid = (lo * hi).squareRoot()
+                    if passes(mid) { lo = mid } else { hi = mid }
+                }
+                largest = lo.rounded(.down)
+            }
+        }
+        let n = Double(curvePoints)
+        let sizes = total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : []
+        return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest, curveSizes: sizes, withCurve: withCurve, step: step)
+    }
+
+    /// The orbital side: accelerators inside a satellite on a local network, satellites in
+    /// formations on optical links at the neighbour spacing, formations linked in a ring at the
+    /// inter-formation spacing. A job fills satellites of one formation, then whole formations.
+    /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
+    ///   [W], peak FLOP/s per accelerator.
+    public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
+        let f = x.fabric
+        let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
+        try checkLayout(x.training, f)
+        // Tensor parallelism stays inside one satellite: a satellite smaller than the TP degree
+        // runs it at the satellite's size (OrbitalModel warns).
+        var t = x.training
+        t.tensorParallel = min(t.tensorParallel, g)
+        let total = min(accelerators, satellites * g)
+        let perFormation = max(1, min(x.formation.satellitesMax, satellites))
+        let formations = (satellites / perFormation).rounded(.up)
+        let link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
+        let inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
+        let l = x.satellite.islTerminals
+        let local = f.bpsPerAccelerator * f.throughputEfficiency
+        let collective = Formation.ringInjectionRate(linksPerSatellite: l, linkRate: link.linkRateBps) / g
+        let hop = Formation.hopLatency(spacing: x.formation.neighbourSpacingM, processing: x.isl.hopLatencyS)
+        let interHop = Formation.hopLatency(spacing: x.formation.interFormationSpacingM, processing: x.isl.hopLatencyS)
+        let replica = t.tensorParallel * t.pipelineParallel
+        // Data-parallel members that share one satellite (1 when a replica spans satellites).
+        let perSatellite = max(1, (g / replica).rounded(.down))
+
+        func step(_ j: Double) -> TrainingFabric.Step {
+            let sats = (j / g).rounded(.up)
+            let f = sats <= perFormation ? 1 : (sats / perFormation).rounded(.up)
+            let satsPerFormation = sats / f
+            let dp = j / replica
+            let a = min(dp, perSatellite)
+            let ringLinks = min(f - 1, 2)
+            let levels: [TrainingStep.Level] = [
+                .init(members: a, bandwidthBps: local, latencyS: x.fabric.hopLatencyS),
+                .init(members: dp / a / f, bandwidthBps: collective, latencyS: hop),
+                .init(members: f, bandwidthBps: ringLinks * x.formation.interFormationLinks * inter.linkRateBps / (satsPerFormation * g), latencyS: interHop),
+            ]
+            return FabricModel.step(t, accelerators: j, peakFlops: peakFlops, levels: levels)
+        }
+        // Candidate sizes: 1 … n satellites of one formation, then 2 … F whole formations, then all.
+        let inOne = (1...Int(perFormation)).map { Double($0) * g }
+        let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
+        let sizes = (inOne + across).filter { $0 < total } + [total]
+        // Efficiency falls with size within one formation and across whole formations (compute per
+        // step shrinks, the rings' times grow): bisect each segment, the larger one first.
+        func passes(_ j: Double) -> Bool { j >= replica && step(j).efficiency >= t.efficiencyThreshold }
+        let one = sizes.filter { $0 >= replica && $0 <= perFormation * g }, many = sizes.filter { $0 >= replica && $0 > perFormation * g }
+        let largest = largestPassing(many, passes) ?? largestPassing(one, passes) ?? 0
+        let o = TrainingFabric.Orbital(link: link, interFormationLink: inter, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation, formations: formations,
+                                       linksPerSatellite: l, formationRadiusM: Formation.radius(satellites: perFormation, spacing: x.formation.neighbourSpacingM),
+                                       bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l, linkRate: link.linkRateBps, acceleratorsPerSatellite: g),
+                                       collectiveBpsPerAccelerator: collective, hopLatencyS: hop,
+                                       diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
+        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: sizes, withCurve: withCurve, step: step)
+        result.modelFitsInSatellite = t.modelParameters * t.gradientBytesPerParameter <= g * f.memoryBytesPerAccelerator
+        return result
+    }
+}
