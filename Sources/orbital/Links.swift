@@ -12,15 +12,6 @@ struct LinksCalculator: ParsableCommand {
             channel closes when a beam brings it n_b h ν R; beams are limited by the Fresnel-number product and \
             by the transceivers. Every input defaults to the parameter table (isl.*): `orbital explain isl.photons_per_bit`.
 
-            EXAMPLES
-              # Suncatcher's neighbours, 150 m apart: 12.8 Tb/s each way
-              orbital links --distance-m 150
-              # Suncatcher's bench demonstration: one transceiver pair, 800 Gb/s
-              orbital links --distance-m 1 --transceivers-per-link 1
-              # Link rate against distance, one column per distance
-              orbital links --distance-m 100,200,1000,10000,100000 --format csv
-              # A preamplified coherent receiver at 1,000 km
-              orbital links --distance-m 1000000 --photons-per-bit 20 --format json
             """)
 
     @Option(name: .customLong("distance-m"), parsing: .unconditional, help: ArgumentHelp("Link distance [m]; several, comma-separated, give one column each.", valueName: "D[,D…]"))
@@ -88,7 +79,7 @@ struct LinksCalculator: ParsableCommand {
                     ("link_rate_bps", .number(b.linkRateBps)),
                 ]))
             }
-            let text = Render.results(results, format: format)
+            let text = format == .json ? Envelope.json(verb: "links", .array(results.map(\.1))) : Render.results(results, format: format)
             if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         }
     }

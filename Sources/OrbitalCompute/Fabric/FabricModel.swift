@@ -97,7 +97,8 @@ public struct TrainingFabric: Sendable {
                     ("accelerators_per_formation", .number(o.acceleratorsPerSatellite * o.satellitesPerFormation)),
                     ("formation_radius_m", .number(o.formationRadiusM)),
                     ("links_per_satellite", .number(o.linksPerSatellite)),
-                    ("bisection_bandwidth_per_accelerator_bps", .number(o.bisectionBpsPerAccelerator)),
+                    // A one-satellite formation has no satellite-to-satellite bisection: null, not ∞.
+                    ("bisection_bandwidth_per_accelerator_bps", o.bisectionBpsPerAccelerator.isFinite ? .number(o.bisectionBpsPerAccelerator) : .null),
                     ("collective_bandwidth_per_accelerator_bps", .number(o.collectiveBpsPerAccelerator)),
                     ("hop_latency_s", .number(o.hopLatencyS)),
                     ("diameter_latency_s", .number(o.diameterLatencyS)),

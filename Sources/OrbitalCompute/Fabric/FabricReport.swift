@@ -53,7 +53,7 @@ extension ReportBuilder {
             header: ["", "orbit", "ground"],
             rows: [
                 [Cell("bandwidth per accelerator for the gradient ring [Gb/s]"), Cell(humanNumber(orbit.collectiveBpsPerAccelerator / 1e9), numeric: true), Cell(humanNumber(fg.localBpsPerAccelerator / 1e9), numeric: true)],
-                [Cell("bisection bandwidth per accelerator [Gb/s]"), Cell(humanNumber(orbit.bisectionBpsPerAccelerator / 1e9), numeric: true), Cell(humanNumber(fg.localBpsPerAccelerator / 1e9), numeric: true)],
+                [Cell("bisection bandwidth per accelerator [Gb/s]"), Cell(orbit.bisectionBpsPerAccelerator.isFinite ? humanNumber(orbit.bisectionBpsPerAccelerator / 1e9) : "—", numeric: true), Cell(humanNumber(fg.localBpsPerAccelerator / 1e9), numeric: true)],
                 [Cell("reference job: accelerators"), Cell(humanNumber(fo.charged.accelerators), numeric: true), Cell(humanNumber(fg.charged.accelerators), numeric: true)],
                 [Cell("reference job: compute / communication per step [s]"), Cell("\(humanNumber(fo.charged.computeS)) / \(humanNumber(fo.charged.communicationS))", numeric: true), Cell("\(humanNumber(fg.charged.computeS)) / \(humanNumber(fg.charged.communicationS))", numeric: true)],
                 [Cell("training efficiency"), Cell(pct(fo.trainingEfficiency), numeric: true), Cell(pct(fg.trainingEfficiency), numeric: true)],
