@@ -144,7 +144,8 @@ extension ReportDocument {
       table { width: 100%; font-size: 8pt; page-break-inside: auto; }
       thead { display: table-header-group; }
       tr, figure, .summary { page-break-inside: avoid; break-inside: avoid; }
-      td, th, code { overflow-wrap: anywhere; word-break: break-word; }
+      th, td { padding: 2px 4px; }
+      code, code.key { font-size: 7.5pt; }
       figure svg { max-width: 100%; }
       a { color: inherit; text-decoration: none; }
     }
