@@ -19,6 +19,8 @@ from selenium.webdriver.chrome.service import Service
 # Smallest chart text, in CSS px after the SVG is scaled to its box, that still reads: on a
 # screen, and on paper (7 px at 96 px/inch is 5.3 pt, the smallest print the eye reads at arm's length).
 MIN_CHART_TEXT_PX = {"screen": 9, "print": 7}
+# From this width up (a laptop) every table and chart fits the page: none needs its scroll box.
+FITS_FROM_PX = 1280
 # Viewport height of the emulated screens (a phone's and a desktop's are alike enough here).
 VIEWPORT_HEIGHT = 900
 
@@ -78,6 +80,8 @@ def main() -> int:
                 problems.append(f"the page scrolls sideways ({result['scrollWidth']} px wide)")
             if result["overflowing"]:
                 problems.append(f"{result['overflowing']} elements overflow: {', '.join(result['first'])}")
+            if media == "screen" and width >= FITS_FROM_PX and result["scrolling"]:
+                problems.append(f"at {width} px these still scroll sideways in their box: {', '.join(result['scrolling'])}")
             if result["smallestChartTextPx"] < MIN_CHART_TEXT_PX[media]:
                 problems.append(f"chart text drawn at {result['smallestChartTextPx']} px (< {MIN_CHART_TEXT_PX[media]})")
             for p in problems:

@@ -4,7 +4,8 @@ import OrbitalCompute
 
 /// Real invocations shown at the end of each verb's `--help` (swift-argument-parser puts a
 /// command's discussion above USAGE, so the examples are appended by `main` instead).
-/// Shipped scenario names are used so that every example runs from any directory.
+/// Shipped scenario names are used so that every example runs from any directory. A line that
+/// starts with `#` is a comment on the command below it.
 enum Examples {
     static let byVerb: [String: [String]] = [
         "evaluate": [
@@ -97,6 +98,14 @@ enum Examples {
         "bench": [
             "orbital bench",
             "orbital bench --jobs 1 --seconds 1 --format json",
+        ],
+        "links": [
+            "# Suncatcher's neighbours, 150 m apart",
+            "orbital links --distance-m 150",
+            "# Suncatcher's bench demonstration: one transceiver pair",
+            "orbital links --distance-m 1 --transceivers-per-link 1",
+            "# Link rate against distance, one column per distance",
+            "orbital links --distance-m 100,200,1000,10000,100000 --format csv",
         ],
     ]
 

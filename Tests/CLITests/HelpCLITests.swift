@@ -24,7 +24,8 @@ final class HelpCLITests: XCTestCase {
                 XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
                 let parts = run.stdout.components(separatedBy: "\nEXAMPLES:\n")
                 XCTAssertEqual(parts.count, 2, "\(arguments) has no EXAMPLES section")
-                let examples = (parts.last ?? "").split(separator: "\n")
+                // Commands, each optionally with a `# comment` line above it.
+                let examples = (parts.last ?? "").split(separator: "\n").filter { !$0.hasPrefix("  # ") }
                 XCTAssertTrue((2...4).contains(examples.count), "\(verb): \(examples.count) examples")
                 for line in examples { XCTAssertTrue(line.hasPrefix("  orbital \(verb)"), "\(verb): \(line)") }
             }
@@ -150,6 +151,7 @@ final class HelpExamplesRunTests: XCTestCase {
             let help = try CLI.run([verb, "--help"]).stdout
             for line in (help.components(separatedBy: "\nEXAMPLES:\n").last ?? "").split(separator: "\n") {
                 let command = line.trimmingCharacters(in: .whitespaces)
+                if command.hasPrefix("#") { continue }
                 if skipped.contains(where: { command.hasPrefix("orbital " + $0) }) { continue }
                 let arguments = command.split(separator: " ").dropFirst().map(String.init)
                 let run = try CLI.run(arguments, in: dir)

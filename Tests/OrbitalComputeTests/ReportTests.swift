@@ -162,6 +162,19 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(ReportDocument.Footer(date: Date(timeIntervalSince1970: 0), command: nil).date, "1970-01-01")
     }
 
+    /// A value-axis title under a plot pushed right by long row labels stays on the canvas.
+    func testAxisTitleStaysOnTheCanvas() throws {
+        let label = "cost ratio orbit / ground [-] (< 1: orbit cheaper)"
+        let rows = (0..<3).map { TornadoChart.Row(label: String(repeating: "a very long input label ", count: 3) + "\($0)", atLow: 1, atHigh: 3, lowText: "1", highText: "3") }
+        var chart = TornadoChart(title: "t", valueLabel: label, base: 2, rows: rows)
+        chart.width = 700
+        let svg = chart.svg(id: "chart-test")
+        let x = try XCTUnwrap(svg.range(of: #"class="axis-label" x="([0-9.]+)""#, options: .regularExpression).map { Double(svg[$0].split(separator: "\"")[3])! })
+        let half = SVG.textWidth(label, size: 13) / 2
+        XCTAssertLessThanOrEqual(x + half, 700)
+        XCTAssertGreaterThanOrEqual(x - half, 0)
+    }
+
     // MARK: SVG library
 
     func testNiceLinearAndLogTicks() {

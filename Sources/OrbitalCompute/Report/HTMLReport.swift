@@ -54,10 +54,11 @@ extension ReportDocument {
         return out + "</tbody>\n</table>\n"
     }
 
-    /// Escaped text that may wrap after a `.` or `_`, so that long keys do not widen a table
+    /// Escaped text that may wrap after a `.`, `_` or `-`, so that long keys do not widen a table
     /// beyond the page.
     static func breakable(_ text: String) -> String {
         SVG.escape(text).replacingOccurrences(of: ".", with: ".<wbr/>").replacingOccurrences(of: "_", with: "_<wbr/>")
+            .replacingOccurrences(of: "-", with: "-<wbr/>")
     }
 
     func htmlFigure(_ figure: Figure) -> String {
@@ -108,8 +109,12 @@ extension ReportDocument {
     table { border-collapse: collapse; margin: 12px 0 20px 0; font-size: 13px; }
     caption { text-align: left; font-weight: bold; padding: 4px 0; }
     th, td { border: 1px solid #ccc; padding: 3px 8px; vertical-align: top; }
+    /* A long token (a key=value step, a URL) may break rather than widen the table past the page;
+       numbers never do (they have no break points), ranges wrap at their spaces. */
+    td { overflow-wrap: anywhere; }
+    td code { overflow-wrap: normal; }
     th { background: #eef3f8; text-align: left; }
-    td.num { text-align: right; white-space: nowrap; }
+    td.num { text-align: right; overflow-wrap: normal; }
     tr:target { background: #fff3c4; }
     code { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
     code.key { font-size: 11px; color: #666; }
@@ -127,6 +132,8 @@ extension ReportDocument {
       h1 { font-size: 21px; }
       h2 { font-size: 18px; }
       .scroll.chart svg { max-width: none; }
+      /* Too narrow to squeeze a table into: words stay whole and the table scrolls sideways. */
+      td { overflow-wrap: normal; }
       figure { margin: 14px 0 20px 0; }
     }
     @media print {
@@ -137,8 +144,8 @@ extension ReportDocument {
       table { width: 100%; font-size: 8pt; page-break-inside: auto; }
       thead { display: table-header-group; }
       tr, figure, .summary { page-break-inside: avoid; break-inside: avoid; }
-      td, th, code { overflow-wrap: anywhere; word-break: break-word; }
-      td.num { white-space: normal; }
+      th, td { padding: 2px 4px; }
+      code, code.key { font-size: 7.5pt; }
       figure svg { max-width: 100%; }
       a { color: inherit; text-decoration: none; }
     }

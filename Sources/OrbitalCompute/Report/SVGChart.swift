@@ -147,6 +147,18 @@ struct ChartFrame {
     var plotBottom: Double { height - bottom }
 
     static let font = 12.0
+    static let axisLabelFont = 13.0
+    /// Space kept between a label and the canvas edge.
+    static let edgeMargin = 4.0
+
+    /// The x of the value-axis title: under the middle of the plot, moved left or right as
+    /// needed to stay on the canvas (a plot pushed right by long row labels would push a long
+    /// title past the edge, where the SVG clips it).
+    func axisLabelCenter(_ label: String) -> Double {
+        let half = SVG.textWidth(label, size: ChartFrame.axisLabelFont) / 2 + ChartFrame.edgeMargin
+        guard 2 * half < width else { return width / 2 }
+        return min(max((plotLeft + plotRight) / 2, half), width - half)
+    }
 
     func open(id: String, title: String, description: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(SVG.escape(id))\" class=\"chart\" role=\"img\" width=\"\(SVG.n(width))\" height=\"\(SVG.n(height))\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" font-family=\"\(SVG.fontFamily)\" font-size=\"\(SVG.n(ChartFrame.font))\">"
@@ -165,7 +177,7 @@ struct ChartFrame {
             s += "<text x=\"\(SVG.n(x))\" y=\"\(SVG.n(plotBottom + 18))\" text-anchor=\"middle\">\(SVG.escape(SVG.tickLabel(t)))</text>"
         }
         s += "<line x1=\"\(SVG.n(plotLeft))\" y1=\"\(SVG.n(plotBottom))\" x2=\"\(SVG.n(plotRight))\" y2=\"\(SVG.n(plotBottom))\" stroke=\"#333\"/>"
-        s += "<text class=\"axis-label\" x=\"\(SVG.n((plotLeft + plotRight) / 2))\" y=\"\(SVG.n(plotBottom + 38))\" text-anchor=\"middle\" font-size=\"13\">\(SVG.escape(label))</text>"
+        s += "<text class=\"axis-label\" x=\"\(SVG.n(axisLabelCenter(label)))\" y=\"\(SVG.n(plotBottom + 38))\" text-anchor=\"middle\" font-size=\"\(SVG.n(ChartFrame.axisLabelFont))\">\(SVG.escape(label))</text>"
         return s + "</g>"
     }
 
