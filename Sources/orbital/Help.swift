@@ -64,12 +64,6 @@ enum Examples {
             "orbital orbit --altitude-km 550 --beta-deg 0 --format csv",
             "orbital orbit --altitude-km 800 --inclination-deg 53 --shadow-model conical",
         ],
-        "links": [
-            "orbital links --distance-m 150",
-            "orbital links --distance-m 1 --transceivers-per-link 1",
-            "orbital links --distance-m 100,200,1000,10000,100000 --format csv",
-            "orbital links --distance-m 1000000 --photons-per-bit 20 --format json",
-        ],
         "radiator": [
             "orbital radiator --heat-w 1e6 --temperature-k 300 --fin-efficiency 1",
             "orbital radiator --heat-w 1e6 --temperature-k 330 --altitude-km 650 --orientation edge-on",
