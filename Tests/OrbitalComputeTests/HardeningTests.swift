@@ -123,7 +123,10 @@ final class HardeningTests: XCTestCase {
         XCTAssertEqual(Render.csvField("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0")
         XCTAssertEqual(Render.csvField("@SUM(1)"), "'@SUM(1)")
         XCTAssertEqual(Render.csvField("-90.16"), "-90.16")
-        XCTAssertEqual(Render.csvField("+1,2"), "\"'+1,2\"")
+        XCTAssertEqual(Render.csvField("-33.87, 151.21"), "\"-33.87, 151.21\"")
+        XCTAssertEqual(Render.csvField("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0")
+        XCTAssertEqual(Render.csvField("+1,2"), "\"+1,2\"")
+        XCTAssertEqual(Render.csvField("+A1,B2"), "\"'+A1,B2\"")
         XCTAssertEqual(Render.csvField("plain"), "plain")
     }
 
