@@ -290,6 +290,15 @@ final class HardeningTests: XCTestCase {
             guard case let .orbital(r) = try Engine.evaluate(scenario) else { return XCTFail() }
             XCTAssertTrue(r.transient.minimum.isFinite && r.transient.maximum >= r.transient.minimum, "C = \(c)")
         }
+        // Found by the property test: a light thermal mass with the throttle strategy diverged
+        // in the explicit integrator; the quasi-steady outer bound is reported instead.
+        for c in [3.0, 5, 7.3, 20] {
+            var scenario = try Self.shipped()
+            try scenario.set("thermal.specific_heat_j_per_kg_k", .number(c))
+            try scenario.set("power.eclipse_strategy", .text("throttle"))
+            guard case let .orbital(r) = try Engine.evaluate(scenario) else { return XCTFail() }
+            XCTAssertTrue(r.transient.minimum.isFinite && r.transient.maximum >= r.transient.minimum, "C = \(c)")
+        }
     }
 
     func testIntegerKeysAreSolvedOverWholeNumbers() throws {
