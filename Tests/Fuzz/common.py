@@ -78,7 +78,8 @@ def explain():
     return document["result"] if isinstance(document, dict) and "result" in document else document
 
 
-BOUNDS = re.compile(r"^(?:whole number in )?([\(\[])(-?[0-9.e+]+), (-?[0-9.e+]+)([\)\]])")
+NUMBER = r"(-?[0-9.]+(?:e[-+]?[0-9]+)?)"
+BOUNDS = re.compile(r"^(?:whole number in )?([\(\[])" + NUMBER + ", " + NUMBER + r"([\)\]])")
 
 
 def parse_bounds(accepted):
