@@ -73,10 +73,13 @@ def explain():
     """Every parameter as explain --format json reports it."""
     status, out, err, _ = run(["explain", "--format", "json"])
     assert status == 0, err
-    return json.loads(out)
+    document = json.loads(out)
+    # JSON may come in a versioned envelope ({"tool", "version", …, "result": …}).
+    return document["result"] if isinstance(document, dict) and "result" in document else document
 
 
-BOUNDS = re.compile(r"^(?:whole number in )?([\(\[])(-?[0-9.e+]+), (-?[0-9.e+]+)([\)\]])")
+NUMBER = r"(-?[0-9.]+(?:e[-+]?[0-9]+)?)"
+BOUNDS = re.compile(r"^(?:whole number in )?([\(\[])" + NUMBER + ", " + NUMBER + r"([\)\]])")
 
 
 def parse_bounds(accepted):

@@ -39,8 +39,9 @@ public enum Evaluation: Sendable {
 /// The engine's entry points for a planning tool: load, override, evaluate.
 public enum Engine {
     /// Evaluates a scenario of either kind.
-    /// Every number of the result is finite, or this throws a `ModelError` naming the outputs and
-    /// the scenario's explicit inputs: no verb prints `inf`, `NaN` or a silent `null`.
+    /// Every number of the result is finite, or this throws naming the outputs and the scenario's
+    /// explicit inputs: no verb prints `inf`, `NaN` or a silent `null`. A `ModelError` is rethrown
+    /// as a `ScenarioError` with the scenario's file, the key's line and its accepted range.
     public static func evaluate(_ scenario: Scenario, model: OrbitalModel = OrbitalModel()) throws -> Evaluation {
         let evaluation: Evaluation
         do {

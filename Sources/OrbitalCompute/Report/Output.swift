@@ -74,10 +74,12 @@ public enum Render {
 
     /// A CSV cell (RFC 4180 quoting). Text that a spreadsheet would run as a formula (a leading
     /// =, +, -, @, tab or carriage return, OWASP's CSV-injection list) gets a leading apostrophe;
-    /// numbers such as -90.16 are left alone. Control characters are shown escaped (`terminalText`).
+    /// numbers such as -90.16 (and lists of them) are left alone. Control characters are shown escaped (`terminalText`).
     public static func csvField(_ s: String) -> String {
         var s = terminalText(s)
-        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil { s = "'" + s }
+        // Numbers and coordinate pairs ("-33.87, 151.21") cannot carry a formula: left alone.
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           !s.unicodeScalars.allSatisfy({ "0123456789.,+-eE ".unicodeScalars.contains($0) }) { s = "'" + s }
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

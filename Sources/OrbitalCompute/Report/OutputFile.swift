@@ -116,6 +116,8 @@ public enum Interrupts {
 
     /// Installs the handlers (once, at start-up).
     public static func install() {
+        // Initialised here, not lazily inside the handler (no allocation in a signal handler).
+        lock.lock(); _ = paths.count; lock.unlock()
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { sig in
                 for i in 0..<Interrupts.slots { if let p = Interrupts.paths[i] { unlink(p) } }

@@ -45,9 +45,11 @@ public enum RadiatorTransient {
     /// Iterations of the orbit map when shooting finds no sign change (each contracts the error
     /// by e^{−P/τ}; a short time constant is the case that needs it, and converges in a few).
     static let fixedPointIterations = 200
+    /// Cap on the temperature inside the right-hand side [K] (far above any radiator).
+    static let maxTemperatureK = 1e5
     /// Below this fraction of the orbital period, the time constant makes the transient
     /// quasi-steady (and stiff for rk8pd): the steady temperatures are used.
-    static let quasiSteadyFraction = 1e-3
+    static let quasiSteadyFraction = 1e-2
 
     /// The periodic orbit temperature: the start temperature T₀ with T(P; T₀) = T₀ is found by
     /// shooting with GSL's Brent solver between the steady temperatures of the coldest and the
@@ -92,7 +94,8 @@ public enum RadiatorTransient {
             if inEclipse { heat = p.heatEclipse + baseEclipse } else {
                 heat = p.heatSunlit + baseSun + albedoPeak * max(0, cosBeta * cos(theta))
             }
-            let temperature = y[0]
+            // Bounded so that a trial step the driver will reject cannot overflow T⁴.
+            let temperature = min(max(y[0], 0), maxTemperatureK)
             dydt[0] = (heat - emit * temperature * temperature * temperature * temperature) / (p.heatCapacity * angularRate)
         }
         func orbit(_ start: Double, record: ((Double, Double) -> Void)?) throws -> Double {
@@ -115,7 +118,9 @@ public enum RadiatorTransient {
         // explicit integrator, and the answer quasi-steady: the radiator follows its load. Use the
         // steady temperature of each moment (the analytic limit) instead of integrating.
         let tau = p.heatCapacity / (4 * emit * pow(max(hot, 1), 3))
-        if tau < quasiSteadyFraction * p.period {
+        /// The steady temperature of each moment: the limit of a short time constant, and an outer
+        /// bound of the periodic orbit for any (the radiator is always pulled towards it).
+        func quasiSteady() -> Result {
             func steadyAt(_ theta: Double) -> Double {
                 let inEclipse = abs(theta) > Double.pi * (1 - f) + 1e-12 && f > 0
                 return steady(inEclipse ? p.heatEclipse + baseEclipse : p.heatSunlit + baseSun + albedoPeak * max(0, cosBeta * cos(theta)))
@@ -130,6 +135,14 @@ public enum RadiatorTransient {
             let temperatures = profile.map(\.1)
             return Result(minimum: temperatures.min()!, maximum: temperatures.max()!, atEclipseExit: profile[0].1, profile: profile)
         }
+        if tau < quasiSteadyFraction * p.period { return quasiSteady() }
+        do { return try shoot() } catch {
+            // The explicit integrator failed for these inputs (stiff or diverging): no cost depends
+            // on the transient, so report the quasi-steady outer bound rather than fail.
+            return quasiSteady()
+        }
+
+        func shoot() throws -> Result {
         let t0: Double
         if hot - cold < 1e-9 { t0 = hot } else {
             // A small heat capacity relaxes to the quasi-steady state within the orbit, so the
@@ -153,5 +166,6 @@ public enum RadiatorTransient {
         _ = try orbit(t0, record: { profile.append(($0, $1)) })
         let temperatures = profile.map(\.1)
         return Result(minimum: temperatures.min()!, maximum: temperatures.max()!, atEclipseExit: t0, profile: profile)
+        }
     }
 }
