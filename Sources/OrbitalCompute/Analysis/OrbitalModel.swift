@@ -63,6 +63,12 @@ public struct OrbitalResult: Sendable, LevelizedResult {
 public final class OrbitalModel {
     private var eclipseCache: [EclipseKey: (Orbit, EclipseYear)] = [:]
     private var transientCache: [TransientKey: RadiatorTransient.Result] = [:]
+    /// The training fabric depends only on these: sweeps over costs reuse it.
+    private var fabricCache: [FabricKey: TrainingFabric] = [:]
+    private struct FabricKey: Hashable {
+        var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs, workload: String
+        var satelliteItW, islTerminals, satellites, accelerators, itPerAcceleratorW, peakFlops: Double
+    }
     private let networkModel = NetworkModel()
 
     /// When false, `evaluate` skips the periodic thermal transient (temperature_min_k and
@@ -81,6 +87,7 @@ public final class OrbitalModel {
     public func clearOrbitAndThermalCaches() {
         eclipseCache.removeAll(keepingCapacity: true)
         transientCache.removeAll(keepingCapacity: true)
+        fabricCache.removeAll(keepingCapacity: true)
     }
 
     private struct EclipseKey: Hashable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: String }
@@ -289,8 +296,16 @@ public final class OrbitalModel {
             warnings.append("the links carry \(formatNumber((network.capacityFactor * 1000).rounded() / 10)) % of the traffic of the \(x.network.workload) workload: delivered compute is scaled by network_capacity_factor")
         }
         // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
-        let fabric = try FabricModel.orbital(x, satellites: Double(satellites), accelerators: countPowered,
+        let fabricKey = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
+                                  islTerminals: x.satellite.islTerminals, satellites: Double(satellites), accelerators: countPowered,
+                                  itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
+        let fabric: TrainingFabric
+        if let hit = fabricCache[fabricKey] { fabric = hit } else {
+            fabric = try FabricModel.orbital(x, satellites: Double(satellites), accelerators: countPowered,
                                              itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
+            if fabricCache.count > 4096 { fabricCache.removeAll() }
+            fabricCache[fabricKey] = fabric
+        }
         if let g = fabric.orbital?.acceleratorsPerSatellite, x.training.tensorParallel > g {
             warnings.append("training.tensor_parallel \(formatNumber(x.training.tensorParallel)) is more than a satellite's \(formatNumber(g)) accelerators: tensor parallelism runs at \(formatNumber(g)), inside one satellite")
         }

@@ -2,7 +2,7 @@
 /// sources live in the parameter table (`FabricParameters.swift`).
 
 /// Optical inter-satellite link terminals (`isl.*`, orbital only).
-public struct IslInputs: Sendable, Equatable {
+public struct IslInputs: Sendable, Hashable {
     public var wavelengthM = 0.0
     public var apertureDiameterM = 0.0
     public var transmitPowerW = 0.0
@@ -27,7 +27,7 @@ public struct IslInputs: Sendable, Equatable {
 }
 
 /// Formation flying (`formation.*`, orbital only).
-public struct FormationInputs: Sendable, Equatable {
+public struct FormationInputs: Sendable, Hashable {
     public var satellitesMax = 0.0
     public var neighbourSpacingM = 0.0
     public var interFormationSpacingM = 0.0
@@ -36,7 +36,7 @@ public struct FormationInputs: Sendable, Equatable {
 }
 
 /// The reference training job (`training.*`, both sides) and the workload on the ground.
-public struct TrainingInputs: Sendable, Equatable {
+public struct TrainingInputs: Sendable, Hashable {
     public var modelParameters = 0.0
     public var tokensPerStep = 0.0
     public var gradientBytesPerParameter = 0.0
@@ -54,7 +54,7 @@ public struct TrainingInputs: Sendable, Equatable {
 }
 
 /// The network among accelerators of one site or one satellite (`fabric.*`, both sides).
-public struct FabricInputs: Sendable, Equatable {
+public struct FabricInputs: Sendable, Hashable {
     /// Accelerators in one scale-up (NVLink) domain [-].
     public var scaleUpDomainAccelerators = 0.0
     /// Scale-out network bandwidth per accelerator, each way [bit/s].
