@@ -263,7 +263,8 @@ public final class OrbitalModel {
         let launches = try Launch.count(mass: massTotal, payload: vehicle.payloadKg)
         let launchCost = Launch.cost(mass: massTotal, costPerKg: costPerKg, launches: launches, learningRate: x.launch.learningRate)
         let perKwYear = Launch.costPerKilowattYear(mass: massTotal, costPerKg: costPerKg, powerW: itTarget, years: years)
-        let deploymentDays = Launch.deploymentDays(launches: launches, perYear: x.launch.launchesPerYear, massKg: massTotal - propellantMass, buildKgPerYear: x.satellite.manufacturingKgPerYear)
+        // The factories build the spacecraft; propellant (when the budget counts it) is loaded, not built.
+        let deploymentDays = Launch.deploymentDays(launches: launches, perYear: x.launch.launchesPerYear, massKg: massTotal - (breakdown.contains { $0.0 == "propellant" } ? propellantMass : 0), buildKgPerYear: x.satellite.manufacturingKgPerYear)
 
         // Costs.
         let busMass = structureMass + shieldingMass + linkMass
