@@ -58,9 +58,9 @@ public enum Render {
         ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// Rows as a Markdown table (pipes in cells escaped).
+    /// Rows as a Markdown table (cells through `markdownText`: HTML-escaped, pipes escaped, one line).
     public static func markdown(header: [String], rows: [[String]]) -> String {
-        func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        func line(_ cells: [String]) -> String { "| " + cells.map(markdownText).joined(separator: " | ") + " |" }
         return ([line(header), "|" + String(repeating: "---|", count: header.count)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
@@ -100,17 +100,9 @@ public func writeAtomically(_ text: String, to path: String) throws {
 /// Text for a Markdown cell or line: HTML-escaped (<, >, &: Markdown renderers pass raw HTML
 /// through), table pipes escaped, one line.
 public func markdownText(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "|": out += "\\|"
-        case "\n", "\r": out += " "
-        default: out.append(ch)
-        }
-    }
+    // The HTML escape the report uses (its quote escapes render the same in Markdown).
+    let out = SVG.escape(s).replacingOccurrences(of: "|", with: "\\|")
+        .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     return terminalText(out)
 }
 
