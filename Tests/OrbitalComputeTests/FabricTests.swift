@@ -178,7 +178,7 @@ final class FabricTests: XCTestCase {
         x.training.jobAccelerators = 220_000
         let model = OrbitalModel()
         let training = try model.evaluate(x)
-        x.network.workload = "inference"
+        x.network.workload = .inference
         let inference = try model.evaluate(x)
         let eff = try XCTUnwrap(training.fabric).trainingEfficiency
         XCTAssertLessThan(eff, 0.5)

@@ -249,7 +249,7 @@ final class HardeningTests: XCTestCase {
         let t = try Timeline.run(orbital: scenario, ground: nil, points: 50)
         // The same launch schedule, summed launch by launch (the former O(launches) query).
         var x = try scenario.orbitalInputs()
-        x.finance.deploymentTiming = "instant"
+        x.finance.deploymentTiming = .instant
         let r = try OrbitalModel().evaluate(x)
         let l = t.launches, perLaunch = r.acceleratorCountInstalled / Double(l), lambda = x.reliability.acceleratorFailureRatePerYear
         var times: [Double] = []

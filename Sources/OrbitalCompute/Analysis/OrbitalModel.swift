@@ -66,7 +66,7 @@ public final class OrbitalModel {
     /// The training fabric depends only on these: sweeps over costs reuse it.
     private var fabricCache: [FabricKey: TrainingFabric] = [:]
     private struct FabricKey: Hashable {
-        var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs, workload: String
+        var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs, workload: Workload
         var satelliteItW, islTerminals, satellites, accelerators, itPerAcceleratorW, peakFlops: Double
     }
     private let networkModel = NetworkModel()
@@ -90,18 +90,18 @@ public final class OrbitalModel {
         fabricCache.removeAll(keepingCapacity: true)
     }
 
-    private struct EclipseKey: Hashable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: String }
+    private struct EclipseKey: Hashable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: Orbit.ShadowModel }
     private struct TransientKey: Hashable { var values: [Double]; var faces: Int }
 
     /// The orbit of a scenario and its eclipse year (cached).
     public func orbitAndEclipse(_ o: OrbitalInputs.Orbit) throws -> (Orbit, EclipseYear) {
-        let key = EclipseKey(altitude: o.altitudeKm, ltan: o.ssoLtanH, inclination: o.inclinationDeg, raan: o.raanDeg, beta: o.betaDeg, shadow: o.shadowModel)
+        let key = EclipseKey(altitude: o.altitude, ltan: o.ssoLtanH, inclination: o.inclination, raan: o.raan, beta: o.beta, shadow: o.shadowModel)
         if let hit = eclipseCache[key] { return hit }
         let plane: Orbit.Plane
-        if let beta = o.betaDeg { plane = .fixedBeta(beta * Constants.degree) }
-        else if let i = o.inclinationDeg { plane = .inclined(inclination: i * Constants.degree, raan: o.raanDeg * Constants.degree) }
+        if let beta = o.beta { plane = .fixedBeta(beta) }
+        else if let i = o.inclination { plane = .inclined(inclination: i, raan: o.raan) }
         else { plane = .sunSynchronous(ltanHours: o.ssoLtanH ?? DerivedDefaults.sunSynchronousLtanH) }
-        let orbit = try Orbit(altitude: o.altitudeKm * 1000, plane: plane, shadow: Orbit.ShadowModel(rawValue: o.shadowModel) ?? .cylindrical)
+        let orbit = try Orbit(altitude: o.altitude, plane: plane, shadow: o.shadowModel)
         let year = try EclipseYear(orbit: orbit)
         if eclipseCache.count > 4096 { eclipseCache.removeAll() }
         eclipseCache[key] = (orbit, year)
@@ -120,8 +120,8 @@ public final class OrbitalModel {
         let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? DerivedDefaults.orbitalItPowerW
         let countTarget = (itTarget / acc.itPowerPerAcceleratorW).rounded(.up)
         // Hot spares all run and decay to the target's mean; cold spares keep the powered count at the target.
-        let overprovision = x.reliability.strategy == "overprovision"
-        let coldSpares = overprovision && x.reliability.spares == "cold"
+        let overprovision = x.reliability.strategy == .overprovision
+        let coldSpares = overprovision && x.reliability.spares == .cold
         let factor = !overprovision ? 1 : coldSpares ? Reliability.coldSpareFactor(rate: lambda, years: years) : Reliability.overprovisionFactor(rate: lambda, years: years)
         let countInstalled = (countTarget * factor).rounded(.up)
         let itInstalled = countInstalled * acc.itPowerPerAcceleratorW
@@ -132,7 +132,7 @@ public final class OrbitalModel {
 
         // Orbit and eclipses.
         let (orbit, eclipse) = try orbitAndEclipse(x.orbit)
-        let throttle = x.power.eclipseStrategy == "throttle"
+        let throttle = x.power.eclipseStrategy == .throttle
 
         // Power: the bus load, the array sized for end of life at aphelion in the worst season.
         let busLoad = itPowered * (1 + x.power.busOverheadFraction)
@@ -142,10 +142,10 @@ public final class OrbitalModel {
         let temperatureFactor = SolarArray.temperatureFactor(coefficientPerK: x.solar.temperatureCoefficientPerK, temperature: x.solar.operatingTemperatureK)
         guard temperatureFactor > 0 else { throw ModelError(key: "solar.operating_temperature_k", "the cells produce no power at \(formatNumber(x.solar.operatingTemperatureK)) K with this temperature coefficient") }
         let endOfLife = SolarArray.degradationFactor(ratePerYear: x.solar.degradationPerYear, years: years)
-        let pointing = SolarArray.pointingFactor(errorDeg: x.solar.pointingErrorDeg)
+        let pointing = SolarArray.pointingFactor(error: x.solar.pointingError)
         // Output at 1 AU, operating temperature, beginning of life, sized for what is powered:
         let outputAt1AU: Double
-        if x.solar.sizing == "mean" {
+        if x.solar.sizing == .mean {
             // The beginning-of-life load on the life-mean output at 1 AU (McCalip's convention):
             // late in life the cluster throttles to what the array gives.
             let meanOutput = SolarArray.meanDegradationFactor(ratePerYear: x.solar.degradationPerYear, years: years)
@@ -173,7 +173,7 @@ public final class OrbitalModel {
         let rechargeIn = throttle ? 0 : busLoad * eclipse.maxFraction / ((1 - eclipse.maxFraction) * x.power.batteryRoundTripEfficiency)
         let heat = busLoad / x.power.conversionEfficiency + rechargeIn * (1 - x.power.batteryRoundTripEfficiency)
         let surface = try Radiator.Surface(emissivity: x.thermal.emissivity, solarAbsorptivity: x.thermal.solarAbsorptivity, finEfficiency: x.thermal.finEfficiency)
-        let orientation = Radiator.Orientation(rawValue: x.thermal.orientation) ?? .edgeOn
+        let orientation = x.thermal.orientation
         let faces = Radiator.faces(sides: Int(x.thermal.sides), orientation: orientation, altitude: orbit.altitude, solarIncidence: x.thermal.solarIncidenceFactor)
         // Sizing environment: the worst orbit's albedo, orbit-averaged: mean cos ζ = cos β / π.
         let environment = Radiator.Environment(earthIR: x.environment.earthIrWPerM2, albedo: x.environment.albedo,
@@ -197,8 +197,8 @@ public final class OrbitalModel {
         let computeMass = countInstalled * acc.massKg
         let arrayMass = arrayRated / x.solar.specificPowerWPerKg
         let radiatorMass = radiatorArea * x.thermal.arealMassKgPerM2 * x.thermal.loopMassFactor
-        let batteryMass = batteryJ / 3600 / x.power.batterySpecificEnergyWhPerKg
-        let shieldingMass = countInstalled * x.radiation.shieldedAreaPerAcceleratorM2 * x.radiation.shieldThicknessMm / 1000 * Constants.aluminiumDensity
+        let batteryMass = batteryJ / x.power.batterySpecificEnergyJPerKg
+        let shieldingMass = countInstalled * x.radiation.shieldedAreaPerAcceleratorM2 * x.radiation.shieldThickness * Constants.aluminiumDensity
         let linkMass = Double(satellites) * x.satellite.islTerminals * x.satellite.islTerminalMassKg
         let nonStructure = computeMass + arrayMass + radiatorMass + batteryMass + shieldingMass + linkMass
         let structureMass = nonStructure * x.satellite.structureMassFraction / (1 - x.satellite.structureMassFraction)
@@ -207,7 +207,7 @@ public final class OrbitalModel {
         let deltaV = Atmosphere.dragDeltaVPerYear(altitude: orbit.altitude, area: dragArea, mass: dryMass, dragCoefficient: x.satellite.dragCoefficient) * years
         // A mass ratio above e (propellant > 1.7 × dry mass) means the orbit is too low to hold.
         guard deltaV / (x.satellite.thrusterIspS * Constants.standardGravity) <= 1 else {
-            throw ModelError(key: "orbit.altitude_km", "holding \(formatNumber(x.orbit.altitudeKm)) km against drag for \(formatNumber(years)) years takes Δv = \(formatNumber(deltaV.rounded())) m/s, more propellant than the satellites weigh: fly higher or shorter")
+            throw ModelError(key: "orbit.altitude_km", "holding \(formatNumber(x.orbit.altitude / 1000)) km against drag for \(formatNumber(years)) years takes Δv = \(formatNumber(deltaV.rounded())) m/s, more propellant than the satellites weigh: fly higher or shorter")
         }
         let propellantMass = Atmosphere.propellant(deltaV: deltaV, dryMass: dryMass, isp: x.satellite.thrusterIspS)
         var breakdown: [(String, Double)] = [
@@ -249,7 +249,7 @@ public final class OrbitalModel {
         }
 
         // Radiation: dose behind the shield, a life limit at the tolerated dose, upsets as lost compute.
-        let annualDose = try Radiation.annualDose(altitudeKm: x.orbit.altitudeKm, inclinationDeg: orbit.inclination / Constants.degree, shieldMm: x.radiation.shieldThicknessMm)
+        let annualDose = try Radiation.annualDose(altitude: x.orbit.altitude, inclination: orbit.inclination, shieldThickness: x.radiation.shieldThickness)
         let radiationLimit = x.radiation.toleratedDoseRad / annualDose
         let upsetOverhead = Radiation.upsetOverhead(ratePerAcceleratorDay: x.radiation.upsetRatePerAcceleratorDay, hoursLostPerUpset: x.radiation.hoursLostPerUpset)
         if annualDose * years > x.radiation.hbmOnsetDoseRad {
@@ -310,11 +310,11 @@ public final class OrbitalModel {
         if let g = fabric.orbital?.acceleratorsPerSatellite, x.training.tensorParallel > g {
             warnings.append("training.tensor_parallel \(formatNumber(x.training.tensorParallel)) is more than a satellite's \(formatNumber(g)) accelerators: tensor parallelism runs at \(formatNumber(g)), inside one satellite")
         }
-        if x.network.workload == "inference", fabric.modelFitsInSatellite == false {
+        if x.network.workload == .inference, fabric.modelFitsInSatellite == false {
             warnings.append("the model's weights (training.model_parameters × \(formatNumber(x.training.gradientBytesPerParameter)) B) do not fit in one satellite's accelerator memory: inference spans satellites over the optical links, which this model does not charge")
         }
         let hoursPerYear = countPowered * x.compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
-        let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: true,
+        let levelized = try Levelized(lines: lines, boundary: x.finance.costBoundary, orbital: true,
                                   discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: poweredDecay,
                                   deliveringYears: min(years, radiationLimit), accelerator: acc,
                                   timing: x.finance.timing(rampYears: deploymentDays / Constants.daysPerYear))

@@ -102,9 +102,9 @@ extension FinanceInputs {
     /// `delayYears` and over `rampYears`; the window defaults to the scenario's own lifetime.
     public func timing(delayYears: Double = 0, rampYears: Double = 0) -> DeploymentTiming {
         switch deploymentTiming {
-        case "instant": return .instant
-        case "window": return DeploymentTiming(delayYears: delayYears, rampYears: rampYears, windowYears: comparisonWindowYears ?? lifetimeYears)
-        default: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears)
+        case .instant: return .instant
+        case .window: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears, windowYears: comparisonWindowYears ?? lifetimeYears)
+        case .ramp: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears)
         }
     }
 }

@@ -114,7 +114,7 @@ extension ParameterTable where Inputs == OrbitalInputs {
 extension ParameterTable where Inputs == TerrestrialInputs {
     static var fabricParameters: [Parameter<TerrestrialInputs>] {
         trainingJobParameters() + [
-            .choice("network.workload", \.training.workload, "training", ["training", "inference"],
+            .choice("network.workload", \.training.workload, Workload.training,
                     "What the cluster runs: training scales delivered hours by the fabric's training efficiency; inference is unchanged",
                     Provenance("as the orbital side's network.workload (Colossus 1 trains the Grok models)", year: 2024, .high)),
             .number("fabric.scale_up_domain_accelerators", "-", \.fabric.scaleUpDomainAccelerators, 8, .closed(1, 1e5),

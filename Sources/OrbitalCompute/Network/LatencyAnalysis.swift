@@ -55,7 +55,7 @@ public struct LatencyAnalysis: Sendable {
                 ("min_elevation_deg", .number(n.minElevationDeg)),
                 ("fibre_group_index", .number(n.fibreGroupIndex)),
                 ("fibre_route_factor", .number(n.fibreRouteFactor)),
-                ("relay", .text(n.relay)),
+                ("relay", .text(n.relay.rawValue)),
                 ("relay_altitude_km", .number(n.relayAltitudeKm)),
                 ("relay_user_elevation_deg", .number(n.relayUserElevationDeg)),
                 ("relay_path_stretch", .number(n.relayPathStretch)),
@@ -78,7 +78,7 @@ public struct LatencyAnalysis: Sendable {
         ]
         if let c = capacity {
             pairs.append(("capacity", .object([
-                ("workload", .text(n.workload)),
+                ("workload", .text(n.workload.rawValue)),
                 ("downlink_capacity_bps", .number(c.downlinkBps)), ("uplink_capacity_bps", .number(c.uplinkBps)),
                 ("ground_downlink_capacity_bps", .number(c.groundDownlinkBps)), ("ground_uplink_capacity_bps", .number(c.groundUplinkBps)),
                 ("downlink_demand_bps", .number(c.downlinkDemandBps)), ("uplink_demand_bps", .number(c.uplinkDemandBps)),
@@ -147,7 +147,7 @@ public struct LatencyAnalysis: Sendable {
                 index.map { i -> String in
                     let column = LatencyAnalysis.userColumns[i], v = r[i]
                     if column.hasSuffix("no_path_fraction"), let x = v.doubleValue { return pct(x) }
-                    if column.hasPrefix("rtt_relay_path"), case .null = v { return network.relay == "none" ? "—" : "no path" }
+                    if column.hasPrefix("rtt_relay_path"), case .null = v { return network.relay == Relay.none ? "—" : "no path" }
                     return cell(v)
                 }
             }
@@ -161,10 +161,10 @@ public struct LatencyAnalysis: Sendable {
             head += "contact \(pct(contact.contactFraction)) of the time, \(String(format: "%.2f", contact.meanStationsInView)) stations in view on average,\n"
             head += "\(humanNumber(Double(contact.union.count) / days)) contacts a day, longest gap \(humanNumber((contact.gaps.max() ?? 0) / 60)) min\n"
             head += "fibre at c/\(humanNumber(network.fibreGroupIndex)) × route factor \(humanNumber(network.fibreRouteFactor)); relay: \(network.relay)"
-            if network.relay != "none" { head += " at \(humanNumber(network.relayAltitudeKm)) km, mesh stretch \(humanNumber(network.relayPathStretch))" }
+            if network.relay != Relay.none { head += " at \(humanNumber(network.relayAltitudeKm)) km, mesh stretch \(humanNumber(network.relayPathStretch))" }
             head += "\n"
             if let c = capacity {
-                head += "capacity (\(network.workload)): downlink \(humanNumber(c.downlinkBps / 1e9)) Gbit/s (ground \(humanNumber(c.groundDownlinkBps / 1e9))) for a demand of \(humanNumber(c.downlinkDemandBps / 1e9)) Gbit/s;\n"
+                head += "capacity (\(network.workload.rawValue)): downlink \(humanNumber(c.downlinkBps / 1e9)) Gbit/s (ground \(humanNumber(c.groundDownlinkBps / 1e9))) for a demand of \(humanNumber(c.downlinkDemandBps / 1e9)) Gbit/s;\n"
                 head += "uplink \(humanNumber(c.uplinkBps / 1e9)) for \(humanNumber(c.uplinkDemandBps / 1e9)) Gbit/s; network capacity factor \(humanNumber(c.factor))\n"
             }
             head += "RTT in ms over the span (every percentile: --format csv); a percentile is \"no path\"\n"

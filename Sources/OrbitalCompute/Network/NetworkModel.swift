@@ -80,7 +80,7 @@ public final class NetworkModel {
 public struct NetworkSummary: Sendable {
     public var geometry: NetworkModel.Geometry
     public var capacity: NetworkCapacity
-    public var workload: String
+    public var workload: Workload
     /// Mean delivered accelerators × peak dense FLOP/s, before the network bound [FLOP/s].
     public var deliveredPeakFlops: Double
 
@@ -96,7 +96,7 @@ public struct NetworkSummary: Sendable {
             ("mean_stations_in_view", .number(geometry.meanStationsInView)),
             ("contacts_per_day", .number(geometry.passesPerDay)),
             ("longest_gap_s", .number(geometry.longestGapS)),
-            ("workload", .text(workload)),
+            ("workload", .text(workload.rawValue)),
             ("downlink_capacity_bps", .number(capacity.downlinkBps)),
             ("uplink_capacity_bps", .number(capacity.uplinkBps)),
             ("ground_downlink_capacity_bps", .number(capacity.groundDownlinkBps)),

@@ -179,20 +179,20 @@ public struct StudyInput: @unchecked Sendable {
 
 /// A parameter's field, as a key path, for fast writes in hot loops.
 enum FieldSetter<Inputs> {
-    case number(WritableKeyPath<Inputs, Double>)
-    case optional(WritableKeyPath<Inputs, Double?>)
+    case number(WritableKeyPath<Inputs, Double>, SIScale)
+    case optional(WritableKeyPath<Inputs, Double?>, SIScale)
     case other
     init(_ p: Parameter<Inputs>?) {
         switch p?.binding {
-        case let .number(path)?: self = .number(path)
-        case let .optionalNumber(path)?: self = .optional(path)
+        case let .number(path, si)?: self = .number(path, si)
+        case let .optionalNumber(path, si)?: self = .optional(path, si)
         default: self = .other
         }
     }
     @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
         switch self {
-        case let .number(path): inputs[keyPath: path] = x
-        case let .optional(path): inputs[keyPath: path] = x
+        case let .number(path, si): inputs[keyPath: path] = si.toSI(x)
+        case let .optional(path, si): inputs[keyPath: path] = si.toSI(x)
         case .other: break
         }
     }
