@@ -43,7 +43,7 @@ struct OrbitCalculator: ParsableCommand {
             if let l = ssoLtanH { values["orbit.sso_ltan_h"] = .number(l) }
             if let i = inclinationDeg { values["orbit.inclination_deg"] = .number(i); values["orbit.raan_deg"] = .number(normalisedDegrees(raanDeg ?? 0)) }
             let inputs = try Scenario(kind: .orbital, name: "orbit", origin: "command line", values: values).orbitalInputs()
-            let (orbit, year) = try OrbitalModel().orbitAndEclipse(inputs.orbit)
+            let (orbit, year) = try OrbitalModel.shared.orbitAndEclipse(inputs.orbit)
             var pairs: [(String, ResultValue)] = [
                 ("altitude_km", .number(altitudeKm)),
                 ("period_s", .number(orbit.period)),

@@ -11,7 +11,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let model = OrbitalModel()
+            let model = OrbitalModel.shared
             var loaded = try scenarios.map { try Scenario.resolve($0) }
             try Overrides.apply(options.overrides, to: &loaded)
             var results: [(String, ResultValue)] = []

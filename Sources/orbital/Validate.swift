@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var failures = 0
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         for argument in scenarios {
             do {
                 var one = [try Scenario.resolve(argument)]

@@ -39,7 +39,7 @@ public struct Breakeven: Sendable {
                 throw ScenarioError(file: "--solve", key: key, e.message, accepted: e.accepted)
             }
         }
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         let baseRatio = try Engine.evaluate(orbital, model: model).costPerPflopHourUsd / Engine.evaluate(ground, model: model).costPerPflopHourUsd
         let base = Comparison.numericValues(of: side == .orbital ? orbital : ground, model: model).first { $0.0 == input.parameterKey }?.1
 

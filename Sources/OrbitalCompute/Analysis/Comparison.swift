@@ -83,7 +83,7 @@ public struct Comparison: Sendable {
     public static func make(orbital: Scenario, ground: Scenario, swing: Double = 0.25, top: Int = 6) throws -> Comparison {
         guard orbital.kind == .orbital else { throw ScenarioError(file: orbital.origin, key: "kind", "the first scenario of a comparison must be orbital") }
         guard ground.kind == .terrestrial else { throw ScenarioError(file: ground.origin, key: "kind", "the second scenario of a comparison must be terrestrial") }
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         let o = try Engine.evaluate(orbital, model: model)
         let g = try Engine.evaluate(ground, model: model)
         let ratio = o.costPerPflopHourUsd / g.costPerPflopHourUsd

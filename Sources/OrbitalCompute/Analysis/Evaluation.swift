@@ -42,7 +42,7 @@ public enum Engine {
     /// Every number of the result is finite, or this throws naming the outputs and the scenario's
     /// explicit inputs: no verb prints `inf`, `NaN` or a silent `null`. A `ModelError` is rethrown
     /// as a `ScenarioError` with the scenario's file, the key's line and its accepted range.
-    public static func evaluate(_ scenario: Scenario, model: OrbitalModel = OrbitalModel()) throws -> Evaluation {
+    public static func evaluate(_ scenario: Scenario, model: OrbitalModel = .shared) throws -> Evaluation {
         let evaluation: Evaluation
         do {
             switch scenario.kind {

@@ -71,7 +71,7 @@ public struct PublishedComparison: Sendable {
     /// `resolve` finds the `ours:` scenario by name: by default among the scenarios shipped inside
     /// the tool (never a file of the working directory).
     public static func make(_ scenarios: [Scenario], resolve: (String) throws -> Scenario = shipped) throws -> [PublishedComparison] {
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         var rows: [PublishedComparison] = []
         for s in scenarios where !s.published.isEmpty {
             for f in s.published { rows.append(try decompose(s, f, model: model, resolve: resolve)) }

@@ -225,12 +225,12 @@ enum StudyMetrics {
     }
 }
 
-/// Evaluates study points. Not thread-safe: one per worker (it owns an `OrbitalModel` whose
-/// caches of the eclipse year and the thermal transient make repeated orbits cheap).
+/// Evaluates study points. Not thread-safe: one per worker (it owns the scratch state of the
+/// points it evaluates; its `OrbitalModel`'s caches make repeated orbits cheap).
 public final class StudyEvaluator {
     public let setup: StudySetup
     public let inputs: [StudyInput]
-    public let model = OrbitalModel()
+    public let model: OrbitalModel
     /// Metric values of the last successful evaluation, in `setup.metrics` order.
     public private(set) var metrics: [Double]
     private let groundVaries: Bool
@@ -240,7 +240,7 @@ public final class StudyEvaluator {
     /// - Parameter thermalTransient: false skips the periodic radiator transient
     ///   (`OrbitalModel.computesTransient`): temperature_max_k is then NaN; no cost changes.
     public init(setup: StudySetup, inputs: [StudyInput], thermalTransient: Bool = true) {
-        model.computesTransient = thermalTransient
+        model = OrbitalModel(computesTransient: thermalTransient)
         self.setup = setup
         self.inputs = inputs
         metrics = [Double](repeating: .nan, count: setup.metrics.count)

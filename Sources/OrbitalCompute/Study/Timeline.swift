@@ -100,7 +100,7 @@ public enum Timeline {
         // The delay is costed against capacity online at once, so both baselines are `instant`.
         var x = try orbital.orbitalInputs()
         x.finance.deploymentTiming = .instant
-        let r = try OrbitalModel().evaluate(x)
+        let r = try OrbitalModel.shared.evaluate(x)
         let years = x.finance.lifetimeYears
         let lambda = x.reliability.acceleratorFailureRatePerYear
         let rate = x.finance.discountRate
@@ -171,7 +171,7 @@ public enum Timeline {
         let window = try ground.map { try $0.terrestrialInputs().finance.lifetimeYears } ?? x.finance.comparisonWindowYears ?? years
         var xw = x
         (xw.finance.deploymentTiming, xw.finance.comparisonWindowYears) = (.window, window)
-        let orbitalShare = try OrbitalModel().evaluate(xw).deliveredAcceleratorHours / r.deliveredAcceleratorHours
+        let orbitalShare = try OrbitalModel.shared.evaluate(xw).deliveredAcceleratorHours / r.deliveredAcceleratorHours
         let orbitalSide = Side(name: orbital.name, targetItPowerW: r.itPowerTargetW, daysToTarget: daysToTarget, deploymentDays: (times.last ?? 0) * Constants.daysPerYear,
                                lostAcceleratorHoursPV: lostOrbit, costPerAcceleratorHourUsd: r.costPerAcceleratorHourUsd,
                                delayCostUsd: lostOrbit * r.costPerAcceleratorHourUsd, deliveredShareInWindow: orbitalShare, windowYears: window)
