@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 /// The entry point: one error convention for every failure, usage errors included — one line on
 /// stderr (`orbital: error: …`) and exit status 2; `--help` (with the verb's EXAMPLES) and

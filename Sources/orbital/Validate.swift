@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check scenario files: keys, types, ranges, and that the model can evaluate them.")

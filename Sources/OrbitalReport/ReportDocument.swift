@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 /// A comparison report: the verdict, the side-by-side table, the deciding inputs, charts and a
 /// provenance appendix of every input used, as a format-neutral document that renders as one
