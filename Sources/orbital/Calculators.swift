@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct OrbitCalculator: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "orbit", abstract: "Orbit geometry and eclipses over a year.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrbitalCompute
+import OrbitalReport
 
 struct Latency: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 /// The entry point: one error convention for every failure, usage errors included — one line on
 /// stderr (`orbital: error: …`) and exit status 2; `--help` (with the verb's EXAMPLES) and
@@ -56,14 +57,9 @@ struct Orbital: ParsableCommand {
     )
 }
 
-/// Options every scenario verb takes.
-struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format.")
-    var format: OutputFormat = .table
-
-    @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
-    var output: String?
-
+/// The scenario arguments every scenario verb shares, declared once: the input size limit and
+/// `--set` overrides (with their side prefixes). Verbs include it with `@OptionGroup`.
+struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
     var maxInputBytes: Int?
 
@@ -76,6 +72,20 @@ struct CommonOptions: ParsableArguments {
             Limits.inputBytes = n
         }
     }
+}
+
+/// Options every scenario verb with the common output formats takes: the format, the output file
+/// and the scenario arguments.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    var overrides: [String] { scenarioOptions.overrides }
 
     /// Prints or writes the text.
     func emit(_ text: String) throws {

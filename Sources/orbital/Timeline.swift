@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -194,12 +194,3 @@ public struct Parameter<Inputs>: @unchecked Sendable {
         }
     }
 }
-
-/// Numbers as people write them: integers without ".0", others with up to 6 significant digits.
-public func formatNumber(_ x: Double) -> String {
-    if !x.isFinite { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    var s = String(format: "%.6g", x)
-    if s.contains("e") { s = s.replacingOccurrences(of: "e+", with: "e") }
-    return s
-}

@@ -1,5 +1,6 @@
 import Foundation
 import OrbitalCompute   // public API only, like a user's planning tool (no @testable)
+import OrbitalReport
 import XCTest
 
 /// The worked example of `OrbitalCompute.docc/PlanningTool.md`, compiled and run so that the

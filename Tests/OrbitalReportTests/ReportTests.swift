@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import OrbitalCompute
+@testable import OrbitalReport
 
 /// Collects element names, ids and text of an XML document, and the first parse error.
 private final class XMLProbe: NSObject, XMLParserDelegate {

@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 /// A comparison report: the verdict, the side-by-side table, the deciding inputs, charts and a
 /// provenance appendix of every input used, as a format-neutral document that renders as one
@@ -509,7 +510,7 @@ struct ReportBuilder {
                     + [u.best.p50, u.best.p90, u.best.p99, u.best.max].map { Cell(ms($0).map(humanNumber) ?? "no path", numeric: true) }
                     + [Cell(humanNumber(u.best.noPathFraction * 100), numeric: true)]
             })
-        let text = "The cluster is in contact with a ground station \(humanNumber(analysis.contact.contactFraction * 100)) % of the time (relay: \(oInputs.network.relay)); the longest gap without contact lasts \(humanNumber((analysis.contact.gaps.max() ?? 0) / 60)) min. Percentiles are over time, through the best available path (`orbital latency` gives the ground-station and relay paths separately)."
+        let text = "The cluster is in contact with a ground station \(humanNumber(analysis.contact.contactFraction * 100)) % of the time (relay: \(oInputs.network.relay.rawValue)); the longest gap without contact lasts \(humanNumber((analysis.contact.gaps.max() ?? 0) / 60)) min. Percentiles are over time, through the best available path (`orbital latency` gives the ground-station and relay paths separately)."
         let keys = ParameterInfo.all.filter { $0.kind == .orbital && $0.key.hasPrefix("network.") }.map(\.key)
         let figure = ReportDocument.Figure(id: "chart-rtt-per-city", title: "RTT distribution per city",
                                            caption: "Box: median to 90th percentile of the round-trip time to the orbital cluster through the day; black tick: 99th percentile; dashed line: minimum to maximum; diamond: fibre RTT to Colossus 1 in Memphis. " + text,

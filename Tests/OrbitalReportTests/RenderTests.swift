@@ -1,0 +1,22 @@
+import XCTest
+import OrbitalCompute
+@testable import OrbitalReport
+
+/// The text renderers that live outside the engine: Markdown escaping and the latency table.
+final class RenderTests: XCTestCase {
+    func testMarkdownEscaping() {
+        XCTAssertEqual(markdownText("<script>a|b & c</script>"), "&lt;script&gt;a\\|b &amp; c&lt;/script&gt;")
+    }
+
+    /// No ground station in view: every text form says "no path", JSON says null.
+    func testLatencyRenderingOfNoPath() throws {
+        let equatorial = try Orbit(altitude: 650_000, plane: .inclined(inclination: 0, raan: 0))
+        var n = OrbitalInputs.defaults.network
+        n.relay = Relay.none
+        let svalsat = try XCTUnwrap(GroundStationCatalog.named("svalsat"))
+        let a = try LatencyAnalysis(scenarioName: "t", orbit: equatorial, network: n, users: [CityCatalog.all[0]], stations: [svalsat], span: 0...21_600, step: 60)
+        XCTAssertTrue(a.render(.json).contains("\"rtt_ground_path_p50_ms\": null"))
+        XCTAssertTrue(a.render(.table).contains("no path"))
+        XCTAssertTrue(a.render(.markdown).contains("no path"))
+    }
+}
