@@ -18,7 +18,7 @@ extension Render {
             let rows = mergedRows(named)
             var out = "key,unit," + named.map { csvField($0.0) }.joined(separator: ",") + "\n"
             for (key, values) in rows {
-                out += csvField(key) + "," + csvField(unitOfKey(key)) + "," + values.map { csvField($0?.plainText ?? "") }.joined(separator: ",") + "\n"
+                out += csvField(key) + "," + csvField(OutputTable.unit(ofPath: key)) + "," + values.map { csvField($0?.plainText ?? "") }.joined(separator: ",") + "\n"
             }
             return out
         case .markdown:
@@ -26,7 +26,7 @@ extension Render {
             var out = "| key | unit | " + named.map { markdownText($0.0) }.joined(separator: " | ") + " |\n"
             out += "|---|---|" + named.map { _ in "---:|" }.joined() + "\n"
             for (key, values) in rows {
-                out += "| `\(key)` | \(unitOfKey(key)) | " + values.map { markdownText($0?.displayText ?? "") }.joined(separator: " | ") + " |\n"
+                out += "| `\(key)` | \(OutputTable.unit(ofPath: key)) | " + values.map { markdownText($0?.displayText ?? "") }.joined(separator: " | ") + " |\n"
             }
             return out
         case .table:
@@ -34,7 +34,7 @@ extension Render {
             let preamble = named.compactMap { name, value in value["description"].map { "# \(terminalText(name)): \(terminalText($0.plainText))\n" } }.joined()
             let rows = mergedRows(named).filter { $0.0 != "description" }
             let header = ["key", "unit"] + named.map(\.0)
-            let body = rows.map { [$0.0, unitOfKey($0.0)] + $0.1.map { $0?.displayText ?? "" } }
+            let body = rows.map { [$0.0, OutputTable.unit(ofPath: $0.0)] + $0.1.map { $0?.displayText ?? "" } }
             return preamble + table(header: header, rows: body, rightAlignedFrom: 2)
         }
     }

@@ -253,12 +253,10 @@ struct ReportBuilder {
     }
 
     func sideBySideSection() -> ReportDocument.Section {
-        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
-                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
-        var rows: [[Cell]] = keys.map { key in
-            let a = comparison.orbital.report.find(key)?.doubleValue, b = comparison.ground.report.find(key)?.doubleValue
+        var rows: [[Cell]] = OutputTable.sideBySide.map { key in
+            let a = OutputTable.number(key, of: comparison.orbital), b = OutputTable.number(key, of: comparison.ground)
             let ratio = (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""
-            return [Cell(ReportLabels.output(key), key: key), Cell(unitOfKey(key)), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
+            return [Cell(ReportLabels.output(key), key: key), Cell(OutputTable.numeric(key, for: .orbital)?.unit ?? ""), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
                     Cell(ratio, numeric: true), Cell("all orbital inputs", link: "#inputs-orbital"), Cell("all ground inputs", link: "#inputs-terrestrial")]
         }
         let extra: [(String, String, Double?, Double?, [String], [String])] = [
@@ -564,7 +562,7 @@ struct ReportBuilder {
             id: "table-published", caption: "Published figures beside this engine's, each under the publication's own assumptions (`orbital published`; the scenarios are in \(folder))",
             header: ["scenario", "metric", "unit", "published", "on their assumptions", "ours", "source", "from theirs to ours, one input at a time", "note"],
             rows: rows.map { r in
-                [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(unitOfKey(r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
+                [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(OutputTable.unit(ofPath: r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
                  Cell(humanNumber(r.onTheirAssumptions), numeric: true), Cell(humanNumber(r.ours), numeric: true),
                  Cell(r.figure.source), Cell(r.stepsText), Cell(r.figure.note)]
             })
@@ -636,7 +634,7 @@ struct ReportBuilder {
     func outputsSection() -> ReportDocument.Section {
         func table(_ scenario: Scenario, _ e: Evaluation) -> ReportDocument.Table {
             let rows = Engine.report(scenario, e).flattened().map { key, value in
-                [Cell(key, code: true), Cell(unitOfKey(key)), Cell(value.displayText, numeric: value.doubleValue != nil)]
+                [Cell(key, code: true), Cell(OutputTable.unit(ofPath: key)), Cell(value.displayText, numeric: value.doubleValue != nil)]
             }
             return .init(id: "outputs-\(scenario.kind.rawValue)", caption: "Outputs of \(scenario.name) (`orbital evaluate --format json` gives the same keys)", header: ["key", "unit", "value"], rows: rows)
         }

@@ -33,11 +33,9 @@ struct Compare: ParsableCommand {
     }
 
     func comparisonText(_ c: Comparison, markdown: Bool) -> String {
-        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
-                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
-        let rows: [[String]] = keys.map { key in
-            let a = c.orbital.report.find(key)?.doubleValue, b = c.ground.report.find(key)?.doubleValue
-            return [key, unitOfKey(key), a.map(humanNumber) ?? "", b.map(humanNumber) ?? "",
+        let rows: [[String]] = OutputTable.sideBySide.map { key in
+            let a = OutputTable.number(key, of: c.orbital), b = OutputTable.number(key, of: c.ground)
+            return [key, OutputTable.numeric(key, for: .orbital)?.unit ?? "", a.map(humanNumber) ?? "", b.map(humanNumber) ?? "",
                     (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""]
         }
         let header = ["", "unit", c.orbitalScenario.name, c.groundScenario.name, "orbit/ground"]

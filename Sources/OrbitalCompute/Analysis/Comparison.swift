@@ -137,13 +137,12 @@ public struct Comparison: Sendable {
 
     public var report: ResultValue {
         let o = orbital, g = ground
-        func pick(_ key: String, _ e: Evaluation) -> ResultValue { e.report.find(key) ?? .null }
+        func pick(_ key: String, _ e: Evaluation) -> ResultValue { OutputTable.number(key, of: e).map(ResultValue.number) ?? .null }
         func ratio(_ key: String) -> ResultValue {
-            guard let a = pick(key, o).doubleValue, let b = pick(key, g).doubleValue, b != 0 else { return .null }
+            guard let a = OutputTable.number(key, of: o), let b = OutputTable.number(key, of: g), b != 0 else { return .null }
             return .number(a / b)
         }
-        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
-                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
+        let keys = OutputTable.sideBySide
         return .object([
             ("orbital", .text(orbitalScenario.name)),
             ("terrestrial", .text(groundScenario.name)),

@@ -88,7 +88,7 @@ public struct PublishedComparison: Sendable {
     }
 
     static func metric(_ s: Scenario, _ key: String, model: OrbitalModel) throws -> Double {
-        guard let v = try Engine.evaluate(s, model: model).report.find(key)?.doubleValue, v.isFinite else {
+        guard let v = OutputTable.number(key, of: try Engine.evaluate(s, model: model)), v.isFinite else {
             throw ScenarioError(file: s.origin, key: "published.metric", "'\(key)' is not a numeric output of a \(s.kind.rawValue) scenario", accepted: "an output key of `orbital evaluate --format json`")
         }
         return v

@@ -62,13 +62,13 @@ public struct Output: Sendable {
 
     static func text(_ path: String, _ description: String,
                      orbital: (@Sendable (OrbitalResult) -> String?)? = nil, terrestrial: (@Sendable (TerrestrialResult) -> String?)? = nil) -> Output {
-        Output(path: path, unit: "-", description: description, kind: .text,
+        Output(path: path, unit: "", description: description, kind: .text,
                orbital: orbital.map { f in Accessor(value: { f($0).map(ResultValue.text) }, number: nil) },
                terrestrial: terrestrial.map { f in Accessor(value: { f($0).map(ResultValue.text) }, number: nil) })
     }
 
     static func flag(_ path: String, _ description: String, orbital: @escaping @Sendable (OrbitalResult) -> Bool?) -> Output {
-        Output(path: path, unit: "-", description: description, kind: .flag,
+        Output(path: path, unit: "", description: description, kind: .flag,
                orbital: Accessor(value: { orbital($0).map(ResultValue.bool) }, number: nil), terrestrial: nil)
     }
 
@@ -82,7 +82,7 @@ public struct Output: Sendable {
 
     static func list(_ path: String, _ description: String, orbital: @escaping @Sendable (OrbitalResult) -> [String],
                      terrestrial: @escaping @Sendable (TerrestrialResult) -> [String]) -> Output {
-        Output(path: path, unit: "-", description: description, kind: .list,
+        Output(path: path, unit: "", description: description, kind: .list,
                orbital: Accessor(value: { .array(orbital($0).map(ResultValue.text)) }, number: nil),
                terrestrial: Accessor(value: { .array(terrestrial($0).map(ResultValue.text)) }, number: nil))
     }

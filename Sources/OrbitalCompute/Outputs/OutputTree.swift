@@ -20,8 +20,21 @@ extension OutputTable {
     }
     static let byPath: [String: Output] = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
 
-    /// The unit of a row of a flattened result ("" for rows that are not outputs, such as the scenario name).
-    public static func unit(ofPath path: String) -> String { output(at: path)?.unit ?? "" }
+    /// The unit of a row of a flattened result: an output's (also inside a nested report, such as
+    /// `compare`'s `orbital_report.…`, or beside it, as in `side_by_side.KEY.orbital`), an analysis
+    /// verb's own (`AnalysisUnits`), or "" for rows that are not numbers (the scenario's name).
+    public static func unit(ofPath path: String) -> String {
+        if let o = output(at: path) { return o.unit }
+        let parts = path.split(separator: ".").map(String.init)
+        for i in parts.indices.dropFirst() { if let o = output(at: parts[i...].joined(separator: ".")) { return o.unit } }
+        guard let leaf = parts.last else { return "" }
+        if let u = AnalysisUnits.byKey[leaf] { return u }
+        if parts.count >= 2, leaf == "orbital" || leaf == "terrestrial", let o = anyNumeric(parts[parts.count - 2]) { return o.unit }
+        return anyNumeric(leaf)?.unit ?? ""
+    }
+
+    /// A numeric output named by key on either side.
+    static func anyNumeric(_ name: String) -> Output? { numeric(name, for: .orbital) ?? numeric(name, for: .terrestrial) }
 
     /// Groups nest by their dotted paths, in the order their first output is declared. A value that
     /// is absent (nil) leaves its group in place; a group with nothing present is `null` (a
@@ -62,4 +75,31 @@ extension OutputTable {
             }
         })
     }
+}
+
+/// Outputs by name, for sweep columns, comparisons and published figures: a table look-up, never a
+/// search of a rendered tree.
+extension OutputTable {
+    /// The numeric output `name` of one kind of scenario: a dotted path, or a key (the last
+    /// component) that names one numeric output of that kind.
+    public static func numeric(_ name: String, for kind: ScenarioKind) -> Output? {
+        let candidates = (kind == .orbital ? orbitalNumeric : terrestrialNumeric)
+        if let exact = candidates.first(where: { $0.path == name }) { return exact }
+        let byKey = candidates.filter { $0.key == name }
+        return byKey.count == 1 ? byKey[0] : nil
+    }
+    static let orbitalNumeric = orbitalOutputs.filter { $0.isNumeric && $0.orbital?.number != nil }
+    static let terrestrialNumeric = terrestrialOutputs.filter { $0.isNumeric && $0.terrestrial?.number != nil }
+
+    /// The value of the numeric output `name` in an evaluation (nil: not an output of its kind).
+    public static func number(_ name: String, of e: Evaluation) -> Double? {
+        switch e {
+        case let .orbital(r): return numeric(name, for: .orbital)?.orbital?.number?(r)
+        case let .terrestrial(r): return numeric(name, for: .terrestrial)?.terrestrial?.number?(r)
+        }
+    }
+
+    /// The outputs `compare` and the report set side by side: the same quantity on both sides.
+    public static let sideBySide = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
+                                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
 }

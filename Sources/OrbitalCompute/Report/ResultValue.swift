@@ -159,19 +159,6 @@ func jsonString(_ s: String) -> String {
     return out + "\""
 }
 
-/// The unit of an output key from its suffix (MODEL.md naming convention).
-public func unitOfKey(_ key: String) -> String {
-    let leaf = key.split(separator: ".").last.map(String.init) ?? key
-    let suffixes: [(String, String)] = [
-        ("_usd_per_mwh", "USD/MWh"), ("_usd_per_kw_year", "USD/(kW·year)"), ("_per_kw_year_usd", "USD/(kW·year)"), ("_usd_per_year", "USD/year"), ("_mwh_per_year", "MWh/year"), ("_breakdown_usd", "USD"), ("_deg_per_day", "°/day"),
-        ("_per_accelerator_hour_usd", "USD/h"), ("_per_pflop_hour_usd", "USD/PFLOP-h"), ("_per_mwh_it_usd", "USD/MWh"),
-        ("_w_per_m2", "W/m²"), ("_j_per_k", "J/K"), ("_liters_per_year", "L/year"), ("_m_per_s", "m/s"), ("_per_kg_usd", "USD/kg"),
-        ("_j_per_k", "J/K"), ("_bps", "bit/s"), ("_per_s", "/s"), ("_usd", "USD"), ("_wh", "Wh"), ("_w", "W"), ("_kg", "kg"), ("_m2", "m²"), ("_k", "K"), ("_s", "s"), ("_ms", "ms"),
-        ("_km", "km"), ("_deg", "°"), ("_days", "day"), ("_hours", "h"), ("_days_per_year", "day/year"), ("_per_year", "/year"),
-    ]
-    return UnitSpelling.canonical(suffixes.first { leaf.hasSuffix($0.0) }?.1 ?? "")
-}
-
 /// One spelling per unit in every verb, table, CSV, JSON and report: `year` and `day` spelled
 /// out (as the keys' `_per_year` and `_days` are), `m²`/`m³` and `°` as symbols.
 public enum UnitSpelling {
