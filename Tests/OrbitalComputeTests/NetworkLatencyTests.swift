@@ -144,7 +144,7 @@ final class NetworkLatencyTests: XCTestCase {
         let net = try XCTUnwrap(base.network)
         XCTAssertEqual(net.capacityFactor, 1)
         XCTAssertGreaterThan(net.geometry.contactFraction, 0)
-        XCTAssertNotNil(base.report.find("network_capacity_factor"))
+        XCTAssertNotNil(base.report["network"]?["network_capacity_factor"])
         var x = OrbitalInputs.defaults
         x.network.workload = .inference; x.network.relay = Relay.none
         let bound = try model.evaluate(x)

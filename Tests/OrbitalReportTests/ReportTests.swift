@@ -33,7 +33,7 @@ private final class XMLProbe: NSObject, XMLParserDelegate {
 final class ReportTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func shipped(_ name: String) throws -> Scenario {
-        try Scenario.load(path: Scenario.locate(name, modelsDirectory: root.appendingPathComponent("Models").path))
+        try Scenario.resolve(name)
     }
 
     /// The report of the shipped scenarios, built once.

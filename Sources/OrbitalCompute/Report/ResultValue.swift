@@ -29,20 +29,6 @@ public indirect enum ResultValue: Sendable, Equatable {
         return nil
     }
 
-    /// Finds a key anywhere in the tree (depth first).
-    public func find(_ key: String) -> ResultValue? {
-        switch self {
-        case let .object(pairs):
-            if let hit = pairs.first(where: { $0.0 == key }) { return hit.1 }
-            for (_, v) in pairs { if let hit = v.find(key) { return hit } }
-            return nil
-        case let .array(items):
-            for v in items { if let hit = v.find(key) { return hit } }
-            return nil
-        default: return nil
-        }
-    }
-
     public var doubleValue: Double? {
         switch self {
         case let .number(x): return x
