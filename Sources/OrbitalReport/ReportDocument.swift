@@ -259,19 +259,19 @@ struct ReportBuilder {
             return [Cell(ReportLabels.output(key), key: key), Cell(OutputTable.numeric(key, for: .orbital)?.unit ?? ""), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
                     Cell(ratio, numeric: true), Cell("all orbital inputs", link: "#inputs-orbital"), Cell("all ground inputs", link: "#inputs-terrestrial")]
         }
-        let extra: [(String, String, Double?, Double?, [String], [String])] = [
-            ("it_power_w", "W", o.itPowerTargetW, g.itPowerW, ["compute.it_power_w", "compute.accelerator_count"], ["compute.accelerator_count", "compute.it_power_per_accelerator_w"]),
-            ("accelerator_count", "", o.acceleratorCountInstalled, g.acceleratorCount, ["compute.accelerator", "reliability.accelerator_failure_rate_per_year", "reliability.strategy"], ["compute.accelerator_count"]),
-            ("mass_total_kg", "kg", o.massTotalKg, nil, ["compute.accelerator", "solar.specific_power_w_per_kg", "thermal.areal_mass_kg_per_m2", "satellite.structure_mass_fraction"], []),
-            ("launch_count", "", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
-            ("radiator_area_m2", "m²", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
-            ("array_area_m2", "m²", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
-            ("energy_cost_usd_per_year", "USD/year", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
-            ("water_liters_per_year", "L/year", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
+        let extra: [(String, Double?, Double?, [String], [String])] = [
+            ("it_power_w", o.itPowerTargetW, g.itPowerW, ["compute.it_power_w", "compute.accelerator_count"], ["compute.accelerator_count", "compute.it_power_per_accelerator_w"]),
+            ("accelerator_count", o.acceleratorCountInstalled, g.acceleratorCount, ["compute.accelerator", "reliability.accelerator_failure_rate_per_year", "reliability.strategy"], ["compute.accelerator_count"]),
+            ("mass_total_kg", o.massTotalKg, nil, ["compute.accelerator", "solar.specific_power_w_per_kg", "thermal.areal_mass_kg_per_m2", "satellite.structure_mass_fraction"], []),
+            ("launch_count", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
+            ("radiator_area_m2", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
+            ("array_area_m2", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
+            ("energy_cost_usd_per_year", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
+            ("water_liters_per_year", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
         ]
-        for (key, unit, a, b, oKeys, gKeys) in extra {
+        for (key, a, b, oKeys, gKeys) in extra {
             let oLinks = oKeys.filter { orbitalScenario.parameter($0) != nil }, gLinks = gKeys.filter { groundScenario.parameter($0) != nil }
-            rows.append([Cell(ReportLabels.output(key), key: key), Cell(unit), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
+            rows.append([Cell(ReportLabels.output(key), key: key), Cell(OutputTable.anyNumeric(key)?.unit ?? ""), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
                          Cell(a != nil && b != nil && b! != 0 ? humanNumber(a! / b!) + "×" : "", numeric: true),
                          inputLinks(.orbital, oLinks), inputLinks(.terrestrial, gLinks)])
         }

@@ -49,11 +49,7 @@ public struct Comparison: Sendable {
     /// The deployment convention of the headline, in words.
     public var timingText: String {
         guard case let .orbital(o) = orbital else { return "" }
-        switch o.levelized.timingName {
-        case "ramp": return "ramp — each batch paid as it launches and run for its full life"
-        case "instant": return "instant — everything online and paid at t = 0"
-        default: return o.levelized.timingName
-        }
+        return o.levelized.timingDescription
     }
 
     static func verdict(ratio r: Double) -> String {

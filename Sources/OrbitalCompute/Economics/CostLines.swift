@@ -107,6 +107,9 @@ public struct DeploymentTiming: Sendable, Equatable {
     /// counted over one calendar window (`window`), or everything online at t = 0 (`instant`).
     public enum Convention: String, Choice { case ramp, window, instant }
 
+    /// The convention this timing follows.
+    public var convention: Convention { windowYears != nil ? .window : self == .instant ? .instant : .ramp }
+
     public var delayYears: Double
     public var rampYears: Double
     public var windowYears: Double?

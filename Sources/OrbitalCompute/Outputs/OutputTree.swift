@@ -34,7 +34,7 @@ extension OutputTable {
     }
 
     /// A numeric output named by key on either side.
-    static func anyNumeric(_ name: String) -> Output? { numeric(name, for: .orbital) ?? numeric(name, for: .terrestrial) }
+    public static func anyNumeric(_ name: String) -> Output? { numeric(name, for: .orbital) ?? numeric(name, for: .terrestrial) }
 
     /// Groups nest by their dotted paths, in the order their first output is declared. A value that
     /// is absent (nil) leaves its group in place; a group with nothing present is `null` (a
