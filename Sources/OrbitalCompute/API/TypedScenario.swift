@@ -18,6 +18,20 @@ extension TypedScenario {
         try self.init(checking: Scenario(kind: Self.kind, name: name, values: values))
     }
 
+    /// Sets a key as `--set` does (checked against the parameter table; the kind cannot change).
+    public mutating func set(_ key: String, _ value: ParameterValue) throws {
+        var s = scenario
+        try s.set(key, value)
+        self = try Self(checking: s)
+    }
+
+    /// Applies a `KEY=VALUE` override, as `--set` does.
+    public mutating func apply(override text: String) throws {
+        var s = scenario
+        try s.apply(override: text)
+        self = try Self(checking: s)
+    }
+
     static func check(_ scenario: Scenario) throws {
         guard scenario.kind == kind else {
             throw ScenarioError(file: scenario.origin, key: "kind", "is \(scenario.kind.rawValue), expected \(kind.rawValue)", accepted: kind.rawValue)
@@ -33,9 +47,6 @@ public struct OrbitalScenario: TypedScenario, Equatable {
     public init(checking scenario: Scenario) throws { try Self.check(scenario); self.scenario = scenario }
     /// Typed inputs: the defaults, then the explicit values.
     public func inputs() throws -> OrbitalInputs { try scenario.orbitalInputs() }
-    /// Sets a key as `--set` does (checked against the parameter table).
-    public mutating func set(_ key: String, _ value: ParameterValue) throws { try scenario.set(key, value) }
-    public mutating func apply(override text: String) throws { try scenario.apply(override: text) }
 }
 
 public struct TerrestrialScenario: TypedScenario, Equatable {
@@ -45,8 +56,6 @@ public struct TerrestrialScenario: TypedScenario, Equatable {
     public private(set) var scenario: Scenario
     public init(checking scenario: Scenario) throws { try Self.check(scenario); self.scenario = scenario }
     public func inputs() throws -> TerrestrialInputs { try scenario.terrestrialInputs() }
-    public mutating func set(_ key: String, _ value: ParameterValue) throws { try scenario.set(key, value) }
-    public mutating func apply(override text: String) throws { try scenario.apply(override: text) }
     /// Colossus 1 (xAI, Memphis), the reference ground cluster.
     public static var colossus1: TerrestrialScenario { TerrestrialScenario(unchecked: .colossus1) }
     private init(unchecked scenario: Scenario) { self.scenario = scenario }
