@@ -127,11 +127,17 @@ extension ReportDocument {
     /// Evaluates both scenarios and builds the report. `comparison` may be passed in when the
     /// caller has one already (it must be of these two scenarios).
     public static func make(orbital: Scenario, ground: Scenario, options: ReportOptions = ReportOptions()) throws -> ReportDocument {
-        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs)
+        try Comparison.checkKinds(orbital: orbital, ground: ground)
+        // The sensitivity study of `orbital sensitivity` (issue 6), run once: its tornado ranks
+        // the comparison's deciding inputs and its Sobol indices fill the deciding section.
+        let setup = try StudySetup(primary: orbital, ground: ground)
+        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
+                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs, sensitivity: study)
         guard case let .orbital(o) = comparison.orbital, case let .terrestrial(g) = comparison.ground else {
             throw ModelError("a report compares an orbital scenario with a terrestrial one")
         }
-        var builder = ReportBuilder(comparison: comparison, o: o, g: g, oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
+        var builder = ReportBuilder(comparison: comparison, study: study, o: o, g: g, oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
         return try builder.build()
     }
 }
@@ -139,6 +145,8 @@ extension ReportDocument {
 /// Builds the sections of a report from a comparison (internal; one use).
 struct ReportBuilder {
     let comparison: Comparison
+    /// The sensitivity study behind `comparison.deciding` (tornado and Sobol indices).
+    let study: SensitivityAnalysis.Result
     let o: OrbitalResult
     let g: TerrestrialResult
     let oInputs: OrbitalInputs
@@ -286,12 +294,9 @@ struct ReportBuilder {
     static func sideKey(_ column: String) -> (ScenarioKind, String) { StudySetup.sideAndKey(column: column) }
 
     func decidingSection() throws -> ReportDocument.Section {
-        // The sensitivity study of `orbital sensitivity` (issue 6): tornado over every real input
-        // of both sides (declared uncertainty, else the source's documented range, else ±swing),
-        // elasticities, and Sobol indices over the declared uncertain inputs.
-        let setup = try StudySetup(primary: orbitalScenario, ground: groundScenario)
-        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
-                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        // The sensitivity study of `orbital sensitivity` (issue 6), run once in `make`: tornado
+        // over every real input of both sides (declared uncertainty, else the source's documented
+        // range, else ±swing), elasticities, and Sobol indices over the declared uncertain inputs.
         let bars = Array(study.bars.sorted { $0.swing > $1.swing }.prefix(options.topInputs))
         let sobol = Dictionary(study.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let rows: [[Cell]] = bars.map { b in
