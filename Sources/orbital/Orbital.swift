@@ -63,7 +63,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
     var maxInputBytes: Int?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground).", valueName: "KEY=VALUE"), completion: Completions.set)
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground; the same accelerators and training job to both).", valueName: "KEY=VALUE"), completion: Completions.set)
     var overrides: [String] = []
 
     func validate() throws {

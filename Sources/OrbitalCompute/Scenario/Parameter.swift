@@ -55,12 +55,6 @@ public struct Clamp: Sendable, Equatable {
     public var upper: Double
     public var integer: Bool
 
-    public init(lower: Double, upper: Double, integer: Bool) {
-        self.lower = lower
-        self.upper = upper
-        self.integer = integer
-    }
-
     @inline(__always) public func apply(_ x: Double) -> Double { min(max(integer ? x.rounded() : x, lower), upper) }
 }
 
