@@ -127,11 +127,19 @@ extension ReportDocument {
     /// Evaluates both scenarios and builds the report. `comparison` may be passed in when the
     /// caller has one already (it must be of these two scenarios).
     public static func make(orbital: Scenario, ground: Scenario, options: ReportOptions = ReportOptions()) throws -> ReportDocument {
-        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs)
+        try Comparison.checkKinds(orbital: orbital, ground: ground)
+        // The sensitivity study of `orbital sensitivity` (issue 6), run once: its tornado ranks
+        // the comparison's deciding inputs and its Sobol indices fill the deciding section.
+        let setup = try StudySetup(primary: orbital, ground: ground)
+        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
+                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs, sensitivity: study)
         guard case let .orbital(o) = comparison.orbital, case let .terrestrial(g) = comparison.ground else {
             throw ModelError("a report compares an orbital scenario with a terrestrial one")
         }
-        var builder = ReportBuilder(comparison: comparison, o: o, g: g, oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
+        let launchBreakeven = try? Breakeven.solve(orbital: orbital, ground: ground, key: ReportBuilder.launchKey)
+        var builder = ReportBuilder(comparison: comparison, study: study, launchBreakeven: launchBreakeven, o: o, g: g,
+                                    oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
         return try builder.build()
     }
 }
@@ -139,6 +147,12 @@ extension ReportDocument {
 /// Builds the sections of a report from a comparison (internal; one use).
 struct ReportBuilder {
     let comparison: Comparison
+    /// The sensitivity study behind `comparison.deciding` (tornado and Sobol indices).
+    let study: SensitivityAnalysis.Result
+    /// Where orbit and ground cost the same as the launch price moves (nil: not computable),
+    /// solved once for the summary and the launch section.
+    let launchBreakeven: Breakeven?
+    static let launchKey = "launch.cost_per_kg_usd"
     let o: OrbitalResult
     let g: TerrestrialResult
     let oInputs: OrbitalInputs
@@ -187,9 +201,8 @@ struct ReportBuilder {
                                          range: "\(humanNumber(s.low)) … \(ReportBuilder.withUnit(s.high, unit(s.side, s.key)))",
                                          ratios: "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))")
         }
-        let key = "launch.cost_per_kg_usd"
         let breakeven: String
-        if let b = try? Breakeven.solve(orbital: orbitalScenario, ground: groundScenario, key: key) {
+        if let b = launchBreakeven {
             if let v = b.value {
                 breakeven = "\(humanNumber(v)) USD/kg (the scenario assumes \(humanNumber(o.launchCostPerKgUsd)) USD/kg)"
             } else {
@@ -284,12 +297,9 @@ struct ReportBuilder {
     static func sideKey(_ column: String) -> (ScenarioKind, String) { StudySetup.sideAndKey(column: column) }
 
     func decidingSection() throws -> ReportDocument.Section {
-        // The sensitivity study of `orbital sensitivity` (issue 6): tornado over every real input
-        // of both sides (declared uncertainty, else the source's documented range, else ±swing),
-        // elasticities, and Sobol indices over the declared uncertain inputs.
-        let setup = try StudySetup(primary: orbitalScenario, ground: groundScenario)
-        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
-                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        // The sensitivity study of `orbital sensitivity` (issue 6), run once in `make`: tornado
+        // over every real input of both sides (declared uncertainty, else the source's documented
+        // range, else ±swing), elasticities, and Sobol indices over the declared uncertain inputs.
         let bars = Array(study.bars.sorted { $0.swing > $1.swing }.prefix(options.topInputs))
         let sobol = Dictionary(study.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let rows: [[Cell]] = bars.map { b in
@@ -389,21 +399,23 @@ struct ReportBuilder {
     }
 
     func launchSection() throws -> ReportDocument.Section {
-        let key = "launch.cost_per_kg_usd"
-        let model = OrbitalModel()
         let groundCost = g.costPerPflopHourUsd
-        let breakeven = try? Breakeven.solve(orbital: orbitalScenario, ground: groundScenario, key: key)
+        let breakeven = launchBreakeven
         var lo = options.launchPriceRange.lowerBound, hi = options.launchPriceRange.upperBound
         for v in [o.launchCostPerKgUsd, breakeven?.value].compactMap({ $0 }) where v > 0 {
             lo = min(lo, v / 2); hi = max(hi, v * 2)
         }
         let n = max(options.launchPricePoints, 3)
+        // A sweep of the orbital scenario's launch price, evaluated as `orbital sweep` does.
+        let setup = try StudySetup(primary: orbitalScenario)
+        let price = try setup.resolve(ReportBuilder.launchKey, origin: "report")
+        let evaluator = StudyEvaluator(setup: setup, inputs: [price], thermalTransient: false)
+        let cost = setup.metrics.firstIndex(of: "cost_per_pflop_hour_usd")!
         var points: [(Double, Double)] = []
         for k in 0..<n {
-            let price = lo * pow(hi / lo, Double(k) / Double(n - 1))
-            var s = orbitalScenario
-            guard (try? s.set(key, .number(price))) != nil, let e = try? Engine.evaluate(s, model: model) else { continue }
-            points.append((price, e.costPerPflopHourUsd))
+            let x = lo * pow(hi / lo, Double(k) / Double(n - 1))
+            guard price.bounds?.contains(x) ?? true, (try? evaluator.evaluate(numbers: [x])) != nil else { continue }
+            points.append((x, evaluator.metrics[cost]))
         }
         let ys = points.map(\.1) + [groundCost]
         let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 20
@@ -431,7 +443,7 @@ struct ReportBuilder {
         if let reference = options.referenceLaunchPrice { chart.rules.append(.init(x: reference.value, label: reference.label)) }
         let figure = ReportDocument.Figure(id: "chart-launch-price", title: "Launch price and break-even",
                                            caption: "The orbital scenario re-evaluated over a log grid of launch.cost_per_kg_usd (all else fixed) against the ground's levelized cost. " + message,
-                                           svg: chart.svg(id: "chart-launch-price"), inputs: ref(.orbital, [key, "launch.vehicle", "launch.learning_rate"]))
+                                           svg: chart.svg(id: "chart-launch-price"), inputs: ref(.orbital, [ReportBuilder.launchKey, "launch.vehicle", "launch.learning_rate"]))
         return .init(id: "launch", title: "Launch price and break-even", blocks: [.paragraph(message), .figure(figure)])
     }
 

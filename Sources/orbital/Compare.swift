@@ -5,11 +5,9 @@ import OrbitalReport
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Orbit versus ground side by side: ratios, the verdict and the inputs that decide it.")
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var orbital: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var orbital: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "Relative swing of an input with neither a declared uncertainty nor a documented range, when ranking the deciding inputs.")
     var swing = 0.25
@@ -81,11 +79,9 @@ struct Breakeven: ParsableCommand {
         the search runs over the key's accepted range unless --range is given.
         """)
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var orbital: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var orbital: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.", completion: Completions.solve)
     var solve: String

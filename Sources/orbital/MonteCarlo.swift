@@ -16,11 +16,9 @@ struct MonteCarloCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
-    var scenario: String
-
-    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var study: StudyScenarios
+    var scenario: String { study.scenario }
+    var terrestrial: String? { study.terrestrial }
 
     @Option(help: "Number of draws.")
     var draws: Int = 10_000

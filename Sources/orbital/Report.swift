@@ -15,11 +15,9 @@ struct Report: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var orbital: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var orbital: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "Write the report to FILE (atomically); HTML goes to standard output without it.")
     var output: String?

@@ -10,11 +10,10 @@ final class RenderTests: XCTestCase {
 
     /// No ground station in view: every text form says "no path", JSON says null.
     func testLatencyRenderingOfNoPath() throws {
-        let equatorial = try Orbit(altitude: 650_000, plane: .inclined(inclination: 0, raan: 0))
-        var n = OrbitalInputs.defaults.network
-        n.relay = Relay.none
-        let svalsat = try XCTUnwrap(GroundStationCatalog.named("svalsat"))
-        let a = try LatencyAnalysis(scenarioName: "t", orbit: equatorial, network: n, users: [CityCatalog.all[0]], stations: [svalsat], span: 0...21_600, step: 60)
+        var network = OrbitalInputs.defaults.network
+        network.relay = Relay.none     // an equatorial orbit never sees Svalbard, and nothing relays
+        let a = try LatencyAnalysis(scenarioName: "t", orbit: Orbit(altitude: 650_000, plane: .inclined(inclination: 0, raan: 0)), network: network,
+                                    users: [CityCatalog.all[0]], stations: [XCTUnwrap(GroundStationCatalog.named("svalsat"))], span: 0...21_600, step: 60)
         XCTAssertTrue(a.render(.json).contains("\"rtt_ground_path_p50_ms\": null"))
         XCTAssertTrue(a.render(.table).contains("no path"))
         XCTAssertTrue(a.render(.markdown).contains("no path"))

@@ -37,6 +37,27 @@ public struct Bounds: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension Bounds {
+    /// The one clamp of a value into the accepted interval, as plain numbers: an open end is moved
+    /// inside by a relative 1e-9 of the span (at least 1e-12 of the end's magnitude), so that a
+    /// clamped value is always accepted; `integer` rounds to the nearest whole number first.
+    public func clamp(integer: Bool = false) -> Clamp {
+        let span = max(upper - lower, 1e-300)
+        let lo = lowerOpen ? lower + max(span * 1e-9, abs(lower) * 1e-12) : lower
+        let hi = upperOpen ? upper - max(span * 1e-9, abs(upper) * 1e-12) : upper
+        return Clamp(lower: lo, upper: hi, integer: integer)
+    }
+}
+
+/// A clamp into an interval (`Bounds.clamp`), cheap enough for hot loops.
+public struct Clamp: Sendable, Equatable {
+    public var lower: Double
+    public var upper: Double
+    public var integer: Bool
+
+    @inline(__always) public func apply(_ x: Double) -> Double { min(max(integer ? x.rounded() : x, lower), upper) }
+}
+
 /// What values a parameter accepts.
 public enum ParameterDomain: Sendable, Equatable, CustomStringConvertible {
     case real(Bounds)

@@ -53,11 +53,9 @@ extension SweepAxis.Values {
 extension SweepAxis {
     /// Parses and validates `KEY=…` against the study's scenarios, before any work is done.
     public static func parse(_ text: String, setup: StudySetup) throws -> SweepAxis {
-        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-            throw ScenarioError(file: "--vary", key: text, "expected KEY=LO:HI:N[:log] or KEY=a,b,c", accepted: "e.g. launch.cost_per_kg_usd=50:1000:20:log")
-        }
-        let key = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
-        let spec = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        let pair = try KeyValue.parse(text, flag: "--vary", expected: "KEY=LO:HI:N[:log] or KEY=a,b,c", accepted: "e.g. launch.cost_per_kg_usd=50:1000:20:log")
+        let key = pair.key
+        let spec = pair.value.trimmingCharacters(in: .whitespaces)
         let input = try setup.resolve(key)
         func fail(_ why: String) -> ScenarioError {
             ScenarioError(file: "--vary", key: key, "'\(spec)': \(why)", accepted: "LO:HI:N[:log] with LO ≤ HI and N ≥ 1, or a,b,c")
