@@ -10,6 +10,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 extension Render {
     /// One result, or several as columns (table, Markdown, CSV) or an array (JSON).
     public static func results(_ named: [(String, ResultValue)], format: OutputFormat) -> String {
+        var units: [String: String] = [:]
+        for (_, value) in named { units.merge(AnalysisUnits.rows(of: value)) { a, _ in a } }
+        func unit(_ path: String) -> String { units[path] ?? OutputTable.unit(ofPath: path) }
         switch format {
         case .json:
             if named.count == 1 { return named[0].1.json() + "\n" }
@@ -18,7 +21,7 @@ extension Render {
             let rows = mergedRows(named)
             var out = "key,unit," + named.map { csvField($0.0) }.joined(separator: ",") + "\n"
             for (key, values) in rows {
-                out += csvField(key) + "," + csvField(OutputTable.unit(ofPath: key)) + "," + values.map { csvField($0?.plainText ?? "") }.joined(separator: ",") + "\n"
+                out += csvField(key) + "," + csvField(unit(key)) + "," + values.map { csvField($0?.plainText ?? "") }.joined(separator: ",") + "\n"
             }
             return out
         case .markdown:
@@ -26,7 +29,7 @@ extension Render {
             var out = "| key | unit | " + named.map { markdownText($0.0) }.joined(separator: " | ") + " |\n"
             out += "|---|---|" + named.map { _ in "---:|" }.joined() + "\n"
             for (key, values) in rows {
-                out += "| `\(key)` | \(OutputTable.unit(ofPath: key)) | " + values.map { markdownText($0?.displayText ?? "") }.joined(separator: " | ") + " |\n"
+                out += "| `\(key)` | \(unit(key)) | " + values.map { markdownText($0?.displayText ?? "") }.joined(separator: " | ") + " |\n"
             }
             return out
         case .table:
@@ -34,7 +37,7 @@ extension Render {
             let preamble = named.compactMap { name, value in value["description"].map { "# \(terminalText(name)): \(terminalText($0.plainText))\n" } }.joined()
             let rows = mergedRows(named).filter { $0.0 != "description" }
             let header = ["key", "unit"] + named.map(\.0)
-            let body = rows.map { [$0.0, OutputTable.unit(ofPath: $0.0)] + $0.1.map { $0?.displayText ?? "" } }
+            let body = rows.map { [$0.0, unit($0.0)] + $0.1.map { $0?.displayText ?? "" } }
             return preamble + table(header: header, rows: body, rightAlignedFrom: 2)
         }
     }

@@ -1,7 +1,7 @@
 /// Units of the numbers the analysis verbs add around evaluations (compare, breakeven, timeline,
 /// Monte Carlo, sweeps) and of the calculators (orbit, radiator, links), by key. Evaluation outputs take theirs from `OutputTable`. Values of an
 /// input (a tornado's `base`/`low`/`high`, a break-even's `closest_value`) are in that input's
-/// unit, which `orbital explain KEY` gives; their rows carry no unit of their own.
+/// unit: `rows(of:)` finds them beside the `key` that names the input.
 public enum AnalysisUnits {
     public static let byKey: [String: String] = [
         // compare and sweeps
@@ -26,4 +26,37 @@ public enum AnalysisUnits {
         "capture_fraction": "-", "far_field_coupling": "-", "margin_ratio": "-", "received_power_per_beam_dbm": "dBm",
         "received_power_per_beam_w": "W", "required_power_per_channel_w": "W",
     ]
+
+    /// Fields that hold a value of the input named by their object's `key` (a tornado bar, a break-even).
+    public static let inputValued: Set<String> = ["base", "low", "high", "value", "closest_value", "base_value", "searched_from", "searched_to"]
+
+    /// The unit of an input key, with or without a side prefix (`ground:energy.price_usd_per_mwh`).
+    public static func unit(ofInput key: String) -> String? {
+        let bare = key.split(separator: ":").last.map(String.init) ?? key
+        return (ParameterTable.orbital[bare]?.unit ?? ParameterTable.terrestrial[bare]?.unit).map(UnitSpelling.canonical)
+    }
+
+    /// The unit of every row of a flattened result, by path: inputs' values beside their `key`,
+    /// everything else from `OutputTable.unit(ofPath:)`.
+    public static func rows(of value: ResultValue) -> [String: String] {
+        var units: [String: String] = [:]
+        func walk(_ v: ResultValue, _ path: String) {
+            switch v {
+            case let .object(pairs):
+                let input: String? = { if case let .text(k)? = v["key"] { return unit(ofInput: k) } else { return nil } }()
+                for (name, child) in pairs {
+                    let p = path.isEmpty ? name : path + "." + name
+                    if let input, inputValued.contains(name), child.doubleValue != nil || child == .null { units[p] = input } else { walk(child, p) }
+                }
+            case let .array(items):
+                if items.contains(where: { if case .object = $0 { return true } else { return false } }) {
+                    for (i, item) in items.enumerated() { walk(item, "\(path)[\(i)]") }
+                }
+            default:
+                units[path] = OutputTable.unit(ofPath: path)
+            }
+        }
+        walk(value, "")
+        return units
+    }
 }
