@@ -119,10 +119,16 @@ extension StudySetup {
 
     /// Every column a study of this setup can write: the numeric outputs of the primary side
     /// (then the ground's, as `ground:KEY`, and the ratio columns when there is a ground side).
-    public var selectableColumns: [String] {
+    public var selectableColumns: [String] { selectableColumnOutputs.map(\.name) }
+
+    /// The selectable columns with the output each reads (nil for the ratio columns).
+    public var selectableColumnOutputs: [(name: String, output: Output?)] {
         let kind: ScenarioKind = baseOrbital != nil ? .orbital : .terrestrial
-        var names = StudyColumn.named(for: kind).map(\.name)
-        if hasRatio { names += StudyColumn.named(for: .terrestrial).map { "ground:" + $0.name } + StudyColumn.ratioColumns }
-        return names
+        var out: [(name: String, output: Output?)] = StudyColumn.named(for: kind).map { ($0.name, $0.output) }
+        if hasRatio {
+            out += StudyColumn.named(for: .terrestrial).map { ("ground:" + $0.name, $0.output) }
+            out += StudyColumn.ratioColumns.map { ($0, nil) }
+        }
+        return out
     }
 }
