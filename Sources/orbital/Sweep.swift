@@ -112,10 +112,9 @@ struct SweepCommand: ParsableCommand {
             }
             defer { if out != stdout { fclose(out) } }
             let bar = ProgressBar(total: plan.range.count, enabled: !quiet, label: "sweep")
-            try Sweep.run(plan, jobs: jobs ?? Parallel.defaultJobs, skip: skip, sink: { text in
-                var t = text
-                let written = t.withUTF8 { fwrite($0.baseAddress, 1, $0.count, out) }
-                guard written == t.utf8.count, fflush(out) == 0 else { throw ScenarioError(file: output ?? "<stdout>", "write failed") }
+            try Sweep.run(plan, jobs: jobs ?? Parallel.defaultJobs, skip: skip, bytes: { bytes in
+                let written = fwrite(bytes.baseAddress, 1, bytes.count, out)
+                guard written == bytes.count, fflush(out) == 0 else { throw ScenarioError(file: output ?? "<stdout>", "write failed") }
             }, progress: { done, total in bar.update(done) })
             bar.finish()
         }
