@@ -5,10 +5,10 @@
 // own allocator (__libc_malloc & co.), so memory is managed exactly as without it. Linux/glibc
 // only; elsewhere the counter reads -1 (unknown).
 #include "MallocCounter.h"
-
-#if defined(__linux__) && defined(__GLIBC__)
 #include <errno.h>
 #include <stddef.h>
+
+#if defined(__linux__) && defined(__GLIBC__)
 
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);

@@ -158,7 +158,10 @@ public enum MonteCarlo {
         let workers = Limits.workers(requested: jobs, work: streams)
         let evaluators = (0..<workers).map { _ in StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient) }
         let generators = try (0..<workers).map { _ in try RandomGenerator(seed: 1) }
-        let distributions = inputs.map(\.distribution), clamps = inputs.map(\.input.clamper)
+        let sampler = Sampler(inputs)
+        // Each worker's draw buffer, made once.
+        let xs = SharedSlots<[Double]>(count: workers, initial: [])
+        for w in 0..<workers { xs[w] = [Double](repeating: 0, count: k) }
         let exact = draws <= exactLimit
         var kept = exact ? [[Double]](repeating: [], count: columns) : []
         var streaming = exact ? [] : [StreamingSummary](repeating: StreamingSummary(), count: columns)
@@ -177,16 +180,18 @@ public enum MonteCarlo {
                 let c = streamDone + block.lowerBound
                 let rng = generators[worker], evaluator = evaluators[worker]
                 rng.reseed(streamSeed(seed, c))
-                var x = [Double](repeating: 0, count: k)
-                for d in (c * drawsPerStream)..<min((c + 1) * drawsPerStream, draws) {
-                    let i = d - first
-                    errors[i] = nil
-                    for j in 0..<k { x[j] = clamps[j].apply(distributions[j].sample(rng)); store[j * chunkDraws + i] = x[j] }
-                    do {
-                        try evaluator.evaluate(numbers: x)
-                        for j in 0..<m { store[(k + j) * chunkDraws + i] = evaluator.metrics[j] }
-                    } catch {
-                        errors[i] = errorText(error)
+                xs.withElement(worker) { x in
+                    for d in (c * drawsPerStream)..<min((c + 1) * drawsPerStream, draws) {
+                        let i = d - first
+                        errors[i] = nil
+                        sampler.draw(into: &x, rng)
+                        for j in 0..<k { store[j * chunkDraws + i] = x[j] }
+                        do {
+                            try evaluator.evaluate(numbers: x)
+                            for j in 0..<m { store[(k + j) * chunkDraws + i] = evaluator.metrics[j] }
+                        } catch {
+                            errors[i] = errorText(error)
+                        }
                     }
                 }
             }
@@ -231,6 +236,49 @@ public enum MonteCarlo {
         return Result(scenario: setup.primary.name, ground: setup.ground?.name, draws: draws, seed: seed, failedDraws: draws - succeeded,
                       inputs: inputs, summaries: computed, probabilityOrbitCheaper: pCheaper, firstError: firstError,
                       exactPercentiles: exact)
+    }
+
+    /// Draws the inputs of one draw: each distribution sampled in column order, then clamped into
+    /// its input's accepted range.
+    struct Sampler {
+        let distributions: [InputDistribution]
+        let clamps: [StudyInput.Clamp]
+        init(_ inputs: [UncertainInput]) { distributions = inputs.map(\.distribution); clamps = inputs.map(\.input.clamper) }
+        @inline(__always) func draw(into x: inout [Double], _ rng: RandomGenerator) {
+            for j in 0..<x.count { x[j] = clamps[j].apply(distributions[j].sample(rng)) }
+        }
+    }
+
+    /// The hot path of `run` alone, on the calling thread, for `orbital bench`: each draw sampled
+    /// and evaluated (every metric read), nothing stored or summarised.
+    public final class DrawLoop {
+        let evaluator: StudyEvaluator
+        let sampler: Sampler
+        let rng: RandomGenerator
+        var x: [Double]
+        /// Sum of the cost ratios (or headline costs) of the successful draws: keeps the work observable.
+        public private(set) var checksum = 0.0
+
+        public init(setup: StudySetup, inputs: [UncertainInput], seed: UInt64, thermalTransient: Bool = false) throws {
+            evaluator = StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient)
+            sampler = Sampler(inputs)
+            rng = try RandomGenerator(seed: MonteCarlo.streamSeed(seed, 0))
+            x = [Double](repeating: 0, count: inputs.count)
+        }
+
+        /// Runs `draws` draws; returns how many the model rejected.
+        public func run(draws: Int) -> Int {
+            var failed = 0
+            let last = evaluator.metrics.count - 1
+            for _ in 0..<draws {
+                sampler.draw(into: &x, rng)
+                do {
+                    try evaluator.evaluate(numbers: x)
+                    checksum += evaluator.metrics[last]
+                } catch { failed += 1 }
+            }
+            return failed
+        }
     }
 
     /// Mean, standard deviation and percentiles (linear interpolation between order statistics,
