@@ -17,3 +17,23 @@ final class RowWriterTests: XCTestCase {
         }
     }
 }
+
+/// Monte Carlo percentiles by selection equal the sorted type-7 ones.
+final class SelectionPercentileTests: XCTestCase {
+    func testSelectionGivesTheSortedPercentiles() {
+        var generator = SystemRandomNumberGenerator()
+        for n in [1, 2, 3, 5, 20, 101, 1000, 4097] {
+            for _ in 0..<20 {
+                var values = (0..<n).map { _ in Double(Int.random(in: -50...50, using: &generator)) / 7 }
+                if n > 10 { values[3] = values[4]; values[5] = values[4] }  // ties
+                let sorted = values.sorted()
+                for p in [0.05, 0.5, 0.95, 0.0, 1.0] {
+                    var copy = values
+                    XCTAssertEqual(MonteCarlo.selectedPercentile(&copy, p), MonteCarlo.percentile(sorted, p), "n \(n) p \(p)")
+                }
+                let s = MonteCarlo.summarize("x", values + [.nan])
+                XCTAssertEqual(s.min, sorted.first); XCTAssertEqual(s.max, sorted.last)
+            }
+        }
+    }
+}

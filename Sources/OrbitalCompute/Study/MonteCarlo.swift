@@ -284,12 +284,49 @@ public enum MonteCarlo {
     /// Mean, standard deviation and percentiles (linear interpolation between order statistics,
     /// Hyndman & Fan type 7, the default of R and NumPy) of the finite values.
     public static func summarize(_ name: String, _ values: [Double]) -> Summary {
-        let v = values.filter(\.isFinite).sorted()
+        var v = values.filter(\.isFinite)
         guard !v.isEmpty else { return Summary(name: name, mean: .nan, sd: .nan, p5: .nan, p50: .nan, p95: .nan, min: .nan, max: .nan) }
         let mean = values.reduce(0) { $1.isFinite ? $0 + $1 : $0 } / Double(v.count)
         let ss = values.reduce(0) { $1.isFinite ? $0 + ($1 - mean) * ($1 - mean) : $0 }
         let sd = v.count > 1 ? (ss / Double(v.count - 1)).squareRoot() : 0
-        return Summary(name: name, mean: mean, sd: sd, p5: percentile(v, 0.05), p50: percentile(v, 0.5), p95: percentile(v, 0.95), min: v.first!, max: v.last!)
+        // The order statistics the percentiles need, by selection (O(n)) rather than a full sort:
+        // the same values, so the same percentiles.
+        let p50 = selectedPercentile(&v, 0.5), p5 = selectedPercentile(&v, 0.05), p95 = selectedPercentile(&v, 0.95)
+        return Summary(name: name, mean: mean, sd: sd, p5: p5, p50: p50, p95: p95, min: v.min()!, max: v.max()!)
+    }
+
+    /// Type-7 percentile of unsorted values (no NaN), reordering them: the order statistics at
+    /// ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1) p) found by selection.
+    static func selectedPercentile(_ v: inout [Double], _ p: Double) -> Double {
+        let h = Double(v.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, v.count - 1)
+        let a = select(&v, lo)
+        // After selecting lo, everything right of it is ≥ it: the next order statistic is their least.
+        let b = hi == lo ? a : v[(lo + 1)...].min()!
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// Moves the k-th smallest value to index k, smaller-or-equal values before it and
+    /// larger-or-equal after (Hoare's selection with median-of-three pivots), and returns it.
+    static func select(_ v: inout [Double], _ k: Int) -> Double {
+        v.withUnsafeMutableBufferPointer { a in
+            var left = 0, right = a.count - 1
+            while right > left {
+                let mid = left + (right - left) / 2
+                if a[mid] < a[left] { a.swapAt(mid, left) }
+                if a[right] < a[left] { a.swapAt(right, left) }
+                if a[right] < a[mid] { a.swapAt(right, mid) }
+                let pivot = a[mid]
+                var i = left, j = right
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while pivot < a[j] { j -= 1 }
+                    if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if k <= j { right = j } else if k >= i { left = i } else { break }
+            }
+            return a[k]
+        }
     }
 
     /// Type-7 percentile of sorted values.
