@@ -93,7 +93,7 @@ public final class OrbitalModel: Sendable {
 
     func orbitAndEclipse(_ o: OrbitalInputs.Orbit, memo: inout Memo) throws -> (Orbit, EclipseYear) {
         let key = EclipseKey(altitude: o.altitude, ltan: o.ssoLtanH, inclination: o.inclination, raan: o.raan, beta: o.beta, shadow: o.shadowModel)
-        if let m = memo.eclipse, m.key == key { return (m.value.orbit, m.value.year) }
+        if memo.eclipse?.key == key { return (memo.eclipse!.value.orbit, memo.eclipse!.value.year) }
         let hit = try eclipseCache.value(key) {
             let plane: Orbit.Plane
             if let beta = o.beta { plane = .fixedBeta(beta) }
@@ -161,7 +161,7 @@ public final class OrbitalModel: Sendable {
         let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
                             islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
                             itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
-        if let m = memo.fabric, m.key == key { return m.value }
+        if memo.fabric?.key == key { return memo.fabric!.value }
         guard memo.persistent else {
             return try fabricCache.value(key) {
                 try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
@@ -180,7 +180,7 @@ public final class OrbitalModel: Sendable {
     /// Step 4's faces, kept while the attitude and altitude do not change.
     private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
         let key = FacesKey(sides: t.sides, orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
-        if let m = memo.faces, m.key == key { return m.value }
+        if memo.faces?.key == key { return memo.faces!.value }
         let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
         memo.faces = (key, faces)
         return faces
@@ -193,7 +193,7 @@ public final class OrbitalModel: Sendable {
         guard p.faces.count <= 2 else { return try RadiatorTransient.periodic(p) }
         if let f = p.faces.first { key.face0View = f.earthViewFactor; key.face0Sun = f.solarIncidence }
         if p.faces.count == 2 { key.face1View = p.faces[1].earthViewFactor; key.face1Sun = p.faces[1].solarIncidence }
-        if let m = memo.transient, m.key == key { return m.value }
+        if memo.transient?.key == key { return memo.transient!.value }
         let value = try transientCache.value(key) { try RadiatorTransient.periodic(p) }
         memo.transient = (key, value)
         return value

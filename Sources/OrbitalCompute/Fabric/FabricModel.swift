@@ -319,7 +319,7 @@ public enum FabricModel {
         let many = sizeList(unit: { Double($0) * perFormation * g }, from: 2, to: nFormations, scale: perFormation * g, total: total, replica: replica, appendTotal: total > oneSpan)
         let largest: Double
         if table != nil {
-            largest = largestPassing(many, { j, m in table!.passes(j, m, in: \.across, passes) }) ?? largestPassing(one, { j, m in table!.passes(j, m, in: \.inOne, passes) }) ?? 0
+            largest = largestPassing(many, { j, m in table!.passes(j, m, across: true, passes) }) ?? largestPassing(one, { j, m in table!.passes(j, m, across: false, passes) }) ?? 0
         } else {
             largest = largestPassing(many, { j, _ in passes(j) }) ?? largestPassing(one, { j, _ in passes(j) }) ?? 0
         }
@@ -341,14 +341,14 @@ public enum FabricModel {
 extension FabricModel.PassTable {
     /// The remembered outcome for size j (the m-th multiple), computing and keeping it on a miss.
     @inline(__always)
-    mutating func passes(_ j: Double, _ m: Int?, in table: WritableKeyPath<Self, [UInt8]>, _ compute: (Double) -> Bool) -> Bool {
-        guard let m, m < self[keyPath: table].count else { return compute(j) }
-        switch self[keyPath: table][m] {
+    mutating func passes(_ j: Double, _ m: Int?, across: Bool, _ compute: (Double) -> Bool) -> Bool {
+        guard let m, m < (across ? self.across.count : inOne.count) else { return compute(j) }
+        switch across ? self.across[m] : inOne[m] {
         case 1: return true
         case 2: return false
         default:
             let p = compute(j)
-            self[keyPath: table][m] = p ? 1 : 2
+            if across { self.across[m] = p ? 1 : 2 } else { inOne[m] = p ? 1 : 2 }
             return p
         }
     }

@@ -86,7 +86,7 @@ public final class NetworkModel: Sendable {
     func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout (key: Key, value: Geometry)?, deliveredPeakFlops: Double) throws -> NetworkSummary {
         let key = key(orbit: orbit, n)
         let g: Geometry
-        if let m = memo, m.key == key { g = m.value } else {
+        if memo?.key == key { g = memo!.value } else {
             g = try geometry(orbit: orbit, n, key: key)
             memo = (key, g)
         }

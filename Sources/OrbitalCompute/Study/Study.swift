@@ -177,19 +177,56 @@ public struct StudyInput: @unchecked Sendable {
 }
 
 /// A parameter's field for fast writes in hot loops: its byte offset in the inputs when it is a
-/// stored field (a plain store, no key-path machinery), else its key path.
+/// stored field (a plain store, no key-path machinery: writing through a key path with a computed
+/// component allocates), else its key path.
 enum FieldSetter<Inputs> {
     case number(Int, SIScale)
     case optional(Int, SIScale)
     case numberPath(WritableKeyPath<Inputs, Double>, SIScale)
     case optionalPath(WritableKeyPath<Inputs, Double?>, SIScale)
     case other
-    init(_ p: Parameter<Inputs>?) {
+    /// - Parameter base: inputs to locate a field in when its key path goes through a protocol
+    ///   requirement (no static offset): found by writing two marks through the key path.
+    init(_ p: Parameter<Inputs>?, base: Inputs?) {
         switch p?.binding {
-        case let .number(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .number($0, si) } ?? .numberPath(path, si)
-        case let .optionalNumber(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .optional($0, si) } ?? .optionalPath(path, si)
+        case let .number(path, si)?:
+            self = (MemoryLayout<Inputs>.offset(of: path) ?? base.flatMap { FieldSetter.probe(path, in: $0) }).map { .number($0, si) } ?? .numberPath(path, si)
+        case let .optionalNumber(path, si)?:
+            self = (MemoryLayout<Inputs>.offset(of: path) ?? base.flatMap { FieldSetter.probe(path, in: $0) }).map { .optional($0, si) } ?? .optionalPath(path, si)
         default: self = .other
         }
+    }
+
+    /// The byte offset a key path writes a number at, found by writing two distinct marks through it
+    /// into copies of `base` and finding the only 8 bytes that changed to each; nil unless both agree
+    /// and reading back through the key path gives the marks.
+    static func probe<Value>(_ path: WritableKeyPath<Inputs, Value>, in base: Inputs) -> Int? {
+        func mark(_ x: Double) -> Value? { (x as? Value) ?? (Optional(x) as? Value) }
+        func offset(of x: Double) -> Int? {
+            guard let v = mark(x) else { return nil }
+            var a = base, b = base
+            b[keyPath: path] = v
+            var hits: [Int] = []
+            withUnsafeBytes(of: &a) { ra in
+                withUnsafeBytes(of: &b) { rb in
+                    var i = 0
+                    while i + 8 <= rb.count {
+                        if rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) == x.bitPattern,
+                           ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != x.bitPattern { hits.append(i) }
+                        i += 1
+                    }
+                }
+            }
+            guard hits.count == 1 else { return nil }
+            var c = base
+            withUnsafeMutableBytes(of: &c) { $0.storeBytes(of: x, toByteOffset: hits[0], as: Double.self) }
+            if Value.self == Double?.self { withUnsafeMutableBytes(of: &c) { $0.storeBytes(of: Optional(x), toByteOffset: hits[0], as: Double?.self) } }
+            let back = c[keyPath: path]
+            guard ((back as? Double) ?? ((back as? Double?) ?? nil))?.bitPattern == x.bitPattern else { return nil }
+            return hits[0]
+        }
+        guard let a = offset(of: 1234.5678901234567), let b = offset(of: -9.87654321e-7), a == b else { return nil }
+        return a
     }
     @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
         switch self {
@@ -225,9 +262,11 @@ public final class StudyEvaluator {
         self.inputs = inputs
         metrics = [Double](repeating: .nan, count: setup.columns.count)
         groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
-        orbitalSetters = inputs.map { FieldSetter($0.orbital) }
+        orbitalSetters = inputs.map { FieldSetter($0.orbital, base: setup.baseOrbital) }
         optionalMetric = setup.columns.map(\.mayBeUndefined)
-        groundSetters = inputs.map { FieldSetter($0.terrestrial) }
+        groundSetters = inputs.map { FieldSetter($0.terrestrial, base: setup.baseTerrestrial) }
+        if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
+        if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
         sources = setup.columns.map(\.source)
         memo.persistent = true
         needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
@@ -236,6 +275,18 @@ public final class StudyEvaluator {
     }
 
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
+    /// The inputs of the numeric path, kept between points: every varied field is written each
+    /// point, the rest never changes (no copy of the whole inputs per point).
+    /// (Owned storage rather than properties: a property passed to the model would be copied.)
+    private let currentOrbital: UnsafeMutablePointer<OrbitalInputs>?
+    private let currentTerrestrial: UnsafeMutablePointer<TerrestrialInputs>?
+
+    deinit {
+        currentOrbital?.deinitialize(count: 1); currentOrbital?.deallocate()
+        currentTerrestrial?.deinitialize(count: 1); currentTerrestrial?.deallocate()
+    }
+    /// The ground's metric values when the ground does not vary (computed once).
+    private var groundConstants: [Double]?
     /// Metrics that may be NaN for a valid point (the radiator transient when it is off, …).
     private let optionalMetric: [Bool]
     private let groundSetters: [FieldSetter<TerrestrialInputs>]
@@ -276,15 +327,45 @@ public final class StudyEvaluator {
     }
 
     private func evaluateUnchecked(numbers: [Double]) throws {
-        if var o = setup.baseOrbital {
-            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o) }
-            let r = try model.evaluate(o, memo: &memo)
-            let g = needsGround ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
-            write(r, g)
+        if let o = currentOrbital {
+            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
+            let r = try model.evaluate(o.pointee, memo: &memo)
+            if needsGround && !groundVaries {
+                try writeWithConstantGround(r)
+            } else {
+                let g = needsGround ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
+                write(r, g)
+            }
         } else {
-            var t = setup.baseTerrestrial!
-            for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) }
-            write(try TerrestrialModel.evaluate(t))
+            let t = currentTerrestrial!
+            for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t.pointee) }
+            write(try TerrestrialModel.evaluate(t.pointee))
+        }
+    }
+
+    /// The orbital columns from `r`, the ground's from values computed once.
+    private func writeWithConstantGround(_ r: OrbitalResult) throws {
+        if groundConstants == nil {
+            let g = try groundResult { _ in }
+            groundConstants = sources.map {
+                switch $0 {
+                case let .ground(f): return f(g)
+                case .groundCostPerPflopHour, .costRatio: return g.costPerPflopHourUsd
+                default: return .nan
+                }
+            }
+        }
+        metrics.withUnsafeMutableBufferPointer { m in
+            groundConstants!.withUnsafeBufferPointer { c in
+                for j in 0..<sources.count {
+                    switch sources[j] {
+                    case let .orbital(f): m[j] = f(r)
+                    case .ground, .groundCostPerPflopHour: m[j] = c[j]
+                    case .costRatio: m[j] = r.costPerPflopHourUsd / c[j]
+                    case .terrestrial: m[j] = .nan
+                    }
+                }
+            }
         }
     }
 
