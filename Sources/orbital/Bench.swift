@@ -40,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Draws spacedc-mdao is timed over (0: skip it).")
     var spacedcDraws: Int = 200
 
+    @Option(help: ArgumentHelp("Only run one loop, for a profiler (perf record, valgrind --tool=callgrind): `draws` (the Monte Carlo hot path) or `sweep` (a cost-only CSV sweep to /dev/null on one core), N times.", valueName: "LOOP:N"))
+    var profile: String?
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @Option(help: "Output format.")
@@ -52,6 +55,26 @@ struct BenchCommand: ParsableCommand {
             let inputs = try scenario.orbitalInputs()
             var figures: [(String, ResultValue)] = []
             func round(_ x: Double, _ digits: Double = 1000) -> Double { (x * digits).rounded() / digits }
+            if let profile {
+                let parts = profile.split(separator: ":")
+                guard parts.count == 2, let count = Int(parts[1]), count > 0, ["draws", "sweep"].contains(parts[0]) else {
+                    throw ValidationError("--profile takes draws:N or sweep:N")
+                }
+                let setup = try StudySetup(primary: scenario, ground: Scenario.colossus1)
+                if parts[0] == "draws" {
+                    let loop = try MonteCarlo.DrawLoop(setup: setup, inputs: try setup.uncertainInputs(), seed: 1)
+                    _ = loop.run(draws: count)
+                    print(loop.checksum)
+                } else {
+                    let side = Int(Double(count).squareRoot().rounded(.up))
+                    let plan = try SweepPlan(setup: setup, axes: [SweepAxis.parse("launch.cost_per_kg_usd=20:2000:\(side):log", setup: setup),
+                                                                  SweepAxis.parse("solar.cost_usd_per_w=5:100:\(side)", setup: setup)])
+                    var bytes = 0
+                    try Sweep.run(plan, jobs: 1, bytes: { bytes += $0.count })
+                    print(bytes)
+                }
+                return
+            }
 
             // 1. Full evaluation, caches defeated: a fresh model every time.
             var n = 0

@@ -38,7 +38,8 @@ public final class OrbitalModel: Sendable {
         var fabric: (key: FabricKey, value: TrainingFabric)?
         var passes: FabricModel.PassTable?
         var costLines: [CostLine] = []
-        var learning: Launch.LearningMemo?
+        var launch = LaunchPlan.Memo()
+        var accelerator: Accelerator?
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
         var persistent = false
@@ -114,7 +115,7 @@ public final class OrbitalModel: Sendable {
 
     /// The chain with a worker's memo of the last layout (see `Memo`).
     func evaluate(_ x: OrbitalInputs, memo: inout Memo) throws -> OrbitalResult {
-        let acc = try x.compute.resolvedAccelerator()
+        let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
         let years = x.finance.lifetimeYears
         try Finance.check(lifetime: years, discountRate: x.finance.discountRate)
         let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? DerivedDefaults.orbitalItPowerW
@@ -128,7 +129,7 @@ public final class OrbitalModel: Sendable {
         let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
         let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
         let radiation = try RadiationAssessment.assess(orbit: orbit, radiation: x.radiation, years: years)
-        let launch = try LaunchPlan.plan(mass: mass, itTargetW: itTarget, years: years, launch: x.launch, satellite: x.satellite, learning: &memo.learning)
+        let launch = try LaunchPlan.plan(mass: mass, itTargetW: itTarget, years: years, launch: x.launch, satellite: x.satellite, memo: &memo.launch)
         // The cost lines reuse the memo's buffer: a study's previous result is gone by now, so
         // the buffer is uniquely referenced and refilled in place.
         OrbitalCosts.lines(cluster: cluster, accelerator: acc, power: power, radiator: radiator, mass: mass, launch: launch, x: x, into: &memo.costLines)

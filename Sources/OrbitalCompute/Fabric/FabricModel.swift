@@ -215,6 +215,8 @@ public enum FabricModel {
         /// 0 unknown, 1 passes, 2 fails; index = count (satellites or formations).
         var inOne: [UInt8]
         var across: [UInt8]
+        /// The neighbour and inter-formation link budgets of the layout.
+        var budgets: (OpticalLink.Budget, OpticalLink.Budget)?
         init(layout: OrbitalModel.FabricLayout) {
             self.layout = layout
             inOne = [UInt8](repeating: 0, count: 1024)
@@ -222,6 +224,7 @@ public enum FabricModel {
         }
         mutating func reset(_ layout: OrbitalModel.FabricLayout) {
             self.layout = layout
+            budgets = nil
             for i in inOne.indices { inOne[i] = 0 }
             for i in across.indices { across[i] = 0 }
         }
@@ -284,8 +287,13 @@ public enum FabricModel {
         let total = min(accelerators, satellites * g)
         let perFormation = max(1, min(x.formation.satellitesMax, satellites))
         let formations = (satellites / perFormation).rounded(.up)
-        let link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
-        let inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
+        // The link budgets depend on the layout alone: a pass table keeps them.
+        let (link, inter): (OpticalLink.Budget, OpticalLink.Budget)
+        if let kept = table?.budgets { (link, inter) = kept } else {
+            link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
+            inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
+            if table != nil { table!.budgets = (link, inter) }
+        }
         let l = x.satellite.islTerminals
         let local = f.bpsPerAccelerator * f.throughputEfficiency
         let collective = Formation.ringInjectionRate(linksPerSatellite: l, linkRate: link.linkRateBps) / g

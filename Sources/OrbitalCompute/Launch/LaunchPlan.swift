@@ -12,17 +12,20 @@ public struct LaunchPlan: Sendable, Equatable {
     public var deploymentDays: Double
 
     public static func plan(mass: MassBudget, itTargetW: Double, years: Double, launch l: OrbitalInputs.Launch, satellite s: OrbitalInputs.Satellite) throws -> LaunchPlan {
-        var learning: Launch.LearningMemo? = nil
-        return try plan(mass: mass, itTargetW: itTargetW, years: years, launch: l, satellite: s, learning: &learning)
+        var memo = Memo()
+        return try plan(mass: mass, itTargetW: itTargetW, years: years, launch: l, satellite: s, memo: &memo)
     }
 
-    /// The same, keeping the learning curve's head sum for the next plan (`Launch.LearningMemo`).
+    /// What the next plan of a study probably reuses: the vehicle's catalog entry and the learning
+    /// curve's head sum (`Launch.LearningMemo`).
+    struct Memo { var vehicle: LaunchVehicle?; var learning: Launch.LearningMemo? }
+
     static func plan(mass: MassBudget, itTargetW: Double, years: Double, launch l: OrbitalInputs.Launch, satellite s: OrbitalInputs.Satellite,
-                     learning: inout Launch.LearningMemo?) throws -> LaunchPlan {
-        let (vehicle, costPerKg) = try l.resolved()
+                     memo: inout Memo) throws -> LaunchPlan {
+        let (vehicle, costPerKg) = try l.resolved(catalog: &memo.vehicle)
         let launches = try Launch.count(mass: mass.totalKg, payload: vehicle.payloadKg)
         return LaunchPlan(launches: launches, costPerKgUsd: costPerKg,
-                          costUsd: mass.totalKg * costPerKg * Launch.meanLearningFactor(launches: launches, learningRate: l.learningRate, memo: &learning),
+                          costUsd: mass.totalKg * costPerKg * Launch.meanLearningFactor(launches: launches, learningRate: l.learningRate, memo: &memo.learning),
                           costPerKwYearUsd: Launch.costPerKilowattYear(mass: mass.totalKg, costPerKg: costPerKg, powerW: itTargetW, years: years),
                           deploymentDays: Launch.deploymentDays(launches: launches, perYear: l.launchesPerYear, massKg: mass.builtKg, buildKgPerYear: s.manufacturingKgPerYear))
     }
