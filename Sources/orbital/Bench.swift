@@ -9,6 +9,9 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the engine's speed on the shipped 1 GW scenario (build with -c release).",
         discussion: """
+        --profile runs one loop alone for a profiler; --profile allocations:N prints the heap allocations \
+        per draw of the hot path after N warm-up draws.
+
         Prints: full evaluations per second on one core with every cache defeated (a fresh model: the \
         annual eclipse integral, the transient ODE and the network contact analysis run every time), and with \
         only the eclipse and transient caches cleared; the Monte Carlo hot path (one draw sampled and evaluated, \
@@ -57,11 +60,19 @@ struct BenchCommand: ParsableCommand {
             func round(_ x: Double, _ digits: Double = 1000) -> Double { (x * digits).rounded() / digits }
             if let profile {
                 let parts = profile.split(separator: ":")
-                guard parts.count == 2, let count = Int(parts[1]), count > 0, ["draws", "sweep"].contains(parts[0]) else {
-                    throw ValidationError("--profile takes draws:N or sweep:N")
+                guard parts.count == 2, let count = Int(parts[1]), count > 0, ["draws", "sweep", "allocations"].contains(parts[0]) else {
+                    throw ValidationError("--profile takes draws:N, sweep:N or allocations:N")
                 }
                 let setup = try StudySetup(primary: scenario, ground: Scenario.colossus1)
-                if parts[0] == "draws" {
+                if parts[0] == "allocations" {
+                    // Heap allocations per draw of the hot path after a warm-up (0 in a release build).
+                    let loop = try MonteCarlo.DrawLoop(setup: setup, inputs: try setup.uncertainInputs(), seed: 1)
+                    _ = loop.run(draws: count)
+                    let before = orbital_thread_allocations()
+                    _ = loop.run(draws: count)
+                    let after = orbital_thread_allocations()  // read before print builds its arguments
+                    print("allocations_per_draw", Double(after - before) / Double(count))
+                } else if parts[0] == "draws" {
                     let loop = try MonteCarlo.DrawLoop(setup: setup, inputs: try setup.uncertainInputs(), seed: 1)
                     _ = loop.run(draws: count)
                     print(loop.checksum)
