@@ -207,14 +207,21 @@ public enum MonteCarlo {
                 try drawsSink(text)
             }
             // Summaries take the successful draws in draw order: deterministic whatever `jobs` is.
+            var chunkFailed = 0
             for d in first..<last {
                 let i = d - first
-                if let e = errors[i] { if firstError == nil { firstError = e }; continue }
+                if let e = errors[i] { if firstError == nil { firstError = e }; chunkFailed += 1; continue }
                 succeeded += 1
                 if let r = ratioColumn, store[r * chunkDraws + i] < 1 { cheaper += 1 }
-                for j in 0..<columns {
-                    let v = store[j * chunkDraws + i]
-                    if exact { kept[j].append(v) } else { streaming[j].add(v) }
+            }
+            // Column by column (each column's values stay in draw order): a chunk without failures
+            // is appended as contiguous runs of the column-major store.
+            let n = last - first
+            for j in 0..<columns {
+                let column = UnsafeBufferPointer(start: store.pointer + j * chunkDraws, count: n)
+                if exact && chunkFailed == 0 { kept[j].append(contentsOf: column); continue }
+                for i in 0..<n where errors[i] == nil {
+                    if exact { kept[j].append(column[i]) } else { streaming[j].add(column[i]) }
                 }
             }
             streamDone += chunkStreams
