@@ -349,7 +349,7 @@ public final class StudyEvaluator {
             let g = try groundResult { _ in }
             groundConstants = sources.map {
                 switch $0 {
-                case let .ground(f): return f(g)
+                case let .ground(a): return a.number!(g)
                 case .groundCostPerPflopHour, .costRatio: return g.costPerPflopHourUsd
                 default: return .nan
                 }
@@ -359,7 +359,7 @@ public final class StudyEvaluator {
             groundConstants!.withUnsafeBufferPointer { c in
                 for j in 0..<sources.count {
                     switch sources[j] {
-                    case let .orbital(f): m[j] = f(r)
+                    case let .orbital(a): m[j] = a.number!(r)
                     case .ground, .groundCostPerPflopHour: m[j] = c[j]
                     case .costRatio: m[j] = r.costPerPflopHourUsd / c[j]
                     case .terrestrial: m[j] = .nan
@@ -374,8 +374,8 @@ public final class StudyEvaluator {
         metrics.withUnsafeMutableBufferPointer { m in
             for j in 0..<sources.count {
                 switch sources[j] {
-                case let .orbital(f): m[j] = f(r)
-                case let .ground(f): m[j] = f(g!)
+                case let .orbital(a): m[j] = a.number!(r)
+                case let .ground(a): m[j] = a.number!(g!)
                 case .groundCostPerPflopHour: m[j] = g!.costPerPflopHourUsd
                 case .costRatio: m[j] = r.costPerPflopHourUsd / g!.costPerPflopHourUsd
                 case .terrestrial: m[j] = .nan
@@ -388,7 +388,7 @@ public final class StudyEvaluator {
     private func write(_ t: TerrestrialResult) {
         metrics.withUnsafeMutableBufferPointer { m in
             for j in 0..<sources.count {
-                if case let .terrestrial(f) = sources[j] { m[j] = f(t) } else { m[j] = .nan }
+                if case let .terrestrial(a) = sources[j] { m[j] = a.number!(t) } else { m[j] = .nan }
             }
         }
     }

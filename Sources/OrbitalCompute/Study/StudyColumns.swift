@@ -15,10 +15,12 @@ public struct StudyColumn: Sendable {
     let source: Source
 
     enum Source: Sendable {
-        case orbital(@Sendable (OrbitalResult) -> Double)
-        case terrestrial(@Sendable (TerrestrialResult) -> Double)
+        // The accessors as the output table holds them (calling them there avoids a second
+        // reabstraction thunk, and its copy of the result, per column).
+        case orbital(Output.Accessor<OrbitalResult>)
+        case terrestrial(Output.Accessor<TerrestrialResult>)
         /// The ground's output next to an orbital primary (`ground:KEY`).
-        case ground(@Sendable (TerrestrialResult) -> Double)
+        case ground(Output.Accessor<TerrestrialResult>)
         case groundCostPerPflopHour
         case costRatio
     }
@@ -92,9 +94,9 @@ extension StudySetup {
         }
         let source: StudyColumn.Source
         switch (side, kind) {
-        case (.orbital, _): source = .orbital(hit.output.orbital!.number!)
-        case (.terrestrial, .orbital): source = .ground(hit.output.terrestrial!.number!)
-        case (.terrestrial, .terrestrial): source = .terrestrial(hit.output.terrestrial!.number!)
+        case (.orbital, _): source = .orbital(hit.output.orbital!)
+        case (.terrestrial, .orbital): source = .ground(hit.output.terrestrial!)
+        case (.terrestrial, .terrestrial): source = .terrestrial(hit.output.terrestrial!)
         }
         return StudyColumn(name: prefix + hit.name, output: hit.output, source: source)
     }
