@@ -121,25 +121,29 @@ struct BenchCommand: ParsableCommand {
             let allocations = Double(orbital_thread_allocations() - before) / Double(counted)
             n = 0
             t0 = Date()
+            let cpuStart = threadCPUSeconds()
             while Date().timeIntervalSince(t0) < seconds { _ = loop.run(draws: 10_000); n += 10_000 }
             let drawUs = Date().timeIntervalSince(t0) / Double(n) * 1e6
+            // CPU time of this thread: the cost on one core even when other processes share it.
+            let drawCpuUs = (threadCPUSeconds() - cpuStart) / Double(n) * 1e6
             figures.append(("montecarlo_inputs", .integer(uncertain.count)))
             figures.append(("draw_hot_path_us_1_core", .number(round(drawUs))))
+            figures.append(("draw_hot_path_cpu_us", .number(round(drawCpuUs))))
             figures.append(("allocations_per_draw", .number(before < 0 ? .nan : round(allocations, 100))))
 
             // 3. Cost-only sweeps streamed as CSV to /dev/null; peak memory after 10 k, 1 M and the largest.
             let devNull = fopen("/dev/null", "w")
             defer { if let devNull { fclose(devNull) } }
-            func sweep(points: Int, jobs: Int) throws -> (rate: Double, allocationsPerPoint: Double) {
+            func sweep(points: Int, jobs: Int) throws -> (rate: Double, allocationsPerPoint: Double, perCPUSecond: Double) {
                 let side = Int(Double(points).squareRoot().rounded(.up))
                 let axes = try [SweepAxis.parse("launch.cost_per_kg_usd=20:2000:\(side):log", setup: setup),
                                 SweepAxis.parse("solar.cost_usd_per_w=5:100:\(side)", setup: setup)]
                 let plan = try SweepPlan(setup: setup, axes: axes)
                 let a0 = orbital_thread_allocations()
-                let t = Date()
+                let t = Date(), c = cpuSeconds()
                 try Sweep.run(plan, jobs: jobs, bytes: { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, devNull) })
                 let elapsed = Date().timeIntervalSince(t)
-                return (Double(plan.total) / elapsed, Double(orbital_thread_allocations() - a0) / Double(plan.total))
+                return (Double(plan.total) / elapsed, Double(orbital_thread_allocations() - a0) / Double(plan.total), Double(plan.total) / (cpuSeconds() - c))
             }
             var memory: [(String, ResultValue)] = []
             var largeRate = 0.0
@@ -153,6 +157,7 @@ struct BenchCommand: ParsableCommand {
             let all = try sweep(points: 1_000_000, jobs: jobs)
             let utilisation = (cpuSeconds() - cpu0) / Date().timeIntervalSince(wall0)
             figures.append(("csv_sweep_points_per_s_1_core", .number(one.rate.rounded())))
+            figures.append(("csv_sweep_points_per_cpu_s", .number(one.perCPUSecond.rounded())))
             figures.append(("csv_sweep_points_per_s_\(jobs)_cores", .number(all.rate.rounded())))
             figures.append(("csv_sweep_points_per_s_\(jobs)_cores_\(sweepPoints)_points", .number(largeRate.rounded())))
             figures.append(("allocations_per_sweep_point", .number(round(one.allocationsPerPoint, 1e4))))
@@ -217,6 +222,13 @@ struct BenchCommand: ParsableCommand {
         process.waitUntilExit()
         guard process.terminationStatus == 0, let first = String(decoding: data, as: UTF8.self).split(separator: " ").first else { return nil }
         return Double(first)
+    }
+
+    /// CPU time of the calling thread [s].
+    func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// User + system CPU time of this process [s].
