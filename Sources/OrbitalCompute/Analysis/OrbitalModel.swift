@@ -31,11 +31,11 @@ public final class OrbitalModel: Sendable {
     /// field by field, no hashing, no lock). A study keeps one per worker, so a point whose inputs
     /// vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses a fresh one.
     struct Memo {
-        var eclipse: (key: EclipseKey, value: Eclipse)?
-        var faces: (key: FacesKey, value: [Radiator.Face])?
-        var transient: (key: TransientKey, value: RadiatorTransient.Result)?
-        var network: (key: NetworkModel.Key, value: NetworkModel.Geometry)?
-        var fabric: (key: FabricKey, value: TrainingFabric)?
+        var eclipse = Kept<EclipseKey, Eclipse>()
+        var faces = Kept<FacesKey, [Radiator.Face]>()
+        var transient = Kept<TransientKey, RadiatorTransient.Result>()
+        var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
+        var fabric = Kept<FabricKey, TrainingFabric>()
         var passes: FabricModel.PassTable?
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
@@ -94,7 +94,7 @@ public final class OrbitalModel: Sendable {
 
     func orbitAndEclipse(_ o: OrbitalInputs.Orbit, memo: inout Memo) throws -> (Orbit, EclipseYear) {
         let key = EclipseKey(altitude: o.altitude, ltan: o.ssoLtanH, inclination: o.inclination, raan: o.raan, beta: o.beta, shadow: o.shadowModel)
-        if memo.eclipse?.key == key { return (memo.eclipse!.value.orbit, memo.eclipse!.value.year) }
+        if memo.eclipse.key == key { return (memo.eclipse.value!.orbit, memo.eclipse.value!.year) }
         let hit = try eclipseCache.value(key) {
             let plane: Orbit.Plane
             if let beta = o.beta { plane = .fixedBeta(beta) }
@@ -103,7 +103,7 @@ public final class OrbitalModel: Sendable {
             let orbit = try Orbit(altitude: o.altitude, plane: plane, shadow: o.shadowModel)
             return Eclipse(orbit: orbit, year: try EclipseYear(orbit: orbit))
         }
-        memo.eclipse = (key, hit)
+        memo.eclipse.keep(key, hit)
         return (hit.orbit, hit.year)
     }
 
@@ -162,7 +162,7 @@ public final class OrbitalModel: Sendable {
         let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
                             islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
                             itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
-        if memo.fabric?.key == key { return memo.fabric!.value }
+        if memo.fabric.key == key { return memo.fabric.value! }
         guard memo.persistent else {
             return try fabricCache.value(key) {
                 try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
@@ -174,16 +174,16 @@ public final class OrbitalModel: Sendable {
         if memo.passes == nil { memo.passes = FabricModel.PassTable(layout: layout) } else if memo.passes!.layout != layout { memo.passes!.reset(layout) }
         let fabric = try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
                                              peakFlops: peakFlops, withCurve: false, passes: &memo.passes)
-        memo.fabric = (key, fabric)
+        memo.fabric.keep(key, fabric)
         return fabric
     }
 
     /// Step 4's faces, kept while the attitude and altitude do not change.
     private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
         let key = FacesKey(sides: t.sides, orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
-        if memo.faces?.key == key { return memo.faces!.value }
+        if memo.faces.key == key { return memo.faces.value! }
         let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
-        memo.faces = (key, faces)
+        memo.faces.keep(key, faces)
         return faces
     }
 
@@ -194,11 +194,19 @@ public final class OrbitalModel: Sendable {
         guard p.faces.count <= 2 else { return try RadiatorTransient.periodic(p) }
         if let f = p.faces.first { key.face0View = f.earthViewFactor; key.face0Sun = f.solarIncidence }
         if p.faces.count == 2 { key.face1View = p.faces[1].earthViewFactor; key.face1Sun = p.faces[1].solarIncidence }
-        if memo.transient?.key == key { return memo.transient!.value }
+        if memo.transient.key == key { return memo.transient.value! }
         let value = try transientCache.value(key) { try RadiatorTransient.periodic(p) }
-        memo.transient = (key, value)
+        memo.transient.keep(key, value)
         return value
     }
+}
+
+/// The last value computed and the key it was computed for: a one-entry memo compared field by
+/// field in place (a tuple in an optional was copied whole to compare its key).
+struct Kept<Key: Equatable, Value> {
+    var key: Key?
+    var value: Value?
+    mutating func keep(_ key: Key, _ value: Value) { self.key = key; self.value = value }
 }
 
 extension NetworkSummary {

@@ -78,17 +78,17 @@ public final class NetworkModel: Sendable {
     /// - Parameter deliveredPeakFlops: mean delivered accelerators × peak dense FLOP/s each, before
     ///   the network bound [FLOP/s].
     public func summary(orbit: Orbit, _ n: NetworkInputs, deliveredPeakFlops: Double) throws -> NetworkSummary {
-        var memo: (key: Key, value: Geometry)? = nil
+        var memo = Kept<Key, Geometry>()
         return try summary(orbit: orbit, n, memo: &memo, deliveredPeakFlops: deliveredPeakFlops)
     }
 
     /// The same, keeping the last geometry (and its key) for the next call of one worker.
-    func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout (key: Key, value: Geometry)?, deliveredPeakFlops: Double) throws -> NetworkSummary {
+    func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, deliveredPeakFlops: Double) throws -> NetworkSummary {
         let key = key(orbit: orbit, n)
         let g: Geometry
-        if memo?.key == key { g = memo!.value } else {
+        if memo.key == key { g = memo.value! } else {
             g = try geometry(orbit: orbit, n, key: key)
-            memo = (key, g)
+            memo.keep(key, g)
         }
         return NetworkSummary(geometry: g, capacity: NetworkCapacity(meanStationsInView: g.meanStationsInView, deliveredPeakFlops: deliveredPeakFlops, n),
                               workload: n.workload, deliveredPeakFlops: deliveredPeakFlops)
