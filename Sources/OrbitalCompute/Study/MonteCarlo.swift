@@ -247,7 +247,7 @@ public enum MonteCarlo {
     /// its input's accepted range.
     struct Sampler {
         let distributions: [InputDistribution]
-        let clamps: [StudyInput.Clamp]
+        let clamps: [Clamp]
         init(_ inputs: [UncertainInput]) { distributions = inputs.map(\.distribution); clamps = inputs.map(\.input.clamper) }
         @inline(__always) func draw(into x: inout [Double], _ rng: RandomGenerator) {
             for j in 0..<x.count { x[j] = clamps[j].apply(distributions[j].sample(rng)) }

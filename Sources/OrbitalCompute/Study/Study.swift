@@ -166,58 +166,26 @@ public struct StudyInput: @unchecked Sendable {
     }
 }
 
-/// A parameter's field for fast writes in hot loops: its byte offset in the inputs when it is a
-/// stored field (a plain store, no key-path machinery: writing through a key path with a computed
-/// component allocates), else its key path.
+/// A parameter's field for fast writes in hot loops: its byte offset in the inputs (every
+/// parameter's key path is a chain of stored properties, `CommonInputs.computePath` and the
+/// like, so `MemoryLayout.offset(of:)` finds it), else its key path.
 enum FieldSetter<Inputs> {
     case number(Int, SIScale)
     case optional(Int, SIScale)
     case numberPath(WritableKeyPath<Inputs, Double>, SIScale)
     case optionalPath(WritableKeyPath<Inputs, Double?>, SIScale)
     case other
-    /// - Parameter base: inputs to locate a field in when its key path goes through a protocol
-    ///   requirement (no static offset): found by writing two marks through the key path.
-    init(_ p: Parameter<Inputs>?, base: Inputs?) {
+    init(_ p: Parameter<Inputs>?) {
         switch p?.binding {
-        case let .number(path, si)?:
-            self = (MemoryLayout<Inputs>.offset(of: path) ?? base.flatMap { FieldSetter.probe(path, in: $0) }).map { .number($0, si) } ?? .numberPath(path, si)
-        case let .optionalNumber(path, si)?:
-            self = (MemoryLayout<Inputs>.offset(of: path) ?? base.flatMap { FieldSetter.probe(path, in: $0) }).map { .optional($0, si) } ?? .optionalPath(path, si)
+        case let .number(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .number($0, si) } ?? .numberPath(path, si)
+        case let .optionalNumber(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .optional($0, si) } ?? .optionalPath(path, si)
         default: self = .other
         }
     }
 
-    /// The byte offset a key path writes a number at, found by writing two distinct marks through it
-    /// into copies of `base` and finding the only 8 bytes that changed to each; nil unless both agree
-    /// and reading back through the key path gives the marks.
-    static func probe<Value>(_ path: WritableKeyPath<Inputs, Value>, in base: Inputs) -> Int? {
-        func mark(_ x: Double) -> Value? { (x as? Value) ?? (Optional(x) as? Value) }
-        func offset(of x: Double) -> Int? {
-            guard let v = mark(x) else { return nil }
-            var a = base, b = base
-            b[keyPath: path] = v
-            var hits: [Int] = []
-            withUnsafeBytes(of: &a) { ra in
-                withUnsafeBytes(of: &b) { rb in
-                    var i = 0
-                    while i + 8 <= rb.count {
-                        if rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) == x.bitPattern,
-                           ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != x.bitPattern { hits.append(i) }
-                        i += 1
-                    }
-                }
-            }
-            guard hits.count == 1 else { return nil }
-            var c = base
-            withUnsafeMutableBytes(of: &c) { $0.storeBytes(of: x, toByteOffset: hits[0], as: Double.self) }
-            if Value.self == Double?.self { withUnsafeMutableBytes(of: &c) { $0.storeBytes(of: Optional(x), toByteOffset: hits[0], as: Double?.self) } }
-            let back = c[keyPath: path]
-            guard ((back as? Double) ?? ((back as? Double?) ?? nil))?.bitPattern == x.bitPattern else { return nil }
-            return hits[0]
-        }
-        guard let a = offset(of: 1234.5678901234567), let b = offset(of: -9.87654321e-7), a == b else { return nil }
-        return a
-    }
+    /// True when writes are plain stores at an offset.
+    var isStored: Bool { if case .number = self { return true } else if case .optional = self { return true } else { return false } }
+
     @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
         switch self {
         case let .number(offset, si): withUnsafeMutableBytes(of: &inputs) { $0.storeBytes(of: si.toSI(x), toByteOffset: offset, as: Double.self) }
@@ -252,9 +220,9 @@ public final class StudyEvaluator {
         self.inputs = inputs
         metrics = [Double](repeating: .nan, count: setup.columns.count)
         groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
-        orbitalSetters = inputs.map { FieldSetter($0.orbital, base: setup.baseOrbital) }
+        orbitalSetters = inputs.map { FieldSetter($0.orbital) }
         optionalMetric = setup.columns.map(\.mayBeUndefined)
-        groundSetters = inputs.map { FieldSetter($0.terrestrial, base: setup.baseTerrestrial) }
+        groundSetters = inputs.map { FieldSetter($0.terrestrial) }
         if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
         if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
         sources = setup.columns.map(\.source)
