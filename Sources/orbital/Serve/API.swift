@@ -161,7 +161,7 @@ enum API {
         let samples = try r.integer("samples", in: 2...1_000_000) ?? 1024
         let vary = try r.strings("vary")
         let (setup, set) = try studyOf(r, primaryField: "scenario")
-        let result = try APIRequest.engine(overrides: set + vary, fallback: "vary") {
+        let result = try APIRequest.engine(overrides: set, also: ("vary", vary), fallback: "scenario") {
             try SensitivityCommand.analyse(setup, vary: vary, swing: swing, samples: samples, jobs: limits.jobs, maxSobolEvaluations: limits.sobolEvaluations)
         }
         return APIResponse(body: Envelope.json(verb: "sensitivity", result.report))
@@ -176,10 +176,10 @@ enum API {
         let noDeclared = try r.bool("no_declared") ?? false
         let transient = try r.bool("thermal_transient") ?? false
         let (setup, set) = try studyOf(r, primaryField: "scenario")
-        let inputs = try APIRequest.engine(overrides: set + vary, fallback: "vary") {
+        let inputs = try APIRequest.engine(overrides: set, also: ("vary", vary), fallback: "vary") {
             try MonteCarloCommand.inputs(setup, vary: vary, useDeclared: !noDeclared, draws: draws, maxDraws: limits.draws)
         }
-        let result = try APIRequest.engine(overrides: set + vary, fallback: "scenario") {
+        let result = try APIRequest.engine(overrides: set, also: ("vary", vary), fallback: "scenario") {
             try MonteCarlo.run(setup: setup, inputs: inputs, draws: draws, seed: UInt64(seed), jobs: limits.jobs, thermalTransient: transient,
                                maxDraws: limits.draws, drawsSink: nil, progress: nil)
         }
@@ -197,11 +197,11 @@ enum API {
         let vary = try r.strings("vary")
         guard !vary.isEmpty else { throw APIProblem.badRequest("missing required field 'vary': at least one axis KEY=LO:HI:N[:log] or KEY=a,b,c", field: "vary") }
         let setup = try APIRequest.engine(overrides: set, fallback: "scenario") { try studySetup(primary, against: against, overrides: set) }
-        let plan = try APIRequest.engine(overrides: vary, fallback: "vary") {
+        let plan = try APIRequest.engine(overrides: vary, listField: "vary", fallback: "vary") {
             try SweepCommand.plan(setup, vary: vary, shard: (0, 1), format: .jsonl, maxPoints: limits.sweepPoints)
         }
         var text = plan.header ?? ""
-        try APIRequest.engine(overrides: vary, fallback: "vary") {
+        try APIRequest.engine(overrides: vary, listField: "vary", fallback: "vary") {
             try Sweep.run(plan, jobs: limits.jobs, sink: { chunk in try deadline.check(); text += chunk }, progress: nil)
         }
         return APIResponse(contentType: "application/x-ndjson", body: text)

@@ -33,10 +33,11 @@ struct APIProblem: Error, Equatable {
         var problem = APIProblem(status: 422, title: "Unprocessable scenario or input", detail: errorMessage(error), field: field)
         if let e = error as? ScenarioError {
             problem.key = e.key; problem.file = e.file; problem.line = e.line; problem.accepted = e.accepted
-            // A limit (`--max-points`, `--max-draws`, …) names its flag as the "file".
+            // A limit (`--max-points`, `--max-draws`, …) names its flag as the "file": the
+            // request field that asked for too much is the one at fault.
             if let file = e.file, file.hasPrefix("--max-") {
                 problem.title = "Over a server limit"
-                problem.field = field ?? APIProblem.limitField[file]
+                problem.field = APIProblem.limitField[file] ?? field
             }
         } else if let e = error as? ModelError {
             problem.key = e.key
@@ -166,20 +167,27 @@ struct APIRequest {
     }
 
     /// Runs `body`, turning an engine error into a 422 problem that names the request field
-    /// most likely at fault: the `set` entry whose key the error names, else `fallback`.
-    static func engine<T>(overrides: [String], fallback: String?, _ body: () throws -> T) throws -> T {
+    /// most likely at fault: the entry of a list (`set[1]`, `vary[0]`) whose key the error
+    /// names, else `fallback`.
+    static func engine<T>(overrides: [String], listField: String = "set", also: (String, [String])? = nil, fallback: String?, _ body: () throws -> T) throws -> T {
         do { return try body() } catch {
             if let p = error as? APIProblem { throw p }
             var field = fallback
             let key = (error as? ScenarioError)?.key ?? (error as? ModelError)?.key
+            let lists = [(listField, overrides)] + (also.map { [$0] } ?? [])
             if let key {
                 let bare = key.split(separator: ":").last.map(String.init) ?? key
-                if let i = overrides.firstIndex(where: { o in
-                    let k = o.split(separator: "=", maxSplits: 1).first.map(String.init) ?? o
-                    return k == key || (k.split(separator: ":").last.map(String.init) ?? k) == bare || o == key
-                }) { field = "set[\(i)]" }
+                search: for (name, list) in lists {
+                    if let i = list.firstIndex(where: { o in
+                        let k = o.split(separator: "=", maxSplits: 1).first.map(String.init) ?? o
+                        return k == key || (k.split(separator: ":").last.map(String.init) ?? k) == bare || o == key
+                    }) { field = "\(name)[\(i)]"; break search }
+                }
             }
-            if (error as? ScenarioError)?.file == "--set", field == fallback, !overrides.isEmpty { field = "set" }
+            if let file = (error as? ScenarioError)?.file, field == fallback {
+                if file == "--set", !overrides.isEmpty, listField == "set" { field = "set" }
+                if file == "--vary" { field = "vary" }
+            }
             throw APIProblem.engine(error, field: field)
         }
     }

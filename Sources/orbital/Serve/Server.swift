@@ -47,7 +47,9 @@ enum Server {
             api.post(RouterPath(stringLiteral: path)) { request, _ in
                 var request = request
                 let buffer: ByteBuffer
-                do { buffer = try await request.collectBody(upTo: limits.bodyBytes) } catch let error as HTTPError where error.status == .contentTooLarge {
+                do { buffer = try await request.collectBody(upTo: limits.bodyBytes) } catch {
+                    // NIOTooManyBytesError, or HTTPError(.contentTooLarge) from the HTTP layer.
+                    guard error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge else { throw error }
                     throw APIProblem(status: 413, title: "Content too large",
                                      detail: "the request body is over the server's limit of \(limits.bodyBytes) bytes (orbital serve --max-body-bytes)",
                                      accepted: "at most \(limits.bodyBytes) bytes")
