@@ -164,6 +164,10 @@ final class ServeTests: XCTestCase {
                 ("/api/v1/parameters?key=no.such", "", 404, "key"),
                 ("/api/v1/nothing", "{}", 404, nil),
             ]
+            let wrongMethod = try await c.execute(uri: "/api/v1/compare", method: .get) { $0 }
+            XCTAssertEqual(wrongMethod.status, .methodNotAllowed)
+            XCTAssertEqual(wrongMethod.headers[.allow], "POST")
+            XCTAssertEqual(wrongMethod.headers[.contentType], "application/problem+json")
             for (uri, body, status, field) in cases {
                 let method: HTTPRequest.Method = uri.contains("parameters") ? .get : .post
                 let out = try await Self.call(c, method, uri, method == .get ? nil : body)

@@ -32,17 +32,7 @@ enum Server {
         let controls = API.controls()
         api.get("controls") { _, _ in respond(controls) }
 
-        let posts: [(String, @Sendable ([UInt8], ServeLimits, Deadline) throws -> APIResponse)] = [
-            ("evaluate", { b, l, _ in try API.evaluate(b, limits: l) }),
-            ("compare", { b, l, _ in try API.compare(b, limits: l) }),
-            ("breakeven", { b, l, _ in try API.breakeven(b, limits: l) }),
-            ("sensitivity", { b, l, _ in try API.sensitivity(b, limits: l) }),
-            ("montecarlo", { b, l, d in try API.montecarlo(b, limits: l, deadline: d) }),
-            ("sweep", { b, l, d in try API.sweep(b, limits: l, deadline: d) }),
-            ("report", { b, l, _ in try API.report(b, limits: l) }),
-            ("resolve", { b, l, _ in try API.resolve(b, limits: l) }),
-            ("eclipse", { b, l, _ in try API.eclipse(b, limits: l) }),
-        ]
+        let posts: [(String, @Sendable ([UInt8], ServeLimits, Deadline) throws -> APIResponse)] = Server.posts
         for (path, handler) in posts {
             api.post(RouterPath(stringLiteral: path)) { request, _ in
                 var request = request
@@ -61,6 +51,30 @@ enum Server {
         return router
     }
 
+    /// The GET routes (the page, its assets and the API's reads).
+    static let gets = ["/", "/index.html", "/app.js", "/app.css", "/openapi.yaml", "/api/v1/health", "/api/v1/parameters", "/api/v1/models", "/api/v1/controls"]
+
+    /// The POST routes under /api/v1/ and what answers them.
+    static let posts: [(String, @Sendable ([UInt8], ServeLimits, Deadline) throws -> APIResponse)] = [
+            ("evaluate", { b, l, _ in try API.evaluate(b, limits: l) }),
+            ("compare", { b, l, _ in try API.compare(b, limits: l) }),
+            ("breakeven", { b, l, _ in try API.breakeven(b, limits: l) }),
+            ("sensitivity", { b, l, _ in try API.sensitivity(b, limits: l) }),
+            ("montecarlo", { b, l, d in try API.montecarlo(b, limits: l, deadline: d) }),
+            ("sweep", { b, l, d in try API.sweep(b, limits: l, deadline: d) }),
+            ("report", { b, l, _ in try API.report(b, limits: l) }),
+            ("resolve", { b, l, _ in try API.resolve(b, limits: l) }),
+            ("eclipse", { b, l, _ in try API.eclipse(b, limits: l) }),
+    ]
+
+    /// The methods a path answers (for 405 and its Allow header), nil for an unknown path.
+    static func allowed(_ path: String) -> String? {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if gets.contains(trimmed) { return "GET" }
+        if posts.contains(where: { "/api/v1/" + $0.0 == trimmed }) { return "POST" }
+        return nil
+    }
+
     static func asset(_ bytes: [UInt8], _ type: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
@@ -76,8 +90,9 @@ enum Server {
         return Response(status: .init(code: r.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: r.body)))
     }
 
-    static func problem(_ p: APIProblem, instance: String) -> Response {
+    static func problem(_ p: APIProblem, instance: String, allow: String? = nil) -> Response {
         var headers = HTTPFields()
+        if let allow { headers[.allow] = allow }
         headers[.contentType] = "application/problem+json"
         headers[.cacheControl] = "no-store"
         if p.status == 503 { headers[.retryAfter] = "5" }
@@ -107,6 +122,11 @@ struct ProblemMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let p as APIProblem {
             response = Server.problem(p, instance: path)
+        } catch let e as HTTPError where e.status == .notFound && Server.allowed(path) != nil {
+            let allow = Server.allowed(path)!
+            response = Server.problem(APIProblem(status: 405, title: "Method not allowed",
+                                                 detail: "\(request.method.rawValue) \(oneLine(path, max: 200)): this route answers \(allow) only (see /openapi.yaml)"),
+                                      instance: path, allow: allow)
         } catch let e as HTTPError {
             let code = Int(e.status.code)
             let detail = code == 404 ? "no route \(request.method.rawValue) \(oneLine(path, max: 200)) (the API is under /api/v1/; see /openapi.yaml)"

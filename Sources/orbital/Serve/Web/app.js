@@ -336,6 +336,9 @@ function renderCompare(r) {
   for (const c of controls.values()) if (FROM_REPORT[c.def.key]) syncControl(c);
 }
 
+// Charts are drawn in CSS pixels of their box, so that their text stays legible on a phone.
+function widthOf(id) { return Math.round(Math.max(300, Math.min(1000, $(id).clientWidth || 720))); }
+
 function renderLines(r) {
   const o = r.orbital_report?.economics?.cost_per_pflop_hour_by_line_usd || {};
   const g = r.terrestrial_report?.economics?.cost_per_pflop_hour_by_line_usd || {};
@@ -343,8 +346,9 @@ function renderLines(r) {
   const colors = Object.fromEntries(names.map((n, i) => [n, LINE_COLORS[i % LINE_COLORS.length]]));
   const bars = [['Orbit', o], ['Ground', g]];
   const total = Math.max(...bars.map(([, v]) => Object.values(v).reduce((a, b) => a + Math.max(0, b), 0)), 1e-9);
-  const W = 720, left = 70, right = 20, barH = 34, top = 10, gap = 16;
-  const legendRows = Math.ceil(names.length / 3);
+  const W = widthOf('chart-lines'), left = 62, right = 16, barH = 34, top = 10, gap = 16;
+  const columns = W < 520 ? 2 : 3;
+  const legendRows = Math.ceil(names.length / columns);
   const H = top + bars.length * (barH + gap) + 30 + legendRows * 20;
   const x = v => left + (W - left - right) * v / total;
   let svg = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="lines-svg-title"><title id="lines-svg-title">Cost per delivered PFLOP-hour by cost line, orbit and ground</title>`;
@@ -362,8 +366,8 @@ function renderLines(r) {
   });
   const ly = top + bars.length * (barH + gap) + 14;
   names.forEach((n, i) => {
-    const col = i % 3, row = Math.floor(i / 3);
-    const lx = left + col * ((W - left) / 3), yy = ly + row * 20;
+    const col = i % columns, row = Math.floor(i / columns);
+    const lx = 8 + col * ((W - 8) / columns), yy = ly + row * 20;
     svg += `<rect x="${lx}" y="${yy - 10}" width="12" height="12" fill="${colors[n]}"/><text x="${lx + 17}" y="${yy}">${esc(n.replace(/_/g, ' '))}</text>`;
   });
   $('chart-lines').innerHTML = svg + '</svg>';
@@ -378,8 +382,8 @@ function niceTicks(lo, hi, n = 5) {
 }
 
 // A line chart: series [{points: [[x, y]], color, label}], optional log x, bands, rules, markers.
-function lineChart({ title, series, xLabel, yLabel, logX = false, bands = [], hRules = [], vRules = [], yMin, yMax, xMin, xMax }) {
-  const W = 720, H = 320, L = 64, R = 18, T = 14, B = 46;
+function lineChart({ W = 720, title, series, xLabel, yLabel, logX = false, bands = [], hRules = [], vRules = [], yMin, yMax, xMin, xMax }) {
+  const H = Math.round(Math.min(340, Math.max(240, W * 0.45))), L = 64, R = 18, T = 14, B = 46;
   const pts = series.flatMap(s => s.points).filter(p => Number.isFinite(p[1]));
   let x0 = xMin ?? Math.min(...pts.map(p => p[0])), x1 = xMax ?? Math.max(...pts.map(p => p[0]));
   let y0 = yMin ?? Math.min(...pts.map(p => p[1]), ...hRules.map(r => r.y)), y1 = yMax ?? Math.max(...pts.map(p => p[1]), ...hRules.map(r => r.y));
@@ -392,7 +396,7 @@ function lineChart({ title, series, xLabel, yLabel, logX = false, bands = [], hR
   const yt = niceTicks(y0, y1);
   svg += '<g class="grid">' + yt.map(v => `<line x1="${L}" x2="${W - R}" y1="${fy(v)}" y2="${fy(v)}"/>`).join('') + '</g>';
   svg += '<g class="axis">' + yt.map(v => `<text x="${L - 6}" y="${fy(v) + 4}" text-anchor="end">${human(v, 3)}</text>`).join('');
-  const xt = logX ? [1, 2, 5].flatMap(m => [1, 10, 100, 1000, 10000, 100000].map(p => m * p)).filter(v => v >= x0 && v <= x1).sort((a, b) => a - b) : niceTicks(x0, x1, 6);
+  const xt = logX ? (W < 520 ? [1] : [1, 2, 5]).flatMap(m => [1, 10, 100, 1000, 10000, 100000].map(p => m * p)).filter(v => v >= x0 && v <= x1).sort((a, b) => a - b) : niceTicks(x0, x1, W < 520 ? 4 : 6);
   svg += xt.map(v => `<line x1="${fx(v)}" x2="${fx(v)}" y1="${H - B}" y2="${H - B + 5}"/><text x="${fx(v)}" y="${H - B + 18}" text-anchor="middle">${human(v, 3)}</text>`).join('');
   svg += `<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}"/></g>`;
   svg += `<text x="${(L + W - R) / 2}" y="${H - 8}" text-anchor="middle">${esc(xLabel)}</text>`;
@@ -419,7 +423,7 @@ function drawBreakeven() {
   if (typeof current === 'number') vRules.push({ x: current, label: `now $${human(current)}/kg`, color: '#0072B2' });
   if (lastBreakeven && lastBreakeven.value !== null && lastBreakeven.value !== undefined) vRules.push({ x: lastBreakeven.value, label: `break-even $${human(lastBreakeven.value)}/kg`, color: '#1a7f37' });
   $('chart-breakeven').innerHTML = lineChart({
-    title: 'Cost ratio orbit ÷ ground against the launch price', series: [{ points: lastSweep, color: '#0072B2' }],
+    W: widthOf('chart-breakeven'), title: 'Cost ratio orbit ÷ ground against the launch price', series: [{ points: lastSweep, color: '#0072B2' }],
     xLabel: 'launch price [USD/kg], log scale', yLabel: 'cost ratio orbit ÷ ground', logX: true, yMin: 0,
     hRules: [{ y: 1, label: 'equal cost', color: '#1a7f37' }], vRules,
   });
@@ -433,7 +437,7 @@ function renderMass(o) {
   const m = o?.mass?.mass_breakdown_kg;
   if (!m) { $('chart-mass').innerHTML = ''; $('mass-text').textContent = ''; return; }
   const entries = Object.entries(m).sort((a, b) => b[1] - a[1]);
-  const W = 720, L = 170, R = 90, rowH = 26, T = 6;
+  const W = widthOf('chart-mass'), L = W < 520 ? 128 : 170, R = 70, rowH = 26, T = 6;
   const H = T + entries.length * rowH + 6;
   const max = Math.max(...entries.map(e => e[1]), 1);
   let svg = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Mass budget by subsystem, tonnes"><title>Mass budget by subsystem</title>`;
@@ -445,10 +449,12 @@ function renderMass(o) {
   $('mass-text').textContent = `${human(o.mass.mass_total_kg / 1000)} t in ${human(o.mass.satellite_count)} satellites, ${human(o.launch?.launch_count)} launches at $${human(o.launch?.launch_cost_per_kg_usd)}/kg; deployment ${human(o.launch?.deployment_days)} days.`;
 }
 
+let lastEclipse = null;
 function renderEclipse(e) {
+  lastEclipse = e;
   const days = e.day, f = e.eclipse_fraction;
   $('chart-eclipse').innerHTML = lineChart({
-    title: 'Fraction of each orbit in the Earth’s shadow, through the year', series: [{ points: days.map((d, i) => [d, f[i]]), color: '#009E73' }],
+    W: widthOf('chart-eclipse'), title: 'Fraction of each orbit in the Earth’s shadow, through the year', series: [{ points: days.map((d, i) => [d, f[i]]), color: '#009E73' }],
     xLabel: 'days from 1 Jan 2026', yLabel: 'eclipse fraction of the orbit', yMin: 0, yMax: Math.max(0.05, ...f) * 1.1, xMin: 0, xMax: 365,
     bands: e.seasons_days.map(s => ({ from: s[0], to: s[1], label: `eclipse season, day ${human(s[0], 3)}–${human(s[1], 3)}` })),
   });
@@ -552,6 +558,16 @@ function wire() {
     } catch (error) { $('action-status').textContent = ''; showProblem(error); }
   });
 }
+
+let resizeTimer = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (lastCompare) { renderLines(lastCompare); renderMass(lastCompare.orbital_report); }
+    drawBreakeven();
+    if (lastEclipse) renderEclipse(lastEclipse);
+  }, 100);
+});
 
 async function init() {
   readURL();
