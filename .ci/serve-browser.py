@@ -163,7 +163,7 @@ def main() -> int:
             times.append(driver.execute_script("return document.getElementById('timing-ms').textContent"))
         print(f"serve-browser: recompute times: {times}")
 
-        for width in (390, 1440):
+        for width in (390, 1440, 1920):
             problems += screenshot(driver, base, out, width)
     finally:
         driver.quit()

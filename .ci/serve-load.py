@@ -41,9 +41,11 @@ def main() -> int:
 
     # The sequential answers, one per price: every concurrent answer must equal its own.
     conn = connect()
-    expected = {}
+    expected, alone = {}, []
     for p in PRICES:
+        start = time.perf_counter()
         status, data = post(conn, body(p))
+        alone.append(time.perf_counter() - start)
         if status != 200:
             print(f"serve-load: sequential request for ${p}/kg: HTTP {status}: {data[:300]!r}", file=sys.stderr)
             return 1
@@ -98,10 +100,12 @@ def main() -> int:
         "requests_per_second": round(len(latencies) / wall, 1),
         "p50_ms": round(q[49] * 1000, 1), "p99_ms": round(q[98] * 1000, 1), "max_ms": round(latencies[-1] * 1000, 1),
         "errors": len(errors), "mismatches": len(mismatches),
+        "single_client_median_ms": round(statistics.median(alone) * 1000, 1),
     }
     print(f"serve-load: POST /api/v1/compare, {args.requests} requests, {args.clients} concurrent clients: "
           f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, {result['requests_per_second']} requests/s, "
-          f"{result['errors']} errors, {result['mismatches']} answers differing from the sequential ones")
+          f"{result['errors']} errors, {result['mismatches']} answers differing from the sequential ones; "
+          f"one client alone: median {result['single_client_median_ms']} ms")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=2)

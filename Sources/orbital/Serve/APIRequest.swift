@@ -82,7 +82,11 @@ struct APIRequest {
         for key in dict.keys.sorted() where !accepted.contains(key) {
             throw APIProblem.badRequest("unknown field '\(oneLine(key, max: 80))' (accepted: \(accepted.joined(separator: ", ")))", field: key)
         }
-        fields = dict.filter { !($0.value is NSNull) }
+        // null is refused like any other wrong type (omit a field for its default).
+        for key in dict.keys.sorted() where dict[key] is NSNull {
+            throw APIProblem.badRequest("'\(oneLine(key, max: 80))' is null: omit the field for its default", field: key)
+        }
+        fields = dict
     }
 
     func string(_ name: String) throws -> String? {

@@ -53,6 +53,9 @@ enum ScenarioYAML {
 
     /// A scenario written as a JSON object (sections as nested objects or dotted keys) → YAML.
     static func yaml(of object: [String: Any]) throws -> String {
+        for key in ["kind", "name", "description"] where object[key] != nil && !(object[key] is String) {
+            throw APIProblem(status: 422, title: "Unprocessable scenario or input", detail: "\(key): must be text", key: key, accepted: "a string")
+        }
         var out = ""
         try emit(object, indent: 0, into: &out, path: "")
         return out

@@ -22,8 +22,8 @@ const FROM_REPORT = {
   'launch.cost_per_kg_usd': r => r.orbital_report?.launch?.launch_cost_per_kg_usd,
   'thermal.radiator_temperature_k': r => r.orbital_report?.thermal?.radiator_temperature_k,
 };
-const LINE_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#8c564b', '#7f7fff', '#2ca02c', '#bcbd22', '#17becf'];
-const SWEEP_AXIS = 'launch.cost_per_kg_usd=10:10000:31:log';
+const LINE_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#999999', '#8c564b', '#7f7fff', '#2ca02c', '#bcbd22', '#17becf', '#e377c2', '#393b79', '#ad494a', '#637939', '#7b4173', '#3182bd'];
+const SWEEP_AXIS = 'launch.cost_per_kg_usd=10:5000:31:log';
 
 const $ = id => document.getElementById(id);
 const state = { o: 'orbital-1gw-dawn-dusk', g: 'colossus-1', oy: null, gy: null, set: new Map() };
@@ -295,9 +295,14 @@ async function update() {
   document.body.dataset.state = 'busy';
   $('results').setAttribute('aria-busy', 'true');
   const started = performance.now();
+  let verdictMs = null;
   const orbitKey = JSON.stringify([scenarioRef('orbital'), overrides().filter(s => /orbit\./.test(s))]);
+  // All at once: the server computes them in parallel; each part is drawn as it arrives.
   const jobs = [
-    api('compare', pairBody(), { signal: ctrl.signal }).then(r => { if (mine === seq) renderCompare(r.result); return r; }),
+    api('compare', pairBody(), { signal: ctrl.signal }).then(r => {
+      if (mine === seq) { renderCompare(r.result); verdictMs = Math.round(performance.now() - started); }
+      return r;
+    }),
     api('sweep', { scenario: scenarioRef('orbital'), against: scenarioRef('ground'), set: overrides('launch.cost_per_kg_usd'), vary: [SWEEP_AXIS] }, { signal: ctrl.signal, text: true })
       .then(t => { if (mine === seq) renderSweep(t); }),
     api('breakeven', pairBody({ solve: 'launch.cost_per_kg_usd' }, 'launch.cost_per_kg_usd'), { signal: ctrl.signal }).then(r => { if (mine === seq) renderBreakeven(r.result); }),
@@ -309,7 +314,7 @@ async function update() {
   clearErrors();
   const failed = results.find(r => r.status === 'rejected' && r.reason?.name !== 'AbortError');
   if (failed) showProblem(failed.reason);
-  $('timing-ms').textContent = `computed in ${Math.round(performance.now() - started)} ms`;
+  $('timing-ms').textContent = (verdictMs === null ? '' : `verdict in ${verdictMs} ms, `) + `all charts in ${Math.round(performance.now() - started)} ms`;
   $('results').setAttribute('aria-busy', 'false');
   document.body.dataset.state = failed ? 'error' : 'ready';
 }
@@ -325,6 +330,9 @@ function renderCompare(r) {
   $('pflop-orbital').textContent = '$' + human(s.orbital);
   $('pflop-ground').textContent = '$' + human(s.terrestrial);
   $('ratio').textContent = human(r.cost_ratio) + '×';
+  $('sticky-ratio').textContent = `orbit ÷ ground ${human(r.cost_ratio)}×`;
+  $('sticky-verdict').classList.toggle('orbit-wins', r.cost_ratio < 1);
+  $('sticky-text').textContent = r.cost_ratio < 1 ? 'orbit is cheaper' : 'the ground is cheaper';
   $('ratio').dataset.value = String(r.cost_ratio);
   const w = r.same_window;
   $('same-window').textContent = w ? `Over the same ${human(w.window_years)}-year window from the decision date: orbit costs ${human(w.cost_ratio)}× the ground per PFLOP-hour; in it the orbit delivers ${human(100 * w.orbital_delivered_share)} % and the ground ${human(100 * w.ground_delivered_share)} % of their PFLOP-hours.` : '';
@@ -346,7 +354,7 @@ function renderLines(r) {
   const colors = Object.fromEntries(names.map((n, i) => [n, LINE_COLORS[i % LINE_COLORS.length]]));
   const bars = [['Orbit', o], ['Ground', g]];
   const total = Math.max(...bars.map(([, v]) => Object.values(v).reduce((a, b) => a + Math.max(0, b), 0)), 1e-9);
-  const W = widthOf('chart-lines'), left = 62, right = 16, barH = 34, top = 10, gap = 16;
+  const W = widthOf('chart-lines'), left = 62, right = 66, barH = 34, top = 10, gap = 16;
   const columns = W < 520 ? 2 : 3;
   const legendRows = Math.ceil(names.length / columns);
   const H = top + bars.length * (barH + gap) + 30 + legendRows * 20;
@@ -362,7 +370,7 @@ function renderLines(r) {
       svg += `<rect x="${x(acc)}" y="${y}" width="${Math.max(0.5, x(acc + v) - x(acc))}" height="${barH}" fill="${colors[n]}"><title>${esc(n.replace(/_/g, ' '))}: $${human(v)} per PFLOP-h</title></rect>`;
       acc += v;
     }
-    svg += `<text x="${Math.min(x(acc) + 6, W - 4)}" y="${y + barH / 2 + 4}" text-anchor="${x(acc) + 60 > W ? 'end' : 'start'}" font-weight="600">$${human(acc)}</text>`;
+    svg += `<text x="${x(acc) + 6}" y="${y + barH / 2 + 4}" font-weight="600">$${human(acc)}</text>`;
   });
   const ly = top + bars.length * (barH + gap) + 14;
   names.forEach((n, i) => {
@@ -382,8 +390,8 @@ function niceTicks(lo, hi, n = 5) {
 }
 
 // A line chart: series [{points: [[x, y]], color, label}], optional log x, bands, rules, markers.
-function lineChart({ W = 720, title, series, xLabel, yLabel, logX = false, bands = [], hRules = [], vRules = [], yMin, yMax, xMin, xMax }) {
-  const H = Math.round(Math.min(340, Math.max(240, W * 0.45))), L = 64, R = 18, T = 14, B = 46;
+function lineChart({ W = 720, title, series, xLabel, yLabel, yShort, logX = false, bands = [], hRules = [], vRules = [], yMin, yMax, xMin, xMax }) {
+  const H = Math.round(Math.min(340, Math.max(240, W * 0.45))), L = 64, R = 26, T = 14, B = 46;
   const pts = series.flatMap(s => s.points).filter(p => Number.isFinite(p[1]));
   let x0 = xMin ?? Math.min(...pts.map(p => p[0])), x1 = xMax ?? Math.max(...pts.map(p => p[0]));
   let y0 = yMin ?? Math.min(...pts.map(p => p[1]), ...hRules.map(r => r.y)), y1 = yMax ?? Math.max(...pts.map(p => p[1]), ...hRules.map(r => r.y));
@@ -397,10 +405,10 @@ function lineChart({ W = 720, title, series, xLabel, yLabel, logX = false, bands
   svg += '<g class="grid">' + yt.map(v => `<line x1="${L}" x2="${W - R}" y1="${fy(v)}" y2="${fy(v)}"/>`).join('') + '</g>';
   svg += '<g class="axis">' + yt.map(v => `<text x="${L - 6}" y="${fy(v) + 4}" text-anchor="end">${human(v, 3)}</text>`).join('');
   const xt = logX ? (W < 520 ? [1] : [1, 2, 5]).flatMap(m => [1, 10, 100, 1000, 10000, 100000].map(p => m * p)).filter(v => v >= x0 && v <= x1).sort((a, b) => a - b) : niceTicks(x0, x1, W < 520 ? 4 : 6);
-  svg += xt.map(v => `<line x1="${fx(v)}" x2="${fx(v)}" y1="${H - B}" y2="${H - B + 5}"/><text x="${fx(v)}" y="${H - B + 18}" text-anchor="middle">${human(v, 3)}</text>`).join('');
+  svg += xt.map(v => `<line x1="${fx(v)}" x2="${fx(v)}" y1="${H - B}" y2="${H - B + 5}"/><text x="${fx(v)}" y="${H - B + 18}" text-anchor="${fx(v) > W - R - 12 ? 'end' : 'middle'}">${human(v, 3)}</text>`).join('');
   svg += `<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}"/></g>`;
   svg += `<text x="${(L + W - R) / 2}" y="${H - 8}" text-anchor="middle">${esc(xLabel)}</text>`;
-  svg += `<text transform="translate(14 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>`;
+  svg += `<text transform="translate(14 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">${esc(W < 520 ? (yShort || yLabel) : yLabel)}</text>`;
   for (const r of hRules) if (r.y >= y0 && r.y <= y1) svg += `<line x1="${L}" x2="${W - R}" y1="${fy(r.y)}" y2="${fy(r.y)}" stroke="${r.color}" stroke-dasharray="6 4" stroke-width="1.5"/><text x="${W - R - 4}" y="${fy(r.y) - 5}" text-anchor="end" fill="${r.color}">${esc(r.label)}</text>`;
   for (const r of vRules) if (r.x >= x0 && r.x <= x1) svg += `<line x1="${fx(r.x)}" x2="${fx(r.x)}" y1="${T}" y2="${H - B}" stroke="${r.color}" stroke-width="1.5"/><text x="${fx(r.x) + (fx(r.x) > W - 160 ? -5 : 5)}" y="${T + 14}" text-anchor="${fx(r.x) > W - 160 ? 'end' : 'start'}" fill="${r.color}">${esc(r.label)}</text>`;
   for (const s of series) {
@@ -424,7 +432,7 @@ function drawBreakeven() {
   if (lastBreakeven && lastBreakeven.value !== null && lastBreakeven.value !== undefined) vRules.push({ x: lastBreakeven.value, label: `break-even $${human(lastBreakeven.value)}/kg`, color: '#1a7f37' });
   $('chart-breakeven').innerHTML = lineChart({
     W: widthOf('chart-breakeven'), title: 'Cost ratio orbit ÷ ground against the launch price', series: [{ points: lastSweep, color: '#0072B2' }],
-    xLabel: 'launch price [USD/kg], log scale', yLabel: 'cost ratio orbit ÷ ground', logX: true, yMin: 0,
+    xLabel: 'launch price [USD/kg], log scale', yLabel: 'cost ratio orbit ÷ ground', yShort: 'cost ratio', logX: true, yMin: 0,
     hRules: [{ y: 1, label: 'equal cost', color: '#1a7f37' }], vRules,
   });
   const b = lastBreakeven;
@@ -455,7 +463,7 @@ function renderEclipse(e) {
   const days = e.day, f = e.eclipse_fraction;
   $('chart-eclipse').innerHTML = lineChart({
     W: widthOf('chart-eclipse'), title: 'Fraction of each orbit in the Earth’s shadow, through the year', series: [{ points: days.map((d, i) => [d, f[i]]), color: '#009E73' }],
-    xLabel: 'days from 1 Jan 2026', yLabel: 'eclipse fraction of the orbit', yMin: 0, yMax: Math.max(0.05, ...f) * 1.1, xMin: 0, xMax: 365,
+    xLabel: 'days from 1 Jan 2026', yLabel: 'eclipse fraction of the orbit', yShort: 'eclipse fraction', yMin: 0, yMax: Math.max(0.05, ...f) * 1.1, xMin: 0, xMax: 365,
     bands: e.seasons_days.map(s => ({ from: s[0], to: s[1], label: `eclipse season, day ${human(s[0], 3)}–${human(s[1], 3)}` })),
   });
   const seasons = e.seasons_days.map(s => `day ${Math.round(s[0])}–${Math.round(s[1])}`).join(', ');
