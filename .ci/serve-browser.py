@@ -87,11 +87,20 @@ def screenshot(driver, base, out, width):
         problems.append(f"chart text drawn at {probe['smallestChartTextPx']} px at {width} px")
     if probe["unlabelled"]:
         problems.append(f"inputs without a label: {probe['unlabelled']}")
+    # The whole page as a tall window shows it (the input panel scrolls within the window's height).
+    height = probe["height"]
+    for _ in range(3):
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+        time.sleep(0.3)
+        taller = driver.execute_script("return document.documentElement.scrollHeight")
+        if taller <= height:
+            break
+        height = taller
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"captureBeyondViewport": True, "clip": {
-        "x": 0, "y": 0, "width": width, "height": probe["height"], "scale": 1}})
+        "x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
     path = out / f"serve-{width}.png"
     path.write_bytes(base64.b64decode(shot["data"]))
-    print(f"serve-browser: {path} ({path.stat().st_size} bytes, {width}x{probe['height']})")
+    print(f"serve-browser: {path} ({path.stat().st_size} bytes, {width}x{height})")
     return problems
 
 

@@ -67,6 +67,20 @@ final class ServeTests: XCTestCase {
                                   ["sweep", "orbital-1gw-dawn-dusk", "--ratio", "--vary", "launch.cost_per_kg_usd=20:2000:7:log", "--set", "solar.cost_usd_per_w=5", "--format", "json"])
     }
 
+    /// A sweep larger than the one-body threshold streams, and the stream is the CLI's output.
+    func testStreamedSweepIsTheCLIsJSONLines() async throws {
+        var limits = ServeLimits()
+        limits.streamAfterBytes = 1500
+        let request = #"{"scenario": "orbital-1gw-dawn-dusk", "ratio": true, "vary": ["launch.cost_per_kg_usd=20:2000:12:log", "solar.cost_usd_per_w=5,11.2"]}"#
+        let answer = try await Self.app(limits).test(.router) { c in try await Self.call(c, .post, "/api/v1/sweep", request) }
+        let cli = try CLI.run(["sweep", "orbital-1gw-dawn-dusk", "--ratio", "--vary", "launch.cost_per_kg_usd=20:2000:12:log", "--vary", "solar.cost_usd_per_w=5,11.2", "--format", "json"])
+        XCTAssertEqual(answer.status, 200)
+        XCTAssertEqual(answer.contentType, "application/x-ndjson")
+        XCTAssertGreaterThan(cli.stdout.utf8.count, 3 * limits.streamAfterBytes)
+        XCTAssertEqual(answer.body.split(separator: "\n").count, 24)
+        XCTAssertTrue(answer.body == cli.stdout, "the streamed sweep differs from the CLI's")
+    }
+
     func testParametersAreExplain() async throws {
         try await assertSameAsCLI("/api/v1/parameters", nil, ["explain", "--format", "json"], method: .get)
         try await assertSameAsCLI("/api/v1/parameters?key=thermal", nil, ["explain", "thermal", "--format", "json"], method: .get)

@@ -15,6 +15,9 @@ struct ServeLimits: Sendable {
     var seconds = 30.0
     /// Worker threads of one study request.
     var jobs = Parallel.defaultJobs
+    /// A sweep's rows are sent in one body (with its length) up to this many bytes, so that a
+    /// sweep over its wall time still gets a 503; a larger output streams (chunked).
+    var streamAfterBytes = 256 << 10
 }
 
 /// An answer: status, media type and body.
@@ -186,9 +189,10 @@ enum API {
         return APIResponse(body: Envelope.json(verb: "montecarlo", result.report))
     }
 
-    /// `POST /api/v1/sweep` `{"scenario", "against", "ratio", "set", "vary"}`: JSON lines, as
-    /// `orbital sweep --format json` prints them.
-    static func sweep(_ body: [UInt8], limits: ServeLimits, deadline: Deadline) throws -> APIResponse {
+    /// `POST /api/v1/sweep` `{"scenario", "against", "ratio", "set", "vary"}`: the grid, checked
+    /// against the point limit; `SweepStream` streams its JSON lines as `orbital sweep --format
+    /// json` prints them.
+    static func sweepPlan(_ body: [UInt8], limits: ServeLimits) throws -> SweepPlan {
         let r = try APIRequest(body: body, accepted: ["scenario", "against", "ratio", "set", "vary"])
         let primary = try r.scenario("scenario")!
         var against = try r.scenario("against", required: false)
@@ -197,14 +201,9 @@ enum API {
         let vary = try r.strings("vary")
         guard !vary.isEmpty else { throw APIProblem.badRequest("missing required field 'vary': at least one axis KEY=LO:HI:N[:log] or KEY=a,b,c", field: "vary") }
         let setup = try APIRequest.engine(overrides: set, fallback: "scenario") { try studySetup(primary, against: against, overrides: set) }
-        let plan = try APIRequest.engine(overrides: vary, listField: "vary", fallback: "vary") {
+        return try APIRequest.engine(overrides: vary, listField: "vary", fallback: "vary") {
             try SweepCommand.plan(setup, vary: vary, shard: (0, 1), format: .jsonl, maxPoints: limits.sweepPoints)
         }
-        var text = plan.header ?? ""
-        try APIRequest.engine(overrides: vary, listField: "vary", fallback: "vary") {
-            try Sweep.run(plan, jobs: limits.jobs, sink: { chunk in try deadline.check(); text += chunk }, progress: nil)
-        }
-        return APIResponse(contentType: "application/x-ndjson", body: text)
     }
 
     // MARK: POST: the page

@@ -35,20 +35,28 @@ enum Server {
         let posts: [(String, @Sendable ([UInt8], ServeLimits, Deadline) throws -> APIResponse)] = Server.posts
         for (path, handler) in posts {
             api.post(RouterPath(stringLiteral: path)) { request, _ in
-                var request = request
-                let buffer: ByteBuffer
-                do { buffer = try await request.collectBody(upTo: limits.bodyBytes) } catch {
-                    // NIOTooManyBytesError, or HTTPError(.contentTooLarge) from the HTTP layer.
-                    guard error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge else { throw error }
-                    throw APIProblem(status: 413, title: "Content too large",
-                                     detail: "the request body is over the server's limit of \(limits.bodyBytes) bytes (orbital serve --max-body-bytes)",
-                                     accepted: "at most \(limits.bodyBytes) bytes")
-                }
-                let body = Array(buffer.readableBytesView)
+                let body = try await collect(request, limits: limits)
                 return respond(try await Compute.run(seconds: limits.seconds) { deadline in try handler(body, limits, deadline) })
             }
         }
+        api.post("sweep") { request, _ in
+            let body = try await collect(request, limits: limits)
+            let plan = try await Compute.run(seconds: limits.seconds) { _ in try API.sweepPlan(body, limits: limits) }
+            return try await SweepStream.respond(plan, limits: limits)
+        }
         return router
+    }
+
+    /// The request body, at most `--max-body-bytes` (413 above).
+    static func collect(_ request: Request, limits: ServeLimits) async throws -> [UInt8] {
+        var request = request
+        do { return Array(try await request.collectBody(upTo: limits.bodyBytes).readableBytesView) } catch {
+            // NIOTooManyBytesError, or HTTPError(.contentTooLarge) from the HTTP layer.
+            guard error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge else { throw error }
+            throw APIProblem(status: 413, title: "Content too large",
+                             detail: "the request body is over the server's limit of \(limits.bodyBytes) bytes (orbital serve --max-body-bytes)",
+                             accepted: "at most \(limits.bodyBytes) bytes")
+        }
     }
 
     /// The GET routes (the page, its assets and the API's reads).
@@ -61,7 +69,6 @@ enum Server {
             ("breakeven", { b, l, _ in try API.breakeven(b, limits: l) }),
             ("sensitivity", { b, l, _ in try API.sensitivity(b, limits: l) }),
             ("montecarlo", { b, l, d in try API.montecarlo(b, limits: l, deadline: d) }),
-            ("sweep", { b, l, d in try API.sweep(b, limits: l, deadline: d) }),
             ("report", { b, l, _ in try API.report(b, limits: l) }),
             ("resolve", { b, l, _ in try API.resolve(b, limits: l) }),
             ("eclipse", { b, l, _ in try API.eclipse(b, limits: l) }),
@@ -71,7 +78,7 @@ enum Server {
     static func allowed(_ path: String) -> String? {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         if gets.contains(trimmed) { return "GET" }
-        if posts.contains(where: { "/api/v1/" + $0.0 == trimmed }) { return "POST" }
+        if posts.contains(where: { "/api/v1/" + $0.0 == trimmed }) || trimmed == "/api/v1/sweep" { return "POST" }
         return nil
     }
 
@@ -169,11 +176,11 @@ struct RequestLog: Sendable {
 enum Compute {
     static let queue = DispatchQueue(label: "orbital.serve.compute", qos: .userInitiated, attributes: .concurrent)
 
-    final class Once: @unchecked Sendable {
+    final class Once<T>: @unchecked Sendable {
         let lock = NSLock()
-        var continuation: CheckedContinuation<APIResponse, Error>?
-        init(_ c: CheckedContinuation<APIResponse, Error>) { continuation = c }
-        func resume(_ result: Result<APIResponse, Error>) {
+        var continuation: CheckedContinuation<T, Error>?
+        init(_ c: CheckedContinuation<T, Error>) { continuation = c }
+        func resume(_ result: Result<T, Error>) {
             lock.lock()
             let c = continuation
             continuation = nil
@@ -182,7 +189,7 @@ enum Compute {
         }
     }
 
-    static func run(seconds: Double, _ work: @escaping @Sendable (Deadline) throws -> APIResponse) async throws -> APIResponse {
+    static func run<T>(seconds: Double, _ work: @escaping @Sendable (Deadline) throws -> T) async throws -> T {
         let deadline = Deadline(seconds: seconds)
         return try await withCheckedThrowingContinuation { continuation in
             let once = Once(continuation)

@@ -438,7 +438,7 @@ function drawBreakeven() {
   const b = lastBreakeven;
   $('breakeven-text').textContent = !b ? '' : (b.value !== null && b.value !== undefined)
     ? `Orbit and ground cost the same at a launch price of $${human(b.value)}/kg (now $${human(b.base_value)}/kg, cost ratio ${human(b.base_cost_ratio)}).`
-    : `No launch price in $${human(b.searched_from)}–${human(b.searched_to)}/kg makes orbit as cheap as the ground: ${b.message}.`;
+    : `No launch price in $${human(b.searched_from)}–${human(b.searched_to)}/kg makes the costs equal: the cost ratio comes closest to 1 at $${human(b.closest_value)}/kg, where it is ${human(b.cost_ratio_at_value)}.`;
 }
 
 function renderMass(o) {
