@@ -6,6 +6,7 @@ let package = Package(
     name: "orbital",
     products: [
         .library(name: "OrbitalCompute", targets: ["OrbitalCompute"]),
+        .library(name: "OrbitalReport", targets: ["OrbitalReport"]),
         .executable(name: "orbital", targets: ["orbital"]),
     ],
     dependencies: [
@@ -23,9 +24,11 @@ let package = Package(
         .target(name: "GSL", dependencies: ["CGSL"]),
         // The engine: physics and economics sub-models, scenarios, analyses.
         .target(name: "OrbitalCompute", dependencies: ["GSL", "Yams"]),
+        // Rendering over the engine: text tables, Markdown, the HTML report and its SVG charts.
+        .target(name: "OrbitalReport", dependencies: ["OrbitalCompute"]),
         // The command-line tool: one file per verb, thin over the library.
         .executableTarget(name: "orbital", dependencies: [
-            "OrbitalCompute",
+            "OrbitalCompute", "OrbitalReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -36,6 +39,7 @@ let package = Package(
         ]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "OrbitalComputeTests", dependencies: ["OrbitalCompute", "GSL"]),
+        .testTarget(name: "OrbitalReportTests", dependencies: ["OrbitalReport", "OrbitalCompute"]),
         // Golden files are read from the source tree by path, not bundled.
         .testTarget(name: "CLITests", dependencies: ["orbital"], exclude: ["Golden"]),
         // `orbital serve`'s routes through HummingbirdTesting, and its answers against the CLI's.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct OrbitCalculator: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "orbit", abstract: "Orbit geometry and eclipses over a year.")
@@ -43,7 +44,7 @@ struct OrbitCalculator: ParsableCommand {
             if let l = ssoLtanH { values["orbit.sso_ltan_h"] = .number(l) }
             if let i = inclinationDeg { values["orbit.inclination_deg"] = .number(i); values["orbit.raan_deg"] = .number(normalisedDegrees(raanDeg ?? 0)) }
             let inputs = try Scenario(kind: .orbital, name: "orbit", origin: "command line", values: values).orbitalInputs()
-            let (orbit, year) = try OrbitalModel().orbitAndEclipse(inputs.orbit)
+            let (orbit, year) = try OrbitalModel.shared.orbitAndEclipse(inputs.orbit)
             var pairs: [(String, ResultValue)] = [
                 ("altitude_km", .number(altitudeKm)),
                 ("period_s", .number(orbit.period)),
@@ -99,7 +100,7 @@ struct RadiatorCalculator: ParsableCommand {
     @Option(name: .customLong("altitude-km"), parsing: .unconditional, help: "Orbit altitude [km]; without it the panel sees deep space.")
     var altitudeKm: Double?
     @Option(help: "edge-on or nadir.")
-    var orientation = OrbitalInputs.defaults.thermal.orientation
+    var orientation = OrbitalInputs.defaults.thermal.orientation.rawValue
     @Option(name: .customLong("beta-deg"), parsing: .unconditional, help: "Beta angle of the orbit, for the albedo seen (mean cos of solar zenith = cos β / π).")
     var betaDeg = 0.0
     @Option(help: "Output format.")
@@ -115,7 +116,7 @@ struct RadiatorCalculator: ParsableCommand {
         try reportingErrors {
             guard sides == 1 || sides == 2 else { throw ScenarioError(key: "--sides", "\(sides) is not accepted", accepted: "1 or 2") }
             guard heatW.isFinite, heatW >= 0 else { throw ScenarioError(key: "--heat-w", "\(formatNumber(heatW)) is not accepted", accepted: "[0, ∞) W") }
-            guard let o = Radiator.Orientation(rawValue: orientation) else { throw ScenarioError(key: "--orientation", "'\(orientation)' is not accepted", accepted: "edge-on, nadir") }
+            guard let o = Radiator.Orientation(rawValue: orientation) else { throw ScenarioError(key: "--orientation", "'\(orientation)' is not accepted", accepted: Radiator.Orientation.names.joined(separator: ", ")) }
             if let h = altitudeKm, !(h >= 160 && h <= 50_000) { throw ScenarioError(key: "--altitude-km", "\(formatNumber(h)) km is outside the radiator model's range (below 160 km, or inside the Earth)", accepted: "[160, 50000] km") }
             let surface = try Radiator.Surface(emissivity: emissivity, solarAbsorptivity: solarAbsorptivity, finEfficiency: finEfficiency)
             let faces = Radiator.faces(sides: sides, orientation: o, altitude: altitudeKm.map { $0 * 1000 }, solarIncidence: solarIncidenceFactor)

@@ -1,14 +1,13 @@
 import ArgumentParser
 import OrbitalCompute
+import OrbitalReport
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Orbit versus ground side by side: ratios, the verdict and the inputs that decide it.")
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var orbital: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var orbital: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "Relative swing of an input with neither a declared uncertainty nor a documented range, when ranking the deciding inputs.")
     var swing = 0.25
@@ -32,11 +31,9 @@ struct Compare: ParsableCommand {
     }
 
     func comparisonText(_ c: Comparison, markdown: Bool) -> String {
-        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
-                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
-        let rows: [[String]] = keys.map { key in
-            let a = c.orbital.report.find(key)?.doubleValue, b = c.ground.report.find(key)?.doubleValue
-            return [key, unitOfKey(key), a.map(humanNumber) ?? "", b.map(humanNumber) ?? "",
+        let rows: [[String]] = OutputTable.sideBySide.map { key in
+            let a = OutputTable.number(key, of: c.orbital), b = OutputTable.number(key, of: c.ground)
+            return [key, OutputTable.numeric(key, for: .orbital)?.unit ?? "", a.map(humanNumber) ?? "", b.map(humanNumber) ?? "",
                     (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""]
         }
         let header = ["", "unit", c.orbitalScenario.name, c.groundScenario.name, "orbit/ground"]
@@ -88,11 +85,9 @@ struct Breakeven: ParsableCommand {
         the search runs over the key's accepted range unless --range is given.
         """)
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var orbital: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var orbital: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "The numeric key to solve for, e.g. launch.cost_per_kg_usd.", completion: Completions.solve)
     var solve: String

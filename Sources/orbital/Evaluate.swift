@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrbitalCompute
+import OrbitalReport
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Evaluate one or more scenarios (orbital or terrestrial).")
@@ -22,7 +23,7 @@ struct Evaluate: ParsableCommand {
     /// Each scenario's report (by name) with the overrides applied: what `run` prints and
     /// `orbital serve` answers (`POST /api/v1/evaluate`).
     static func results(_ scenarios: [Scenario], overrides: [String]) throws -> [(String, ResultValue)] {
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         var loaded = scenarios
         try Overrides.apply(overrides, to: &loaded)
         return try loaded.map { ($0.name, Engine.report($0, try Engine.evaluate($0, model: model))) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrbitalCompute
+import OrbitalReport
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a parameter's unit, default, accepted range and source (all parameters without KEY).")

@@ -146,10 +146,9 @@ enum Completions {
     /// Keys (and, after `KEY=`, a categorical key's choices) starting with the word being
     /// completed; a side prefix `orbital:` / `ground:` / `both:` is kept.
     static func keys(_ prefix: String, numericOnly: Bool, withEquals: Bool) -> [String] {
-        var side = "", stem = prefix
-        for p in ["orbital:", "ground:", "both:"] where prefix.hasPrefix(p) { side = p; stem = String(prefix.dropFirst(p.count)) }
-        if withEquals, let eq = stem.firstIndex(of: "=") {
-            let key = String(stem[..<eq])
+        let (prefixSide, stem) = Side.split(prefix)
+        let side = prefixSide.map { $0.rawValue + ":" } ?? ""
+        if withEquals, let key = KeyValue(stem)?.key {
             guard let info = ParameterInfo.all.first(where: { $0.key == key }), case let .choice(options) = info.domain else { return [] }
             return options.map { side + key + "=" + $0 }.filter { $0.hasPrefix(prefix) }
         }

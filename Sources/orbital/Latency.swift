@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrbitalCompute
+import OrbitalReport
 
 struct Latency: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct Latency: ParsableCommand {
                 throw ScenarioError(file: loaded.origin, key: "kind", "latency needs an orbital scenario (the terrestrial RTT is reported beside it)", accepted: "kind: orbital")
             }
             let inputs = try loaded.orbitalInputs()
-            let model = OrbitalModel()
+            let model = OrbitalModel.shared
             let (orbit, _) = try model.orbitAndEclipse(inputs.orbit)
             // The demand side of the capacity summary; a cluster whose links deliver nothing cannot be
             // evaluated for cost, but its round trips are still reported (capacity then omitted).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct LinksCalculator: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct MonteCarloCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +16,9 @@ struct MonteCarloCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
-    var scenario: String
-
-    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var study: StudyScenarios
+    var scenario: String { study.scenario }
+    var terrestrial: String? { study.terrestrial }
 
     @Option(help: "Number of draws.")
     var draws: Int = 10_000
@@ -105,7 +104,7 @@ struct MonteCarloCommand: ParsableCommand {
         if let p = r.probabilityOrbitCheaper { head += "\nP(orbit cheaper than the ground) = \(humanNumber(p * 100)) %" }
         let header = ["column", "unit", "p5", "p50", "p95", "mean"]
         let units = Dictionary(r.inputs.map { ($0.input.key, $0.input.info.unit == "-" ? "" : $0.input.info.unit) }, uniquingKeysWith: { a, _ in a })
-        let rows = r.summaries.map { s in [s.name, units[s.name] ?? unitOfKey(s.name), humanNumber(s.p5), humanNumber(s.p50), humanNumber(s.p95), humanNumber(s.mean)] }
+        let rows = r.summaries.map { s in [s.name, units[s.name] ?? OutputTable.unit(ofPath: s.name), humanNumber(s.p5), humanNumber(s.p50), humanNumber(s.p95), humanNumber(s.mean)] }
         let inputs = r.inputs.map { "  \($0.input.key) ~ \($0.distribution)" }.joined(separator: "\n")
         if markdown {
             return head + "\n\n| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 /// The entry point: one error convention for every failure, usage errors included — one line on
 /// stderr (`orbital: error: …`) and exit status 2; `--help` (with the verb's EXAMPLES) and
@@ -56,18 +57,32 @@ struct Orbital: ParsableCommand {
     )
 }
 
-/// Options every scenario verb takes.
-struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format.")
-    var format: OutputFormat = .table
+/// The two scenarios of a comparison (`compare`, `breakeven`, `report`, `timeline`).
+struct ScenarioPair: ParsableArguments {
+    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
+    var orbital: String
 
-    @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
-    var output: String?
+    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
+    var terrestrial: String?
+}
 
+/// The scenarios of an uncertainty study (`montecarlo`, `sensitivity`): one of either kind, and
+/// for an orbital one the ground it is compared with.
+struct StudyScenarios: ParsableArguments {
+    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
+    var scenario: String
+
+    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
+    var terrestrial: String?
+}
+
+/// The scenario arguments every scenario verb shares, declared once: the input size limit and
+/// `--set` overrides (with their side prefixes). Verbs include it with `@OptionGroup`.
+struct ScenarioOptions: ParsableArguments {
     @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
     var maxInputBytes: Int?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground).", valueName: "KEY=VALUE"), completion: Completions.set)
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable). With two sides, prefix orbital:, ground: or both: (unprefixed: the first scenario if it has the key, else the ground; the same accelerators and training job to both).", valueName: "KEY=VALUE"), completion: Completions.set)
     var overrides: [String] = []
 
     func validate() throws {
@@ -76,6 +91,20 @@ struct CommonOptions: ParsableArguments {
             Limits.inputBytes = n
         }
     }
+}
+
+/// Options every scenario verb with the common output formats takes: the format, the output file
+/// and the scenario arguments.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Write the result to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var scenarioOptions: ScenarioOptions
+
+    var overrides: [String] { scenarioOptions.overrides }
 
     /// Prints or writes the text.
     func emit(_ text: String) throws {

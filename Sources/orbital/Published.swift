@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrbitalCompute
+import OrbitalReport
 
 struct Published: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Published analyses side by side: their figure, ours under their assumptions, the difference and why.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,11 +15,9 @@ struct Report: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var orbital: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var orbital: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "Write the report to FILE (atomically); HTML goes to standard output without it.")
     var output: String?
@@ -26,8 +25,8 @@ struct Report: ParsableCommand {
     @Option(help: "html or markdown (default: from the extension of --output, else html).")
     var format: Format?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set launch.cost_per_kg_usd=200 (repeatable).", valueName: "KEY=VALUE"), completion: Completions.set)
-    var overrides: [String] = []
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    var overrides: [String] { scenarioOptions.overrides }
 
     @Option(help: "Relative swing of each input when ranking the deciding inputs.")
     var swing = 0.25
@@ -38,12 +37,8 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("max-launches"), help: "Most launches the capacity timeline enumerates.")
     var maxLaunches = Limits.timelineLaunches
 
-    @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
-    var maxInputBytes: Int?
-
     func validate() throws {
         guard maxLaunches >= 1 else { throw ValidationError("--max-launches must be at least 1") }
-        if let n = maxInputBytes { guard n > 0 else { throw ValidationError("--max-input-bytes must be positive") }; Limits.inputBytes = n }
         guard swing > 0, swing < 1 else { throw ValidationError("--swing must be between 0 and 1 (exclusive)") }
         guard sobolSamples >= 2 else { throw ValidationError("--sobol-samples must be at least 2") }
     }

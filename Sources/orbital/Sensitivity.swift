@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct SensitivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,11 +17,9 @@ struct SensitivityCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital (or terrestrial) scenario.", completion: Completions.scenario)
-    var scenario: String
-
-    @Argument(help: "The terrestrial scenario to compare with (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var study: StudyScenarios
+    var scenario: String { study.scenario }
+    var terrestrial: String? { study.terrestrial }
 
     @Option(help: "Relative swing for inputs without a declared or documented range.")
     var swing = 0.25

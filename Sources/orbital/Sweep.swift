@@ -52,8 +52,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Write the rows to FILE as they stream (not atomically: --resume continues it).")
     var output: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario value, e.g. --set orbit.altitude_km=800 (repeatable; prefix orbital:, ground: or both: to pick a side).", valueName: "KEY=VALUE"), completion: Completions.set)
-    var overrides: [String] = []
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    var overrides: [String] { scenarioOptions.overrides }
 
     func validate() throws {
         guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }

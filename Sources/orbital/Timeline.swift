@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +16,9 @@ struct TimelineCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The orbital scenario.", completion: Completions.scenario)
-    var scenario: String
-
-    @Argument(help: "The terrestrial scenario (default: Colossus 1).", completion: Completions.scenario)
-    var terrestrial: String?
+    @OptionGroup var pair: ScenarioPair
+    var scenario: String { pair.orbital }
+    var terrestrial: String? { pair.terrestrial }
 
     @Option(help: "Samples of the series.")
     var points = 200

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check scenario files: keys, types, ranges, and that the model can evaluate them.")
@@ -8,19 +9,12 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario files to check.", completion: Completions.scenario)
     var scenarios: [String]
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a value before checking (repeatable).", valueName: "KEY=VALUE"), completion: Completions.set)
-    var overrides: [String] = []
-
-    @Option(name: .customLong("max-input-bytes"), help: "Largest scenario file read, in bytes (default 1 MiB; also ORBITAL_MAX_INPUT_BYTES).")
-    var maxInputBytes: Int?
-
-    func validate() throws {
-        if let n = maxInputBytes { guard n > 0 else { throw ValidationError("--max-input-bytes must be positive") }; Limits.inputBytes = n }
-    }
+    @OptionGroup var scenarioOptions: ScenarioOptions
+    var overrides: [String] { scenarioOptions.overrides }
 
     func run() throws {
         var failures = 0
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         for argument in scenarios {
             do {
                 var one = [try Scenario.resolve(argument)]

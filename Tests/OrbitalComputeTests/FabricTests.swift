@@ -156,7 +156,7 @@ final class FabricTests: XCTestCase {
     /// Llama 3 job on 16,384 GPUs (three formations) runs well below the ground's 99 %, and the whole
     /// cluster as one job at a few per cent.
     func testOrbitalGigawattIsManyTrainingClusters() throws {
-        let scenario = try Scenario.load(path: Scenario.locate("orbital-1gw-dawn-dusk"))
+        let scenario = try Scenario.resolve("orbital-1gw-dawn-dusk")
         let r = try OrbitalModel().evaluate(scenario.orbitalInputs())
         let f = try XCTUnwrap(r.fabric)
         let o = try XCTUnwrap(f.orbital)
@@ -174,11 +174,11 @@ final class FabricTests: XCTestCase {
 
     /// A training workload's delivered hours scale by the training efficiency; inference's do not.
     func testTrainingEfficiencyScalesDeliveredHours() throws {
-        var x = try Scenario.load(path: Scenario.locate("orbital-1gw-dawn-dusk")).orbitalInputs()
+        var x = try Scenario.resolve("orbital-1gw-dawn-dusk").orbitalInputs()
         x.training.jobAccelerators = 220_000
         let model = OrbitalModel()
         let training = try model.evaluate(x)
-        x.network.workload = "inference"
+        x.network.workload = .inference
         let inference = try model.evaluate(x)
         let eff = try XCTUnwrap(training.fabric).trainingEfficiency
         XCTAssertLessThan(eff, 0.5)
@@ -228,8 +228,8 @@ final class FabricTests: XCTestCase {
     /// `compare`'s ground-scale line: delivered hours scale linearly with the training efficiency,
     /// so its cost ratio must equal the one from setting the job on both sides (1e-9 relative).
     func testGroundScaleRatioMatchesSettingTheJobOnBothSides() throws {
-        let o = try Scenario.load(path: Scenario.locate("orbital-1gw-dawn-dusk"))
-        let g = try Scenario.load(path: Scenario.locate("colossus-1"))
+        let o = try Scenario.resolve("orbital-1gw-dawn-dusk")
+        let g = try Scenario.resolve("colossus-1")
         let c = try Comparison.make(orbital: o, ground: g)
         let s = try XCTUnwrap(c.atGroundScale)
         var o2 = o, g2 = g

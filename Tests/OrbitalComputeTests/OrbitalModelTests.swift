@@ -64,7 +64,7 @@ final class OrbitalModelTests: XCTestCase {
         // Launch-only boundary, no failures: capex spread over more hours.
         var previous = Double.infinity
         for years in [2.0, 5, 10, 15] {
-            let c = try evaluate { $0.finance.lifetimeYears = years; $0.finance.costBoundary = "launch"; $0.reliability.acceleratorFailureRatePerYear = 0 }.costPerAcceleratorHourUsd
+            let c = try evaluate { $0.finance.lifetimeYears = years; $0.finance.costBoundary = .launch; $0.reliability.acceleratorFailureRatePerYear = 0 }.costPerAcceleratorHourUsd
             XCTAssertLessThan(c, previous)
             previous = c
         }
@@ -72,16 +72,16 @@ final class OrbitalModelTests: XCTestCase {
 
     func testThrottleLosesTheEclipses() throws {
         let battery = try evaluate()
-        let throttle = try evaluate { $0.power.eclipseStrategy = "throttle" }
+        let throttle = try evaluate { $0.power.eclipseStrategy = .throttle }
         XCTAssertEqual(throttle.deliveredAcceleratorHours / battery.deliveredAcceleratorHours, 1 - battery.eclipse.meanFraction, accuracy: 1e-9)
         XCTAssertLessThan(throttle.batteryEnergyWh, battery.batteryEnergyWh)
         XCTAssertLessThan(throttle.arrayAreaM2, battery.arrayAreaM2)
     }
 
     func testCostBoundaries() throws {
-        let everything = try evaluate { $0.finance.deploymentTiming = "instant" }
-        let launchOnly = try evaluate { $0.finance.costBoundary = "launch"; $0.finance.deploymentTiming = "instant" }
-        let infrastructure = try evaluate { $0.finance.costBoundary = "infrastructure"; $0.finance.deploymentTiming = "instant" }
+        let everything = try evaluate { $0.finance.deploymentTiming = .instant }
+        let launchOnly = try evaluate { $0.finance.costBoundary = .launch; $0.finance.deploymentTiming = .instant }
+        let infrastructure = try evaluate { $0.finance.costBoundary = .infrastructure; $0.finance.deploymentTiming = .instant }
         XCTAssertEqual(launchOnly.totals.presentValue, everything.launchCostUsd, accuracy: 1)
         XCTAssertEqual(everything.totals.capex - infrastructure.totals.capex, everything.acceleratorCountInstalled * 37_500, accuracy: 1)
     }
@@ -89,7 +89,7 @@ final class OrbitalModelTests: XCTestCase {
     func testDeploymentRampDiscountsWhatArrivesLater() throws {
         // Batches online uniformly over the campaign: per-batch costs and delivery share the mean
         // discount factor f = ((1+r)^0 − (1+r)^{−R}) / (R ln(1+r)); design and ground segment do not.
-        let instant = try evaluate { $0.finance.deploymentTiming = "instant" }
+        let instant = try evaluate { $0.finance.deploymentTiming = .instant }
         let ramp = try evaluate()
         let years = ramp.deploymentDays / Constants.daysPerYear
         let f = (1 - pow(1.07, -years)) / (years * log(1.07))
@@ -102,7 +102,7 @@ final class OrbitalModelTests: XCTestCase {
     }
 
     func testTooLowToHoldIsAnErrorNotAnInfinity() throws {
-        XCTAssertThrowsError(try evaluate { $0.orbit.altitudeKm = 180; $0.satellite.dragAreaFraction = 1; $0.finance.lifetimeYears = 50 }) {
+        XCTAssertThrowsError(try evaluate { $0.orbit.altitude = 180_000; $0.satellite.dragAreaFraction = 1; $0.finance.lifetimeYears = 50 }) {
             XCTAssertEqual(($0 as? ModelError)?.key, "orbit.altitude_km")
         }
     }
@@ -112,7 +112,7 @@ final class OrbitalModelTests: XCTestCase {
     }
 
     func testImpossibleRadiatorIsAnError() throws {
-        XCTAssertThrowsError(try evaluate { $0.thermal.radiatorTemperatureK = 160; $0.thermal.orientation = "nadir" }) {
+        XCTAssertThrowsError(try evaluate { $0.thermal.radiatorTemperatureK = 160; $0.thermal.orientation = .nadir }) {
             XCTAssertEqual(($0 as? ModelError)?.key, "thermal.radiator_temperature_k")
         }
     }

@@ -5,43 +5,43 @@ final class RadiationTests: XCTestCase {
     func testSuncatcherAnchor() throws {
         // Google Suncatcher (arXiv 2511.19468): ≈750 rad(Si) over 5 years, shielded, at 650 km SSO.
         // The table is anchored there behind 2.5 mm Al (150 rad/yr); at 97.99° the inclination factor is 1.
-        let dose = try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 97.99, shieldMm: 2.5)
+        let dose = try Radiation.annualDose(altitude: 650 * 1000, inclination: 97.99 * Constants.degree, shieldThickness: 2.5 / 1000)
         XCTAssertEqual(dose * 5, 750, accuracy: 1)
     }
 
     func testDoseRisesWithAltitudeAndFallsWithShielding() throws {
         var previous = 0.0
         for h in stride(from: 300.0, through: 1400, by: 50) {
-            let d = try Radiation.annualDose(altitudeKm: h, inclinationDeg: 98, shieldMm: 2.5)
+            let d = try Radiation.annualDose(altitude: h * 1000, inclination: 98 * Constants.degree, shieldThickness: 2.5 / 1000)
             XCTAssertGreaterThan(d, previous, "h = \(h)")
             previous = d
         }
         previous = .infinity
         for t in stride(from: 0.5, through: 20, by: 0.5) {
-            let d = try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 98, shieldMm: t)
+            let d = try Radiation.annualDose(altitude: 650 * 1000, inclination: 98 * Constants.degree, shieldThickness: t / 1000)
             XCTAssertLessThan(d, previous)
             previous = d
         }
         // Thick shields leave the penetrating proton share.
-        XCTAssertEqual(try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 98, shieldMm: 50), 75, accuracy: 0.01)
+        XCTAssertEqual(try Radiation.annualDose(altitude: 650 * 1000, inclination: 98 * Constants.degree, shieldThickness: 50 / 1000), 75, accuracy: 0.01)
     }
 
     func testInclinationFactorIsSymmetricAboutPolar() throws {
-        XCTAssertEqual(try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 120, shieldMm: 2.5),
-                       try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 60, shieldMm: 2.5), accuracy: 1e-9)
-        XCTAssertLessThan(try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 10, shieldMm: 2.5),
-                          try Radiation.annualDose(altitudeKm: 650, inclinationDeg: 98, shieldMm: 2.5))
+        XCTAssertEqual(try Radiation.annualDose(altitude: 650 * 1000, inclination: 120 * Constants.degree, shieldThickness: 2.5 / 1000),
+                       try Radiation.annualDose(altitude: 650 * 1000, inclination: 60 * Constants.degree, shieldThickness: 2.5 / 1000), accuracy: 1e-9)
+        XCTAssertLessThan(try Radiation.annualDose(altitude: 650 * 1000, inclination: 10 * Constants.degree, shieldThickness: 2.5 / 1000),
+                          try Radiation.annualDose(altitude: 650 * 1000, inclination: 98 * Constants.degree, shieldThickness: 2.5 / 1000))
     }
 
     func testAboveTheTableIsAnError() {
-        XCTAssertThrowsError(try Radiation.annualDose(altitudeKm: 2000, inclinationDeg: 98, shieldMm: 2.5))
+        XCTAssertThrowsError(try Radiation.annualDose(altitude: 2000 * 1000, inclination: 98 * Constants.degree, shieldThickness: 2.5 / 1000))
     }
 
     func testDoseLimitCutsDeliveredCompute() throws {
         // At 1,400 km with no shield the tolerated 15 krad is reached within the life.
         var x = OrbitalInputs.defaults
-        x.orbit.altitudeKm = 1_400
-        x.radiation.shieldThicknessMm = 0.5
+        x.orbit.altitude = 1_400_000
+        x.radiation.shieldThickness = 0.5e-3
         let r = try OrbitalModel().evaluate(x)
         XCTAssertLessThan(r.radiationLifetimeLimitYears, 5)
         XCTAssertTrue(r.warnings.contains { $0.contains("tolerated dose") })

@@ -11,7 +11,7 @@ final class ScenarioTests: XCTestCase {
     func testMinimalFileTakesDefaults() throws {
         let s = try Scenario.parse(yaml: "kind: orbital\n")
         XCTAssertEqual(try s.orbitalInputs(), OrbitalInputs.defaults)
-        XCTAssertEqual(OrbitalInputs.defaults.orbit.altitudeKm, 650)
+        XCTAssertEqual(OrbitalInputs.defaults.orbit.altitude, 650_000)
     }
 
     func testUnknownKeyNamesFileLineAndKey() throws {
@@ -82,8 +82,8 @@ final class ScenarioTests: XCTestCase {
         var s = try Scenario.parse(yaml: "kind: orbital\n")
         try s.apply(override: "orbit.altitude_km=800")
         try s.apply(override: "thermal.orientation=nadir")
-        XCTAssertEqual(try s.orbitalInputs().orbit.altitudeKm, 800)
-        XCTAssertEqual(try s.orbitalInputs().thermal.orientation, "nadir")
+        XCTAssertEqual(try s.orbitalInputs().orbit.altitude, 800_000)
+        XCTAssertEqual(try s.orbitalInputs().thermal.orientation, .nadir)
         XCTAssertThrowsError(try s.apply(override: "orbit.altitude_km")) { XCTAssertEqual(($0 as? ScenarioError)?.file, "--set") }
         XCTAssertThrowsError(try s.apply(override: "orbit.altitude_km=10"))
         XCTAssertThrowsError(try s.apply(override: "nope=1"))

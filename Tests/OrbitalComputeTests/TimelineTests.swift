@@ -35,7 +35,7 @@ final class TimelineTests: XCTestCase {
     func testGroundDelayCostClosedForm() throws {
         let t = try Timeline.run(orbital: scenario(), ground: Scenario.colossus1)
         var gi = try Scenario.colossus1.terrestrialInputs()
-        gi.finance.deploymentTiming = "instant"     // the timeline costs the delay against instant capacity
+        gi.finance.deploymentTiming = .instant     // the timeline costs the delay against instant capacity
         let g = try TerrestrialModel.evaluate(gi)
         let hoursPerYear = g.deliveredAcceleratorHours / 5
         let side = try XCTUnwrap(t.ground)

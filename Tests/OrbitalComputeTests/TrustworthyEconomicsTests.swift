@@ -49,8 +49,8 @@ final class TrustworthyEconomicsTests: XCTestCase {
 
     /// The pointing error costs cos θ of output, so the rated array grows by 1 / cos θ.
     func testPointingLossScalesTheArray() throws {
-        let aligned = try orbital { $0.solar.pointingErrorDeg = 0 }
-        let off = try orbital { $0.solar.pointingErrorDeg = 10 }
+        let aligned = try orbital { $0.solar.pointingError = 0 }
+        let off = try orbital { $0.solar.pointingError = 10 * Constants.degree }
         XCTAssertEqual(off.arrayPowerBolW / aligned.arrayPowerBolW, 1 / cos(10 * Double.pi / 180), accuracy: 1e-12)
     }
 
@@ -100,10 +100,10 @@ final class TrustworthyEconomicsTests: XCTestCase {
     /// Throttling pauses the heat in eclipse: the radiator swings far below its design point and
     /// a water loop would freeze; the engine says so.
     func testThrottleWarnsWhenTheCoolantWouldFreeze() throws {
-        let r = try orbital { $0.power.eclipseStrategy = "throttle" }
+        let r = try orbital { $0.power.eclipseStrategy = .throttle }
         XCTAssertLessThan(r.transient.minimum, 273.15)
         XCTAssertTrue(r.warnings.contains { $0.contains("freezing point") })
-        let glycol = try orbital { $0.power.eclipseStrategy = "throttle"; $0.thermal.coolantFreezingK = 200 }
+        let glycol = try orbital { $0.power.eclipseStrategy = .throttle; $0.thermal.coolantFreezingK = 200 }
         XCTAssertFalse(glycol.warnings.contains { $0.contains("freezing point") })
     }
 
@@ -113,7 +113,7 @@ final class TrustworthyEconomicsTests: XCTestCase {
     /// the target; hot spares power every accelerator from launch.
     func testColdSparesPowerOnlyTheTarget() throws {
         let hot = try orbital()
-        let cold = try orbital { $0.reliability.spares = "cold" }
+        let cold = try orbital { $0.reliability.spares = .cold }
         let x = OrbitalInputs.defaults
         let lt = x.reliability.acceleratorFailureRatePerYear * x.finance.lifetimeYears
         XCTAssertEqual(cold.acceleratorCountInstalled / cold.acceleratorCountTarget, exp(lt), accuracy: 1e-5)
@@ -130,12 +130,12 @@ final class TrustworthyEconomicsTests: XCTestCase {
         let r = try orbital()
         let x = OrbitalInputs.defaults
         let temperature = SolarArray.temperatureFactor(coefficientPerK: x.solar.temperatureCoefficientPerK, temperature: x.solar.operatingTemperatureK)
-        let expected = r.arrayOutputRequiredW / (r.eclipse.minIrradianceFactor * SolarArray.pointingFactor(errorDeg: x.solar.pointingErrorDeg)) / temperature
+        let expected = r.arrayOutputRequiredW / (r.eclipse.minIrradianceFactor * SolarArray.pointingFactor(error: x.solar.pointingError)) / temperature
         XCTAssertEqual(r.arrayPowerBolW, expected, accuracy: expected * 1e-12)
         // Without failures the end of life decides: the degradation factor comes back.
         let noFailures = try orbital { $0.reliability.acceleratorFailureRatePerYear = 0 }
         let eol = SolarArray.degradationFactor(ratePerYear: x.solar.degradationPerYear, years: x.finance.lifetimeYears)
-        XCTAssertEqual(noFailures.arrayPowerBolW, noFailures.arrayOutputRequiredW / (noFailures.eclipse.minIrradianceFactor * eol * SolarArray.pointingFactor(errorDeg: x.solar.pointingErrorDeg)) / temperature,
+        XCTAssertEqual(noFailures.arrayPowerBolW, noFailures.arrayOutputRequiredW / (noFailures.eclipse.minIrradianceFactor * eol * SolarArray.pointingFactor(error: x.solar.pointingError)) / temperature,
                        accuracy: noFailures.arrayPowerBolW * 1e-12)
     }
 
@@ -155,7 +155,7 @@ final class TrustworthyEconomicsTests: XCTestCase {
 
     /// capex + opex_years × opex = undiscounted total on both sides, for every timing.
     func testOneCostBasisOnBothSides() throws {
-        for timing in ["ramp", "window", "instant"] {
+        for timing in DeploymentTiming.Convention.allCases {
             let o = try orbital { $0.finance.deploymentTiming = timing }
             let g = try ground { $0.finance.deploymentTiming = timing }
             for (name, t) in [("orbit", o.totals), ("ground", g.totals)] {
@@ -168,10 +168,10 @@ final class TrustworthyEconomicsTests: XCTestCase {
 
     /// Each line's share of the levelized cost sums to the headline, in every timing.
     func testLineSharesSumToTheHeadline() throws {
-        for timing in ["ramp", "window", "instant"] {
+        for timing in DeploymentTiming.Convention.allCases {
             for levelized in [try orbital { $0.finance.deploymentTiming = timing }.levelized, try ground { $0.finance.deploymentTiming = timing }.levelized] {
                 let sum = levelized.costPerPflopHourByLine.reduce(0) { $0 + $1.usdPerPflopHour }
-                XCTAssertEqual(sum, levelized.costPerPflopHourUsd, accuracy: levelized.costPerPflopHourUsd * 1e-9, timing)
+                XCTAssertEqual(sum, levelized.costPerPflopHourUsd, accuracy: levelized.costPerPflopHourUsd * 1e-9, timing.rawValue)
             }
         }
     }
@@ -179,8 +179,8 @@ final class TrustworthyEconomicsTests: XCTestCase {
     /// A window as long as the life, with everything online at t = 0, is the instant convention
     /// exactly: capital recovery over the full life recovers all of it.
     func testWindowOfOneLifeFromDayZeroIsInstant() throws {
-        let instant = try ground { $0.finance.deploymentTiming = "instant" }
-        let window = try ground { $0.finance.deploymentTiming = "window"; $0.facility.buildDays = 0 }
+        let instant = try ground { $0.finance.deploymentTiming = .instant }
+        let window = try ground { $0.finance.deploymentTiming = .window; $0.facility.buildDays = 0 }
         XCTAssertEqual(window.costPerPflopHourUsd, instant.costPerPflopHourUsd, accuracy: instant.costPerPflopHourUsd * 1e-9)
         XCTAssertEqual(window.deliveredAcceleratorHours, instant.deliveredAcceleratorHours, accuracy: instant.deliveredAcceleratorHours * 1e-9)
     }
@@ -188,13 +188,13 @@ final class TrustworthyEconomicsTests: XCTestCase {
     /// In a fixed calendar window, capacity that arrives late delivers less: a slower launch
     /// campaign never delivers more PFLOP-hours inside the window.
     func testLateCapacityDeliversLessInTheWindow() throws {
-        let fast = try orbital { $0.finance.deploymentTiming = "window"; $0.satellite.manufacturingKgPerYear = 1e9; $0.launch.launchesPerYear = 1000 }
-        let slow = try orbital { $0.finance.deploymentTiming = "window" }
+        let fast = try orbital { $0.finance.deploymentTiming = .window; $0.satellite.manufacturingKgPerYear = 1e9; $0.launch.launchesPerYear = 1000 }
+        let slow = try orbital { $0.finance.deploymentTiming = .window }
         XCTAssertGreaterThan(fast.deliveredAcceleratorHours, slow.deliveredAcceleratorHours)
         let ramp = try orbital()
         XCTAssertGreaterThan(ramp.deliveredAcceleratorHours, slow.deliveredAcceleratorHours, "the ramp runs every batch its full life")
         // A window that closes before the building is finished has no cost per hour at all.
-        XCTAssertThrowsError(try ground { $0.finance.deploymentTiming = "window"; $0.finance.comparisonWindowYears = 0.2 }) {
+        XCTAssertThrowsError(try ground { $0.finance.deploymentTiming = .window; $0.finance.comparisonWindowYears = 0.2 }) {
             XCTAssertTrue("\($0)".contains("finance.comparison_window_years"))
         }
     }

@@ -22,7 +22,10 @@ public struct Breakeven: Sendable {
     /// to the orbital scenario if it is an orbital parameter, else to the ground scenario.
     /// A key may carry a side prefix as in studies: `orbital:KEY`, `ground:KEY` or `both:KEY`.
     public static func solve(orbital: Scenario, ground: Scenario, key: String, range: ClosedRange<Double>? = nil, scanPoints: Int = 48) throws -> Breakeven {
-        let input = try StudySetup(primary: orbital, ground: ground).resolve(key, origin: "--solve")
+        // The study path: the key resolved and written as a sweep writes it (`StudySetup`,
+        // `StudyEvaluator`), not through `Scenario.set` at every point.
+        let setup = try StudySetup(primary: orbital, ground: ground)
+        let input = try setup.resolve(key, origin: "--solve")
         let info = input.info
         let side: ScenarioKind = input.orbital != nil ? .orbital : .terrestrial
         let bounds: Bounds
@@ -31,20 +34,19 @@ public struct Breakeven: Sendable {
         case .choice: throw ScenarioError(file: "--solve", key: key, "is not numeric", accepted: info.acceptedText)
         }
         let integer: Bool = { if case .integer = info.domain { return true } else { return false } }()
+        let clamp = bounds.clamp()
         // A key that another given key overrides (it_power_w beside accelerator_count) would
         // have no effect: say so now rather than find no crossing.
-        for var probe in [input.orbital != nil ? orbital : nil, input.terrestrial != nil ? ground : nil].compactMap({ $0 }) {
-            try probe.set(input.parameterKey, .number(Comparison.clamp(integer ? bounds.lower.rounded(.up) : bounds.lower, bounds)))
-            do { try probe.checkConsistency() } catch let e as ScenarioError {
-                throw ScenarioError(file: "--solve", key: key, e.message, accepted: e.accepted)
-            }
-        }
-        let model = OrbitalModel()
+        try setup.validate(.number(clamp.apply(integer ? bounds.lower.rounded(.up) : bounds.lower)), for: input, origin: "--solve")
+        let evaluator = StudyEvaluator(setup: setup, inputs: [input], thermalTransient: false)
+        let ratioIndex = setup.metrics.firstIndex(of: "cost_ratio")!
+        let model = OrbitalModel.shared
         let baseRatio = try Engine.evaluate(orbital, model: model).costPerPflopHourUsd / Engine.evaluate(ground, model: model).costPerPflopHourUsd
-        let base = Comparison.numericValues(of: side == .orbital ? orbital : ground, model: model).first { $0.0 == input.parameterKey }?.1
+        // Whole-number keys report no base value (as before the study path).
+        let base = integer ? nil : setup.numericBase(of: input)
 
-        var lo = Comparison.clamp(range?.lowerBound ?? bounds.lower, bounds)
-        var hi = Comparison.clamp(range?.upperBound ?? bounds.upper, bounds)
+        var lo = clamp.apply(range?.lowerBound ?? bounds.lower)
+        var hi = clamp.apply(range?.upperBound ?? bounds.upper)
         if let range {
             guard bounds.contains(range.lowerBound) || range.lowerBound == bounds.lower, bounds.contains(range.upperBound) || range.upperBound == bounds.upper else {
                 throw ScenarioError(file: "--range", key: key, "\(formatNumber(range.lowerBound)):\(formatNumber(range.upperBound)) is outside the accepted range", accepted: info.acceptedText)
@@ -57,11 +59,9 @@ public struct Breakeven: Sendable {
         func logRatio(_ x: Double) -> Double {
             // Whole-number keys (counts) are evaluated at the nearest whole number.
             let v = integer ? x.rounded() : x
-            var o = orbital, g = ground
             do {
-                if input.orbital != nil { try o.set(input.parameterKey, .number(v)) }
-                if input.terrestrial != nil { try g.set(input.parameterKey, .number(v)) }
-                return log(try Engine.evaluate(o, model: model).costPerPflopHourUsd / Engine.evaluate(g, model: model).costPerPflopHourUsd)
+                try evaluator.evaluate(numbers: [v])
+                return log(evaluator.metrics[ratioIndex])
             } catch { return .nan }
         }
         if integer { lo = lo.rounded(.up); hi = max(lo, hi.rounded(.down)) }

@@ -49,11 +49,7 @@ public struct Comparison: Sendable {
     /// The deployment convention of the headline, in words.
     public var timingText: String {
         guard case let .orbital(o) = orbital else { return "" }
-        switch o.levelized.timingName {
-        case "ramp": return "ramp — each batch paid as it launches and run for its full life"
-        case "instant": return "instant — everything online and paid at t = 0"
-        default: return o.levelized.timingName
-        }
+        return o.levelized.timingDescription
     }
 
     static func verdict(ratio r: Double) -> String {
@@ -68,29 +64,41 @@ public struct Comparison: Sendable {
         return "over the same \(humanNumber(w.windowYears))-year window from the decision date: \(Comparison.verdict(ratio: w.costRatio)); in it the orbit delivers \(humanNumber(w.orbitalDeliveredShare * 100)) % and the ground \(humanNumber(w.groundDeliveredShare * 100)) % of their PFLOP-hours under the headline timing"
     }
 
-    static func sameWindow(orbital: Scenario, ground: Scenario, o: Evaluation, g: Evaluation, model: OrbitalModel) throws -> SameWindow? {
-        guard case let .orbital(or) = o, case let .terrestrial(gr) = g, or.levelized.timing.windowYears == nil, gr.levelized.timing.windowYears == nil else { return nil }
-        let years = try ground.terrestrialInputs().finance.lifetimeYears
-        var ow = orbital, gw = ground
-        try ow.set("finance.deployment_timing", .text("window")); try ow.set("finance.comparison_window_years", .number(years))
-        try gw.set("finance.deployment_timing", .text("window")); try gw.set("finance.comparison_window_years", .number(years))
-        guard case let .orbital(a) = try Engine.evaluate(ow, model: model), case let .terrestrial(b) = try Engine.evaluate(gw, model: model) else { return nil }
+    /// Both sides under `window` timing over the ground's lifetime, written as studies write
+    /// inputs (`StudySetup.inputs(_:values:)`).
+    static func sameWindow(setup: StudySetup, o: Evaluation, g: Evaluation, model: OrbitalModel) throws -> SameWindow? {
+        guard case let .orbital(or) = o, case let .terrestrial(gr) = g, or.levelized.timing.windowYears == nil, gr.levelized.timing.windowYears == nil,
+              let years = setup.baseTerrestrial?.finance.lifetimeYears else { return nil }
+        let window = [try setup.resolve("both:finance.deployment_timing", origin: "compare"), try setup.resolve("both:finance.comparison_window_years", origin: "compare")]
+        let inputs = setup.inputs(window, values: [.text(DeploymentTiming.Convention.window.rawValue), .number(years)])
+        guard let x = inputs.orbital, let y = inputs.terrestrial else { return nil }
+        let a = try model.evaluate(x), b = try TerrestrialModel.evaluate(y)
         return SameWindow(windowYears: years, costRatio: a.costPerPflopHourUsd / b.costPerPflopHourUsd,
                           orbitalDeliveredShare: a.deliveredAcceleratorHours / or.deliveredAcceleratorHours,
                           groundDeliveredShare: b.deliveredAcceleratorHours / gr.deliveredAcceleratorHours)
     }
 
-    public static func make(orbital: Scenario, ground: Scenario, swing: Double = 0.25, top: Int = 6) throws -> Comparison {
+    /// Throws unless the pair is an orbital scenario and a terrestrial one.
+    public static func checkKinds(orbital: Scenario, ground: Scenario) throws {
         guard orbital.kind == .orbital else { throw ScenarioError(file: orbital.origin, key: "kind", "the first scenario of a comparison must be orbital") }
         guard ground.kind == .terrestrial else { throw ScenarioError(file: ground.origin, key: "kind", "the second scenario of a comparison must be terrestrial") }
-        let model = OrbitalModel()
+    }
+
+    /// Evaluates both sides, the cost ratio, the same-window comparison and the deciding inputs.
+    /// - Parameter sensitivity: the `SensitivityAnalysis` of these two scenarios at this `swing`
+    ///   when the caller has run it already (the report does, for its Sobol indices): its
+    ///   tornado is then reused rather than run again.
+    public static func make(orbital: Scenario, ground: Scenario, swing: Double = 0.25, top: Int = 6,
+                            sensitivity: SensitivityAnalysis.Result? = nil) throws -> Comparison {
+        try checkKinds(orbital: orbital, ground: ground)
+        let model = OrbitalModel.shared
         let o = try Engine.evaluate(orbital, model: model)
         let g = try Engine.evaluate(ground, model: model)
         let ratio = o.costPerPflopHourUsd / g.costPerPflopHourUsd
+        let setup = try StudySetup(primary: orbital, ground: ground)
         // The tornado of `orbital sensitivity` (one implementation): each input across its own
         // range — declared uncertainty, else its source's documented range, else ±swing.
-        let setup = try StudySetup(primary: orbital, ground: ground)
-        let tornado = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: swing, jobs: 1, sobol: false)
+        let tornado = try sensitivity ?? SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: swing, jobs: 1, sobol: false)
         let sensitivities = tornado.bars.prefix(top).map { b -> Sensitivity in
             let (side, key) = StudySetup.sideAndKey(column: b.key)
             let both = StudySetup.sameHardwareKeys.contains(key) && !b.key.contains(":")
@@ -99,51 +107,17 @@ public struct Comparison: Sendable {
         }
         return Comparison(orbitalScenario: orbital, groundScenario: ground, orbital: o, ground: g, costRatio: ratio,
                           deciding: Array(sensitivities),
-                          sameWindow: try sameWindow(orbital: orbital, ground: ground, o: o, g: g, model: model))
-    }
-
-    static func groundHas(_ key: String) -> Bool { ParameterTable.terrestrial[key] != nil }
-
-    /// The cost ratio with one key of one side (or of both) set to `value`.
-    static func ratioWith(_ key: String, _ value: Double, side: ScenarioKind, both: Bool = false, orbital: Scenario, ground: Scenario, model: OrbitalModel) throws -> Double {
-        var o = orbital, g = ground
-        if side == .orbital || both { try o.set(key, .number(value)) }
-        if side == .terrestrial || both { try g.set(key, .number(value)) }
-        return try Engine.evaluate(o, model: model).costPerPflopHourUsd / Engine.evaluate(g, model: model).costPerPflopHourUsd
-    }
-
-    /// The effective numeric inputs of a scenario: defaults and explicit values, plus the launch
-    /// price per kg that the vehicle implies.
-    static func numericValues(of s: Scenario, model: OrbitalModel) -> [(String, Double)] {
-        var out: [(String, Double)] = []
-        let infos = s.kind == .orbital ? ParameterTable.orbital.parameters.map { ParameterInfo($0, kind: .orbital) }
-                                       : ParameterTable.terrestrial.parameters.map { ParameterInfo($0, kind: .terrestrial) }
-        for info in infos {
-            if case .integer = info.domain { continue }
-            if case let .number(x)? = s.value(of: info.key) { out.append((info.key, x)) }
-        }
-        if s.kind == .orbital, s.values["launch.cost_per_kg_usd"] == nil, let inputs = try? s.orbitalInputs(), let launch = try? inputs.launch.resolved() {
-            out.append(("launch.cost_per_kg_usd", launch.costPerKg))
-        }
-        return out
-    }
-
-    static func clamp(_ x: Double, _ b: Bounds) -> Double {
-        let span = b.upper - b.lower
-        let lower = b.lowerOpen ? b.lower + span * 1e-9 : b.lower
-        let upper = b.upperOpen ? b.upper - span * 1e-9 : b.upper
-        return min(max(x, lower), upper)
+                          sameWindow: try sameWindow(setup: setup, o: o, g: g, model: model))
     }
 
     public var report: ResultValue {
         let o = orbital, g = ground
-        func pick(_ key: String, _ e: Evaluation) -> ResultValue { e.report.find(key) ?? .null }
+        func pick(_ key: String, _ e: Evaluation) -> ResultValue { OutputTable.number(key, of: e).map(ResultValue.number) ?? .null }
         func ratio(_ key: String) -> ResultValue {
-            guard let a = pick(key, o).doubleValue, let b = pick(key, g).doubleValue, b != 0 else { return .null }
+            guard let a = OutputTable.number(key, of: o), let b = OutputTable.number(key, of: g), b != 0 else { return .null }
             return .number(a / b)
         }
-        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
-                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
+        let keys = OutputTable.sideBySide
         return .object([
             ("orbital", .text(orbitalScenario.name)),
             ("terrestrial", .text(groundScenario.name)),

@@ -42,7 +42,7 @@ public enum Engine {
     /// Every number of the result is finite, or this throws naming the outputs and the scenario's
     /// explicit inputs: no verb prints `inf`, `NaN` or a silent `null`. A `ModelError` is rethrown
     /// as a `ScenarioError` with the scenario's file, the key's line and its accepted range.
-    public static func evaluate(_ scenario: Scenario, model: OrbitalModel = OrbitalModel()) throws -> Evaluation {
+    public static func evaluate(_ scenario: Scenario, model: OrbitalModel = .shared) throws -> Evaluation {
         let evaluation: Evaluation
         do {
             switch scenario.kind {
@@ -81,140 +81,12 @@ public enum Engine {
     }
 }
 
-/// Upfront cost lines [USD] under the boundary.
-private func upfrontBreakdown(_ lines: [CostLine], boundary: CostBoundary, orbital: Bool) -> ResultValue {
-    .object(lines.filter { $0.counts(under: boundary, orbital: orbital) && $0.upfront != 0 }.map { ($0.name, .number($0.upfront)) })
-}
-
-/// Yearly cost lines [USD/year] under the boundary (amortised capital included).
-private func annualBreakdown(_ lines: [CostLine], boundary: CostBoundary, orbital: Bool) -> ResultValue {
-    .object(lines.filter { $0.counts(under: boundary, orbital: orbital) && $0.annual != 0 }.map { ($0.name, .number($0.annual)) })
-}
-
 extension OrbitalResult {
-    public var report: ResultValue {
-        .object([
-            ("compute", .object([
-                ("accelerator", .text(accelerator.id)),
-                ("accelerator_count", .number(acceleratorCountTarget)),
-                ("accelerator_count_installed", .number(acceleratorCountInstalled)),
-                ("accelerator_count_powered", .number(acceleratorCountPowered)),
-                ("it_power_w", .number(itPowerTargetW)),
-                ("it_power_installed_w", .number(itPowerInstalledW)),
-                ("overprovision_factor", .number(overprovisionFactor)),
-            ])),
-            ("orbit", .object([
-                ("period_s", .number(periodS)),
-                ("inclination_deg", .number(inclinationDeg)),
-                ("beta_min_deg", .number(eclipse.betaMin / Constants.degree)),
-                ("beta_max_deg", .number(eclipse.betaMax / Constants.degree)),
-                ("eclipse_fraction_mean", .number(eclipse.meanFraction)),
-                ("eclipse_fraction_max", .number(eclipse.maxFraction)),
-                ("eclipse_duration_max_s", .number(eclipse.maxDuration)),
-                ("eclipse_days_per_year", .number(eclipse.eclipseDays)),
-            ])),
-            ("power", .object([
-                ("bus_load_w", .number(busLoadW)),
-                ("array_output_required_w", .number(arrayOutputRequiredW)),
-                ("array_power_bol_w", .number(arrayPowerBolW)),
-                ("array_area_m2", .number(arrayAreaM2)),
-                ("battery_energy_wh", .number(batteryEnergyWh)),
-                ("lifetime_array_energy_wh", .number(lifetimeArrayEnergyWh)),
-            ])),
-            ("thermal", .object([
-                ("heat_rejected_w", .number(heatRejectedW)),
-                ("view_factor_earth", .number(viewFactorEarth)),
-                ("net_flux_w_per_m2", .number(netFluxWPerM2)),
-                ("sink_temperature_k", .number(sinkTemperatureK)),
-                ("radiator_area_m2", .number(radiatorAreaM2)),
-                ("radiator_temperature_k", .number(radiatorTemperatureK)),
-                ("heat_capacity_per_satellite_j_per_k", .number(heatCapacityJPerKPerSatellite)),
-                ("temperature_min_k", .number(transient.minimum)),
-                ("temperature_max_k", .number(transient.maximum)),
-                ("temperature_limit_k", .number(maxRadiatorTemperatureK)),
-                ("throttle_required", .bool(throttleRequired)),
-            ])),
-            ("radiation", .object([
-                ("annual_dose_rad", .number(annualDoseRad)),
-                ("lifetime_dose_rad", .number(lifetimeDoseRad)),
-                ("radiation_lifetime_limit_years", .number(radiationLifetimeLimitYears)),
-                ("upset_overhead", .number(upsetOverhead)),
-            ])),
-            ("mass", .object([
-                ("mass_total_kg", .number(massTotalKg)),
-                ("mass_breakdown_kg", .object(massBreakdownKg.map { ($0.0, .number($0.1)) })),
-                ("satellite_count", .integer(satelliteCount)),
-                ("drag_delta_v_m_per_s", .number(dragDeltaVMPerS)),
-            ])),
-            ("launch", .object([
-                ("launch_count", .integer(launchCount)),
-                ("launch_cost_per_kg_usd", .number(launchCostPerKgUsd)),
-                ("launch_cost_usd", .number(launchCostUsd)),
-                ("launch_cost_per_kw_year_usd", .number(launchCostPerKwYearUsd)),
-                ("deployment_days", .number(deploymentDays)),
-            ])),
-            ("economics", .object([
-                ("cost_boundary", .text(boundary.rawValue)),
-                ("deployment_timing", .text(levelized.timingName)),
-                ("capex_usd", .number(totals.capex)),
-                ("opex_usd_per_year", .number(totals.opexPerYear)),
-                ("opex_years", .number(totals.opexYears)),
-                ("tco_usd", .number(totals.presentValue)),
-                ("tco_undiscounted_usd", .number(totals.undiscounted)),
-                ("cost_breakdown_usd", upfrontBreakdown(costLines, boundary: boundary, orbital: true)),
-                ("cost_breakdown_usd_per_year", annualBreakdown(costLines, boundary: boundary, orbital: true)),
-                ("delivered_accelerator_hours", .number(deliveredAcceleratorHours)),
-                ("cost_per_accelerator_hour_usd", .number(costPerAcceleratorHourUsd)),
-                ("cost_per_mwh_it_usd", .number(costPerMwhItUsd)),
-                ("cost_per_pflop_hour_usd", .number(costPerPflopHourUsd)),
-                ("cost_per_pflop_hour_by_line_usd", .object(levelized.costPerPflopHourByLine.map { ($0.name, .number($0.usdPerPflopHour)) })),
-            ])),
-            ("network", network?.report ?? .null),
-            ("fabric", fabric?.report ?? .null),
-            ("warnings", .array(warnings.map(ResultValue.text))),
-        ])
-    }
+    /// The output keys of MODEL.md, grouped (from the output table).
+    public var report: ResultValue { OutputTable.tree(self) }
 }
 
 extension TerrestrialResult {
-    public var report: ResultValue {
-        .object([
-            ("compute", .object([
-                ("accelerator", .text(accelerator.id)),
-                ("accelerator_count", .number(acceleratorCount)),
-                ("it_power_w", .number(itPowerW)),
-                ("availability", .number(availability)),
-            ])),
-            ("facility", .object([
-                ("facility_power_w", .number(facilityPowerW)),
-                ("facility_capex_usd", .number(facilityCapexUsd)),
-                ("deployment_days", .number(deploymentDays)),
-                ("energy_price_usd_per_mwh", .number(energyPriceUsdPerMwh)),
-                ("energy_mwh_per_year", .number(energyMwhPerYear)),
-                ("energy_cost_usd_per_year", .number(energyCostUsdPerYear)),
-                ("water_liters_per_year", .number(waterLitersPerYear)),
-            ])),
-            ("economics", .object([
-                ("cost_boundary", .text(boundary.rawValue)),
-                ("deployment_timing", .text(levelized.timingName)),
-                // One basis on both sides: capex is what is paid up front and charged to the analysis;
-                // the building is charged as level capital-recovery payments inside opex, so
-                // capex + opex_years × opex = tco_undiscounted (its full price is facility_capex_usd).
-                ("capex_usd", .number(totals.capex)),
-                ("opex_usd_per_year", .number(totals.opexPerYear)),
-                ("opex_years", .number(totals.opexYears)),
-                ("tco_usd", .number(totals.presentValue)),
-                ("tco_undiscounted_usd", .number(totals.undiscounted)),
-                ("cost_breakdown_usd", upfrontBreakdown(costLines, boundary: boundary, orbital: false)),
-                ("cost_breakdown_usd_per_year", annualBreakdown(costLines, boundary: boundary, orbital: false)),
-                ("delivered_accelerator_hours", .number(deliveredAcceleratorHours)),
-                ("cost_per_accelerator_hour_usd", .number(costPerAcceleratorHourUsd)),
-                ("cost_per_mwh_it_usd", .number(costPerMwhItUsd)),
-                ("cost_per_pflop_hour_usd", .number(costPerPflopHourUsd)),
-                ("cost_per_pflop_hour_by_line_usd", .object(levelized.costPerPflopHourByLine.map { ($0.name, .number($0.usdPerPflopHour)) })),
-            ])),
-            ("fabric", fabric?.report ?? .null),
-            ("warnings", .array(warnings.map(ResultValue.text))),
-        ])
-    }
+    /// The output keys of MODEL.md, grouped (from the output table).
+    public var report: ResultValue { OutputTable.tree(self) }
 }

@@ -71,7 +71,7 @@ public struct PublishedComparison: Sendable {
     /// `resolve` finds the `ours:` scenario by name: by default among the scenarios shipped inside
     /// the tool (never a file of the working directory).
     public static func make(_ scenarios: [Scenario], resolve: (String) throws -> Scenario = shipped) throws -> [PublishedComparison] {
-        let model = OrbitalModel()
+        let model = OrbitalModel.shared
         var rows: [PublishedComparison] = []
         for s in scenarios where !s.published.isEmpty {
             for f in s.published { rows.append(try decompose(s, f, model: model, resolve: resolve)) }
@@ -88,7 +88,7 @@ public struct PublishedComparison: Sendable {
     }
 
     static func metric(_ s: Scenario, _ key: String, model: OrbitalModel) throws -> Double {
-        guard let v = try Engine.evaluate(s, model: model).report.find(key)?.doubleValue, v.isFinite else {
+        guard let v = OutputTable.number(key, of: try Engine.evaluate(s, model: model)), v.isFinite else {
             throw ScenarioError(file: s.origin, key: "published.metric", "'\(key)' is not a numeric output of a \(s.kind.rawValue) scenario", accepted: "an output key of `orbital evaluate --format json`")
         }
         return v

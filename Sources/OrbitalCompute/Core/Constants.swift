@@ -41,6 +41,7 @@ public enum Constants {
     public static let aluminiumDensity = 2_700.0
     /// BTU per kWh conversion: 1 kWh = 3412.14 BTU (so heat rate in BTU/kWh / 3412.14 is 1/efficiency).
     public static let btuPerKilowattHour = 3_412.14
-    /// Degrees per radian.
+    /// One degree in radians [rad/°]: multiply degrees by it to get radians, divide radians by it
+    /// to get degrees.
     public static let degree = Double.pi / 180
 }

@@ -14,12 +14,17 @@ public struct Provenance: Sendable, Equatable {
     public var confidence: Confidence
     /// The spread reported by the source, in words (e.g. "0.85–0.92").
     public var range: String?
+    /// The same spread as numbers in the parameter's unit: what `orbital sensitivity` and
+    /// `compare` move an input across when it has no declared uncertainty ("documented range";
+    /// used only when it brackets the input's value and lies in its accepted range).
+    public var documentedRange: ClosedRange<Double>?
 
-    public init(_ source: String, year: Int? = nil, _ confidence: Confidence, range: String? = nil) {
+    public init(_ source: String, year: Int? = nil, _ confidence: Confidence, range: String? = nil, documented: ClosedRange<Double>? = nil) {
         self.source = source
         self.year = year
         self.confidence = confidence
         self.range = range
+        self.documentedRange = documented
     }
 
     public var summary: String {

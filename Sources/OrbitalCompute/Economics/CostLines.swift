@@ -103,6 +103,13 @@ public struct CostTotals: Sendable, Equatable {
 /// counts: a batch online at τ delivers for min(L, W − τ) years, and its capital is charged by
 /// capital recovery over its life L for those years only, the way the ground's building is.
 public struct DeploymentTiming: Sendable, Equatable {
+    /// `finance.deployment_timing`: batches paid and run as they launch (`ramp`), the same ramp
+    /// counted over one calendar window (`window`), or everything online at t = 0 (`instant`).
+    public enum Convention: String, Choice { case ramp, window, instant }
+
+    /// The convention this timing follows.
+    public var convention: Convention { windowYears != nil ? .window : self == .instant ? .instant : .ramp }
+
     public var delayYears: Double
     public var rampYears: Double
     public var windowYears: Double?

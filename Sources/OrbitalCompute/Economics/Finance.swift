@@ -39,7 +39,7 @@ public enum Finance {
 }
 
 /// What a cost total counts (MODEL.md §9), so published figures can be compared like for like.
-public enum CostBoundary: String, Sendable, CaseIterable {
+public enum CostBoundary: String, Choice {
     /// Orbit: launch only (Suncatcher's metric). Ground: energy only (what the launch replaces).
     case launch
     /// Everything except the accelerators: the power, cooling and housing of compute.

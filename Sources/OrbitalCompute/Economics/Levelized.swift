@@ -67,8 +67,19 @@ public struct Levelized: Sendable {
 
     /// The timing convention in words, as `finance.deployment_timing` names it.
     public var timingName: String {
-        if let w = timing.windowYears { return "window (\(formatNumber(w)) years from the decision date)" }
-        return timing == .instant ? "instant" : "ramp"
+        switch timing.convention {
+        case .window: return "window (\(formatNumber(timing.windowYears ?? 0)) years from the decision date)"
+        case .instant, .ramp: return timing.convention.rawValue
+        }
+    }
+
+    /// The timing convention with what it means, as the verdict states it.
+    public var timingDescription: String {
+        switch timing.convention {
+        case .ramp: return "ramp — each batch paid as it launches and run for its full life"
+        case .instant: return "instant — everything online and paid at t = 0"
+        case .window: return timingName
+        }
     }
 
     /// Each counted line's share of the levelized cost per delivered PFLOP-hour [USD/PFLOP-h]:
@@ -102,9 +113,9 @@ extension FinanceInputs {
     /// `delayYears` and over `rampYears`; the window defaults to the scenario's own lifetime.
     public func timing(delayYears: Double = 0, rampYears: Double = 0) -> DeploymentTiming {
         switch deploymentTiming {
-        case "instant": return .instant
-        case "window": return DeploymentTiming(delayYears: delayYears, rampYears: rampYears, windowYears: comparisonWindowYears ?? lifetimeYears)
-        default: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears)
+        case .instant: return .instant
+        case .window: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears, windowYears: comparisonWindowYears ?? lifetimeYears)
+        case .ramp: return DeploymentTiming(delayYears: delayYears, rampYears: rampYears)
         }
     }
 }

@@ -49,7 +49,7 @@ public struct TrainingInputs: Sendable, Hashable {
     /// The synchronous job size the training cost is charged at, on both sides [-].
     public var jobAccelerators = 0.0
     /// `training` or `inference` (the ground side's `network.workload`; the orbital side reads its own).
-    public var workload = ""
+    public var workload = Workload.training
     public init() {}
 }
 

@@ -37,7 +37,7 @@ public struct TrainingFabric: Sendable {
         public var diameterLatencyS: Double
     }
 
-    public var workload: String
+    public var workload: Workload
     /// Accelerators available to training jobs.
     public var accelerators: Double
     public var threshold: Double
@@ -59,11 +59,11 @@ public struct TrainingFabric: Sendable {
 
     public var trainingEfficiency: Double { charged.efficiency }
     /// The factor on delivered accelerator-hours: the training efficiency for `training`, 1 for `inference`.
-    public var deliveredHoursFactor: Double { workload == "training" ? trainingEfficiency : 1 }
+    public var deliveredHoursFactor: Double { workload == .training ? trainingEfficiency : 1 }
 
     public var report: ResultValue {
         var pairs: [(String, ResultValue)] = []
-        if orbital == nil { pairs.append(("workload", .text(workload))) }
+        if orbital == nil { pairs.append(("workload", .text(workload.rawValue))) }
         pairs += [
             ("training_efficiency", .number(trainingEfficiency)),
             ("largest_synchronous_job_accelerators", .number(largestSynchronousJobAccelerators)),
@@ -138,7 +138,7 @@ public enum FabricModel {
 
     /// Assembles the result from a step function, the largest job at the threshold and the sizes
     /// to draw the efficiency curve at.
-    static func assemble(_ t: TrainingInputs, workload: String, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
+    static func assemble(_ t: TrainingInputs, workload: Workload, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
                          largest: Double, curveSizes: [Double], withCurve: Bool, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
         let replica = min(t.tensorParallel * t.pipelineParallel, total)
         let chargedSize = min(max(t.jobAccelerators, replica), total)

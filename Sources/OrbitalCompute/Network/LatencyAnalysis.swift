@@ -36,7 +36,8 @@ public struct LatencyAnalysis: Sendable {
         capacity = deliveredPeakFlops.map { NetworkCapacity(meanStationsInView: contact.meanStationsInView, deliveredPeakFlops: $0, network) }
     }
 
-    private var days: Double { (contact.span.upperBound - contact.span.lowerBound) / 86_400 }
+    /// The span in days.
+    public var days: Double { (contact.span.upperBound - contact.span.lowerBound) / 86_400 }
 
     // MARK: Reports
 
@@ -55,7 +56,7 @@ public struct LatencyAnalysis: Sendable {
                 ("min_elevation_deg", .number(n.minElevationDeg)),
                 ("fibre_group_index", .number(n.fibreGroupIndex)),
                 ("fibre_route_factor", .number(n.fibreRouteFactor)),
-                ("relay", .text(n.relay)),
+                ("relay", .text(n.relay.rawValue)),
                 ("relay_altitude_km", .number(n.relayAltitudeKm)),
                 ("relay_user_elevation_deg", .number(n.relayUserElevationDeg)),
                 ("relay_path_stretch", .number(n.relayPathStretch)),
@@ -78,7 +79,7 @@ public struct LatencyAnalysis: Sendable {
         ]
         if let c = capacity {
             pairs.append(("capacity", .object([
-                ("workload", .text(n.workload)),
+                ("workload", .text(n.workload.rawValue)),
                 ("downlink_capacity_bps", .number(c.downlinkBps)), ("uplink_capacity_bps", .number(c.uplinkBps)),
                 ("ground_downlink_capacity_bps", .number(c.groundDownlinkBps)), ("ground_uplink_capacity_bps", .number(c.groundUplinkBps)),
                 ("downlink_demand_bps", .number(c.downlinkDemandBps)), ("uplink_demand_bps", .number(c.uplinkDemandBps)),
@@ -101,82 +102,19 @@ public struct LatencyAnalysis: Sendable {
     }
 
     /// The per-user columns of the table, CSV and Markdown forms.
-    static let userColumns = ["user", "latitude_deg", "longitude_deg", "rtt_terrestrial_ms",
+    public static let userColumns = ["user", "latitude_deg", "longitude_deg", "rtt_terrestrial_ms",
                               "rtt_ground_path_p50_ms", "rtt_ground_path_p90_ms", "rtt_ground_path_p99_ms", "rtt_ground_path_max_ms", "rtt_ground_path_connected_p50_ms", "ground_path_no_path_fraction",
                               "rtt_relay_path_p50_ms", "rtt_relay_path_p90_ms", "rtt_relay_path_p99_ms", "rtt_relay_path_max_ms",
                               "rtt_best_path_p50_ms", "rtt_best_path_p90_ms", "rtt_best_path_p99_ms", "rtt_best_path_max_ms", "best_path_no_path_fraction"]
 
     /// One row per user; nil is "no path" (or no relay).
-    func userRows() -> [[ResultValue]] {
+    public func userRows() -> [[ResultValue]] {
         func ms(_ x: Double?) -> ResultValue { x.map { .number($0 * 1000) } ?? .null }
         return users.map { u in
             [.text(u.user.name), .number(u.user.latitudeDeg), .number(u.user.longitudeDeg), .number(u.terrestrial * 1000),
              ms(u.ground.p50), ms(u.ground.p90), ms(u.ground.p99), ms(u.ground.max), ms(u.ground.connectedMedian), .number(u.ground.noPathFraction),
              ms(u.relay?.p50), ms(u.relay?.p90), ms(u.relay?.p99), ms(u.relay?.max),
              ms(u.best.p50), ms(u.best.p90), ms(u.best.p99), ms(u.best.max), .number(u.best.noPathFraction)]
-        }
-    }
-
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json:
-            return report.json() + "\n"
-        case .csv:
-            return LatencyAnalysis.userColumns.joined(separator: ",") + "\n"
-                + userRows().map { $0.map { Render.csvField($0.plainText) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
-        case .table, .markdown:
-            let md = format == .markdown
-            func cell(_ v: ResultValue) -> String {
-                switch v {
-                case .null: return "no path"
-                case let .number(x): return String(format: "%.1f", x)
-                default: return v.plainText
-                }
-            }
-            func pct(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
-            // The table keeps what fits a 100-column terminal; CSV and JSON carry every column.
-            let shown: [(column: String, header: String)] = [
-                ("user", "user"), ("rtt_terrestrial_ms", "Colossus 1"),
-                ("rtt_ground_path_p50_ms", "ground p50"), ("rtt_ground_path_p99_ms", "p99"), ("ground_path_no_path_fraction", "no path"),
-                ("rtt_relay_path_p50_ms", "relay p50"),
-                ("rtt_best_path_p50_ms", "best p50"), ("rtt_best_path_p90_ms", "p90"), ("rtt_best_path_p99_ms", "p99"), ("best_path_no_path_fraction", "no path"),
-            ]
-            let index = shown.map { LatencyAnalysis.userColumns.firstIndex(of: $0.column)! }
-            let header = shown.map(\.header)
-            let rows = userRows().map { r in
-                index.map { i -> String in
-                    let column = LatencyAnalysis.userColumns[i], v = r[i]
-                    if column.hasSuffix("no_path_fraction"), let x = v.doubleValue { return pct(x) }
-                    if column.hasPrefix("rtt_relay_path"), case .null = v { return network.relay == "none" ? "—" : "no path" }
-                    return cell(v)
-                }
-            }
-            let sHeader = ["station", "lat", "lon", "backhaul", "passes/day", "in view", "mean pass s", "longest pass s"]
-            let sRows = contact.stations.map { s in
-                [s.station.id, String(format: "%.2f", s.station.latitudeDeg), String(format: "%.2f", s.station.longitudeDeg), s.station.backhaul.rawValue,
-                 String(format: "%.1f", Double(s.passCount) / days), pct(s.fraction), String(format: "%.0f", s.meanPass), String(format: "%.0f", s.longestPass)]
-            }
-            var head = "\(scenarioName): \(humanNumber(orbit.altitude / 1000)) km, inclination \(String(format: "%.2f", orbit.inclination / Constants.degree))°, "
-            head += "\(contact.stations.count) ground stations above \(humanNumber(network.minElevationDeg))°, \(humanNumber(days * 24)) h at \(humanNumber(contact.step)) s\n"
-            head += "contact \(pct(contact.contactFraction)) of the time, \(String(format: "%.2f", contact.meanStationsInView)) stations in view on average,\n"
-            head += "\(humanNumber(Double(contact.union.count) / days)) contacts a day, longest gap \(humanNumber((contact.gaps.max() ?? 0) / 60)) min\n"
-            head += "fibre at c/\(humanNumber(network.fibreGroupIndex)) × route factor \(humanNumber(network.fibreRouteFactor)); relay: \(network.relay)"
-            if network.relay != "none" { head += " at \(humanNumber(network.relayAltitudeKm)) km, mesh stretch \(humanNumber(network.relayPathStretch))" }
-            head += "\n"
-            if let c = capacity {
-                head += "capacity (\(network.workload)): downlink \(humanNumber(c.downlinkBps / 1e9)) Gbit/s (ground \(humanNumber(c.groundDownlinkBps / 1e9))) for a demand of \(humanNumber(c.downlinkDemandBps / 1e9)) Gbit/s;\n"
-                head += "uplink \(humanNumber(c.uplinkBps / 1e9)) for \(humanNumber(c.uplinkDemandBps / 1e9)) Gbit/s; network capacity factor \(humanNumber(c.factor))\n"
-            }
-            head += "RTT in ms over the span (every percentile: --format csv); a percentile is \"no path\"\n"
-            head += "when the path is missing more often than its rank allows\n"
-            if md {
-                func table(_ h: [String], _ r: [[String]]) -> String {
-                    "| " + h.joined(separator: " | ") + " |\n|" + h.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
-                        + r.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
-                }
-                return head.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n") + "\n\n" + table(header, rows) + "\n" + table(sHeader, sRows)
-            }
-            return head + "\n" + Render.table(header: header, rows: rows) + "\n" + Render.table(header: sHeader, rows: sRows, rightAlignedFrom: 1)
         }
     }
 }

@@ -32,12 +32,12 @@ public struct NetworkCapacity: Sendable, Equatable {
     ///   - deliveredPeakFlops: mean delivered accelerators × peak dense FLOP/s each [FLOP/s].
     public init(meanStationsInView: Double, deliveredPeakFlops: Double, _ n: NetworkInputs) {
         let ground = meanStationsInView * n.terminalsPerStation * n.weatherAvailability
-        let relay = n.relay == "none" ? 0 : n.relayLinks * n.opticalLinkBps
+        let relay = n.relay == Relay.none ? 0 : n.relayLinks * n.opticalLinkBps
         groundDownlinkBps = ground * n.downlinkBpsPerTerminal
         groundUplinkBps = ground * n.uplinkBpsPerTerminal
         downlinkBps = groundDownlinkBps + relay
         uplinkBps = groundUplinkBps + relay
-        let k = n.workload == "inference" ? Constants.inferenceFlopsPerParameterToken : Constants.trainingFlopsPerParameterToken
+        let k = n.workload == .inference ? Constants.inferenceFlopsPerParameterToken : Constants.trainingFlopsPerParameterToken
         tokenDemandPerS = deliveredPeakFlops * n.modelFlopsUtilization / (k * n.modelActiveParameters)
         downlinkDemandBps = tokenDemandPerS * n.downlinkBitsPerToken
         uplinkDemandBps = tokenDemandPerS * n.uplinkBitsPerToken

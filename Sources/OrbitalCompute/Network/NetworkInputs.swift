@@ -1,6 +1,9 @@
 /// Inputs of the latency-and-links model (`network.*` keys), in the units of their keys.
 ///
 /// Defaults live in the parameter table (`ParameterTable.networkParameters`), with sources.
+/// A relay constellation that carries users' traffic to the cluster (`starlink-like`), or none.
+public enum Relay: String, Choice { case starlinkLike = "starlink-like", none }
+
 public struct NetworkInputs: Sendable, Hashable {
     /// Named set of ground stations (see `GroundStationCatalog.sets`).
     public var groundStations = ""
@@ -19,7 +22,7 @@ public struct NetworkInputs: Sendable, Hashable {
     /// Fraction of the time a ground link is not lost to rain or cloud [-].
     public var weatherAvailability = 0.0
     /// Relay constellation for user traffic: `starlink-like` or `none`.
-    public var relay = ""
+    public var relay = Relay.starlinkLike
     /// Altitude of the relay shell [km].
     public var relayAltitudeKm = 0.0
     /// Elevation at which a user's terminal sees its serving relay satellite [deg].
@@ -31,7 +34,7 @@ public struct NetworkInputs: Sendable, Hashable {
     /// Data rate of one optical link, each way [bit/s].
     public var opticalLinkBps = 0.0
     /// What the cluster runs: `training` or `inference`.
-    public var workload = ""
+    public var workload = Workload.training
     /// Active parameters of the model served or trained (N in C ≈ 2N or 6N per token) [-].
     public var modelActiveParameters = 0.0
     /// Achieved over peak dense FLOP/s of the accelerators (MFU) [-].

@@ -5,7 +5,7 @@ import Foundation
 /// so only passes shorter than 2 minutes, which carry a fraction of a percent of the contact time
 /// at 650 km, can be missed; a dictionary look-up on a hit), then the capacity arithmetic, which
 /// is cheap. `orbital latency` propagates at its own, finer `--step-s`.
-public final class NetworkModel {
+public final class NetworkModel: Sendable {
     /// Time step and span of the propagation used by `evaluate` [s].
     public static let evaluationStep = 120.0
     public static let evaluationSpan = 0.0...86_400.0
@@ -20,7 +20,7 @@ public final class NetworkModel {
         public var user: UserLatency
     }
 
-    private struct Key: Hashable {
+    private struct Key: Hashable, Sendable {
         var altitude, inclination, epochDays, planeA, planeB: Double
         var planeKind: Int
         var stations: String
@@ -28,7 +28,7 @@ public final class NetworkModel {
         var paths: PathSettings
     }
 
-    private var cache: [Key: Geometry] = [:]
+    private let cache = BoundedCache<Key, Geometry>()
 
     public init() {}
 
@@ -50,20 +50,19 @@ public final class NetworkModel {
         let key = Key(altitude: orbit.altitude, inclination: orbit.inclination, epochDays: orbit.epochDays, planeA: plane.1, planeB: plane.2,
                       planeKind: plane.0, stations: n.groundStations, minElevation: n.minElevationDeg,
                       userLat: n.userLatitudeDeg, userLon: n.userLongitudeDeg, paths: PathSettings(n))
-        if let hit = cache[key] { return hit }
-        let stations = try GroundStationCatalog.stations(inSet: n.groundStations)
-        let contact = try ContactAnalysis(track: ClusterTrack(orbit: orbit), stations: stations, minElevation: n.minElevationDeg * Constants.degree,
-                                          span: NetworkModel.evaluationSpan, step: NetworkModel.evaluationStep)
-        try UserLocation.checkCoordinates(latitudeDeg: n.userLatitudeDeg, longitudeDeg: n.userLongitudeDeg,
-                                          latitudeKey: "network.user_latitude_deg", longitudeKey: "network.user_longitude_deg")
-        let user = UserLocation(id: "reference-user", name: "reference user", latitudeDeg: n.userLatitudeDeg, longitudeDeg: n.userLongitudeDeg)
-        let days = (contact.span.upperBound - contact.span.lowerBound) / 86_400
-        let geometry = Geometry(stationSet: n.groundStations, contactFraction: contact.contactFraction, meanStationsInView: contact.meanStationsInView,
-                                passesPerDay: Double(contact.union.count) / days, longestGapS: contact.gaps.max() ?? 0,
-                                user: UserLatency(user: user, contact: contact, settings: PathSettings(n), terrestrialSite: NetworkModel.terrestrialSite))
-        if cache.count > 4096 { cache.removeAll() }
-        cache[key] = geometry
-        return geometry
+        return try cache.value(key) {
+            let stations = try GroundStationCatalog.stations(inSet: n.groundStations)
+            let contact = try ContactAnalysis(track: ClusterTrack(orbit: orbit), stations: stations, minElevation: n.minElevationDeg * Constants.degree,
+                                              span: NetworkModel.evaluationSpan, step: NetworkModel.evaluationStep)
+            try UserLocation.checkCoordinates(latitudeDeg: n.userLatitudeDeg, longitudeDeg: n.userLongitudeDeg,
+                                              latitudeKey: "network.user_latitude_deg", longitudeKey: "network.user_longitude_deg")
+            let user = UserLocation(id: "reference-user", name: "reference user", latitudeDeg: n.userLatitudeDeg, longitudeDeg: n.userLongitudeDeg)
+            let days = (contact.span.upperBound - contact.span.lowerBound) / 86_400
+            let geometry = Geometry(stationSet: n.groundStations, contactFraction: contact.contactFraction, meanStationsInView: contact.meanStationsInView,
+                                    passesPerDay: Double(contact.union.count) / days, longestGapS: contact.gaps.max() ?? 0,
+                                    user: UserLatency(user: user, contact: contact, settings: PathSettings(n), terrestrialSite: NetworkModel.terrestrialSite))
+            return geometry
+        }
     }
 
     /// The network summary of an evaluation.
@@ -80,7 +79,7 @@ public final class NetworkModel {
 public struct NetworkSummary: Sendable {
     public var geometry: NetworkModel.Geometry
     public var capacity: NetworkCapacity
-    public var workload: String
+    public var workload: Workload
     /// Mean delivered accelerators × peak dense FLOP/s, before the network bound [FLOP/s].
     public var deliveredPeakFlops: Double
 
@@ -96,7 +95,7 @@ public struct NetworkSummary: Sendable {
             ("mean_stations_in_view", .number(geometry.meanStationsInView)),
             ("contacts_per_day", .number(geometry.passesPerDay)),
             ("longest_gap_s", .number(geometry.longestGapS)),
-            ("workload", .text(workload)),
+            ("workload", .text(workload.rawValue)),
             ("downlink_capacity_bps", .number(capacity.downlinkBps)),
             ("uplink_capacity_bps", .number(capacity.uplinkBps)),
             ("ground_downlink_capacity_bps", .number(capacity.groundDownlinkBps)),

@@ -12,7 +12,7 @@ public struct PathSettings: Sendable, Hashable {
     public init(_ n: NetworkInputs) {
         fibreGroupIndex = n.fibreGroupIndex
         fibreRouteFactor = n.fibreRouteFactor
-        relayAltitude = n.relay == "none" ? nil : n.relayAltitudeKm * 1000
+        relayAltitude = n.relay == Relay.none ? nil : n.relayAltitudeKm * 1000
         relayUserElevation = n.relayUserElevationDeg * Constants.degree
         relayPathStretch = n.relayPathStretch
     }

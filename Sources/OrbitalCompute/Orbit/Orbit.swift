@@ -12,7 +12,7 @@ public struct Orbit: Sendable, Equatable {
         case fixedBeta(Double)
     }
 
-    public enum ShadowModel: String, Sendable { case cylindrical, conical }
+    public enum ShadowModel: String, Choice { case cylindrical, conical }
 
     /// Altitude above the equatorial radius [m].
     public var altitude: Double

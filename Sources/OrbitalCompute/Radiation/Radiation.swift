@@ -33,18 +33,20 @@ public enum Radiation {
         try! Interpolator(x: inclinationTable.map(\.0), y: inclinationTable.map(\.1), method: .linear)
     }()
 
-    /// Annual dose [rad(Si)/yr] at `altitudeKm` and `inclinationDeg` behind `shieldMm` of aluminium:
-    /// D = D₂.₅(h) · k(i) · [f_p + (1 − f_p) e^{−(t − 2.5)/τ_e}], with D₂.₅ interpolated in log with
-    /// GSL's monotone Steffen spline.
+    /// Annual dose [rad(Si)/yr] at `altitude` [m] and `inclination` [rad] behind `shieldThickness` [m]
+    /// of aluminium: D = D₂.₅(h) · k(i) · [f_p + (1 − f_p) e^{−(t − 2.5 mm)/τ_e}], with D₂.₅
+    /// interpolated in log with GSL's monotone Steffen spline. The tables are in the units their
+    /// sources publish (km, °, mm); the arguments are converted to them here, in one place.
     /// Below 300 km the 300 km value is used (conservative: the dose only falls lower down).
     /// - Throws: `ModelError` above the table (1,400 km), where the inner belt dominates.
-    public static func annualDose(altitudeKm: Double, inclinationDeg: Double, shieldMm: Double) throws -> Double {
+    public static func annualDose(altitude: Double, inclination: Double, shieldThickness: Double) throws -> Double {
+        let altitudeKm = altitude / 1000, inclinationDeg = inclination / Constants.degree, shieldMm = shieldThickness * 1000
         guard altitudeKm <= doseVsAltitude.domain.upperBound else {
             throw ModelError(key: "orbit.altitude_km", "the radiation table covers up to 1,400 km; \(formatNumber(altitudeKm)) km needs a belt model")
         }
-        let altitudeKm = max(altitudeKm, doseVsAltitude.domain.lowerBound)
+        let tableAltitudeKm = max(altitudeKm, doseVsAltitude.domain.lowerBound)
         let i = inclinationDeg > 90 ? 180 - inclinationDeg : inclinationDeg
-        let base = exp(try doseVsAltitude(altitudeKm)) * (try inclinationFactor(max(0, min(90, i))))
+        let base = exp(try doseVsAltitude(tableAltitudeKm)) * (try inclinationFactor(max(0, min(90, i))))
         let depth = protonFraction + (1 - protonFraction) * exp(-(shieldMm - referenceThicknessMm) / electronFoldingMm)
         return base * depth
     }

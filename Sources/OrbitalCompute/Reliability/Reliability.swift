@@ -2,6 +2,12 @@ import Foundation
 
 /// Accelerator reliability without repair (orbit) and with repair (ground). MODEL.md §8.
 public enum Reliability {
+    /// Without repair in orbit: launch spares (`overprovision`) or let capacity decay (`degrade`);
+    /// on the ground failed boards are replaced (`repair`).
+    public enum Strategy: String, Choice { case overprovision, degrade, repair }
+    /// Spares that run from launch (`hot`) or wait unpowered until a failure (`cold`).
+    public enum Spares: String, Choice { case hot, cold }
+
     /// Surviving fraction after t years at failure rate λ [1/yr]: e^{−λt}.
     public static func survival(rate: Double, years: Double) -> Double { exp(-rate * years) }
 

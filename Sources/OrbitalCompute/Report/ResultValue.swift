@@ -29,20 +29,6 @@ public indirect enum ResultValue: Sendable, Equatable {
         return nil
     }
 
-    /// Finds a key anywhere in the tree (depth first).
-    public func find(_ key: String) -> ResultValue? {
-        switch self {
-        case let .object(pairs):
-            if let hit = pairs.first(where: { $0.0 == key }) { return hit.1 }
-            for (_, v) in pairs { if let hit = v.find(key) { return hit } }
-            return nil
-        case let .array(items):
-            for v in items { if let hit = v.find(key) { return hit } }
-            return nil
-        default: return nil
-        }
-    }
-
     public var doubleValue: Double? {
         switch self {
         case let .number(x): return x
@@ -157,19 +143,6 @@ func jsonString(_ s: String) -> String {
         }
     }
     return out + "\""
-}
-
-/// The unit of an output key from its suffix (MODEL.md naming convention).
-public func unitOfKey(_ key: String) -> String {
-    let leaf = key.split(separator: ".").last.map(String.init) ?? key
-    let suffixes: [(String, String)] = [
-        ("_usd_per_mwh", "USD/MWh"), ("_usd_per_kw_year", "USD/(kW·year)"), ("_per_kw_year_usd", "USD/(kW·year)"), ("_usd_per_year", "USD/year"), ("_mwh_per_year", "MWh/year"), ("_breakdown_usd", "USD"), ("_deg_per_day", "°/day"),
-        ("_per_accelerator_hour_usd", "USD/h"), ("_per_pflop_hour_usd", "USD/PFLOP-h"), ("_per_mwh_it_usd", "USD/MWh"),
-        ("_w_per_m2", "W/m²"), ("_j_per_k", "J/K"), ("_liters_per_year", "L/year"), ("_m_per_s", "m/s"), ("_per_kg_usd", "USD/kg"),
-        ("_j_per_k", "J/K"), ("_bps", "bit/s"), ("_per_s", "/s"), ("_usd", "USD"), ("_wh", "Wh"), ("_w", "W"), ("_kg", "kg"), ("_m2", "m²"), ("_k", "K"), ("_s", "s"), ("_ms", "ms"),
-        ("_km", "km"), ("_deg", "°"), ("_days", "day"), ("_hours", "h"), ("_days_per_year", "day/year"), ("_per_year", "/year"),
-    ]
-    return UnitSpelling.canonical(suffixes.first { leaf.hasSuffix($0.0) }?.1 ?? "")
 }
 
 /// One spelling per unit in every verb, table, CSV, JSON and report: `year` and `day` spelled

@@ -14,13 +14,4 @@ extension Scenario {
         s.summary = "xAI Colossus 1, Memphis TN — 220,000 H100-class GPUs, 300 MW, built in 122 days"
         return s
     }
-
-    /// Resolves a scenario argument: a path, or the name of a shipped scenario in `Models/`
-    /// (`colossus-1` → `Models/colossus-1.yaml`).
-    public static func locate(_ argument: String, modelsDirectory: String = "Models") -> String {
-        if FileManager.default.fileExists(atPath: argument) { return argument }
-        for candidate in ["\(modelsDirectory)/\(argument).yaml", "\(modelsDirectory)/\(argument)", "\(modelsDirectory)/published/\(argument).yaml"]
-        where FileManager.default.fileExists(atPath: candidate) { return candidate }
-        return argument
-    }
 }

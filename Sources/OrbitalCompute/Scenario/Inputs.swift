@@ -35,10 +35,10 @@ public struct ComputeInputs: Sendable, Equatable {
 
 public struct ReliabilityInputs: Sendable, Equatable {
     public var acceleratorFailureRatePerYear = 0.0
-    public var strategy = ""
+    public var strategy = Reliability.Strategy.overprovision
     public var repairDays = 0.0
     // Orbital only.
-    public var spares = ""
+    public var spares = Reliability.Spares.hot
     // Terrestrial only.
     public var repairCostFraction = 0.0
     public var technicianHoursPerFailure = 0.0
@@ -49,8 +49,8 @@ public struct FinanceInputs: Sendable, Equatable {
     public var lifetimeYears = 0.0
     public var discountRate = 0.0
     public var opsCostUsdPerYear = 0.0
-    public var costBoundary = ""
-    public var deploymentTiming = ""
+    public var costBoundary = CostBoundary.everything
+    public var deploymentTiming = DeploymentTiming.Convention.ramp
     public var comparisonWindowYears: Double?
     // Orbital only.
     public var satelliteCostUsdPerKg = 0.0
@@ -68,12 +68,16 @@ public protocol CommonInputs: Sendable {
 
 public struct OrbitalInputs: CommonInputs, Equatable {
     public struct Orbit: Sendable, Equatable {
-        public var altitudeKm = 0.0
+        /// Altitude above the equatorial radius [m] (`orbit.altitude_km`).
+        public var altitude = 0.0
         public var ssoLtanH: Double?
-        public var inclinationDeg: Double?
-        public var raanDeg = 0.0
-        public var betaDeg: Double?
-        public var shadowModel = ""
+        /// [rad] (`orbit.inclination_deg`)
+        public var inclination: Double?
+        /// [rad] (`orbit.raan_deg`)
+        public var raan = 0.0
+        /// [rad] (`orbit.beta_deg`)
+        public var beta: Double?
+        public var shadowModel = OrbitalCompute.Orbit.ShadowModel.cylindrical
     }
     public struct Solar: Sendable, Equatable {
         public var cellEfficiency = 0.0
@@ -83,12 +87,14 @@ public struct OrbitalInputs: CommonInputs, Equatable {
         public var operatingTemperatureK = 0.0
         public var specificPowerWPerKg = 0.0
         public var costUsdPerW = 0.0
-        public var pointingErrorDeg = 0.0
-        public var sizing = ""
+        /// [rad] (`solar.pointing_error_deg`)
+        public var pointingError = 0.0
+        public var sizing = SolarArray.Sizing.endOfLife
     }
     public struct Power: Sendable, Equatable {
-        public var eclipseStrategy = ""
-        public var batterySpecificEnergyWhPerKg = 0.0
+        public var eclipseStrategy = Battery.EclipseStrategy.battery
+        /// [J/kg] (`power.battery_specific_energy_wh_per_kg`)
+        public var batterySpecificEnergyJPerKg = 0.0
         public var batteryDepthOfDischarge = 0.0
         public var batteryRoundTripEfficiency = 0.0
         public var batteryCostUsdPerKwh = 0.0
@@ -104,7 +110,7 @@ public struct OrbitalInputs: CommonInputs, Equatable {
         public var emissivity = 0.0
         public var solarAbsorptivity = 0.0
         public var sides = 0.0
-        public var orientation = ""
+        public var orientation = Radiator.Orientation.edgeOn
         public var finEfficiency = 0.0
         public var arealMassKgPerM2 = 0.0
         public var loopMassFactor = 0.0
@@ -131,7 +137,8 @@ public struct OrbitalInputs: CommonInputs, Equatable {
         public var launchMassPerKwKg: Double?
     }
     public struct Radiation: Sendable, Equatable {
-        public var shieldThicknessMm = 0.0
+        /// Aluminium-equivalent shield [m] (`radiation.shield_thickness_mm`).
+        public var shieldThickness = 0.0
         public var shieldedAreaPerAcceleratorM2 = 0.0
         public var toleratedDoseRad = 0.0
         public var hbmOnsetDoseRad = 0.0
@@ -184,7 +191,7 @@ public struct TerrestrialInputs: CommonInputs, Equatable {
         public var maintenanceFractionPerYear = 0.0
     }
     public struct Energy: Sendable, Equatable {
-        public var source = ""
+        public var source = EnergySource.grid
         public var priceUsdPerMwh = 0.0
         public var gasPriceUsdPerMmbtu = 0.0
         public var heatRateBtuPerKwh = 0.0

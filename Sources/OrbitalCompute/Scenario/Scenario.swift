@@ -213,11 +213,9 @@ public struct Scenario: Sendable, Equatable {
 
     /// Applies a `KEY=VALUE` override as written on the command line.
     public mutating func apply(override text: String) throws {
-        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-            throw ScenarioError(file: "--set", key: text, "expected KEY=VALUE", accepted: "e.g. orbit.altitude_km=800")
-        }
-        let key = String(text[..<eq]).trimmingCharacters(in: .whitespaces)
-        let raw = String(text[text.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        let pair = try KeyValue.parse(text, flag: "--set", accepted: "e.g. orbit.altitude_km=800")
+        let key = pair.key
+        let raw = pair.value.trimmingCharacters(in: .whitespaces)
         let value: ParameterValue = Scenario.number(raw).map(ParameterValue.number) ?? .text(raw)
         let saved = origin
         origin = "--set"

@@ -3,6 +3,10 @@ import GSL
 
 /// Photovoltaic array model (pvlib-style plain functions, SI units).
 public enum SolarArray {
+    /// What the array is sized for: the end-of-life worst case, or the life-mean output
+    /// (McCalip's convention, the cluster throttling to what the array gives late in life).
+    public enum Sizing: String, Choice { case endOfLife = "end-of-life", mean }
+
     /// Temperature factor of cell power, 1 + γ (T − 301.15 K) [-] (γ < 0 for real cells).
     /// Source: cell datasheets, e.g. Spectrolab XTJ Prime (γ ≈ −0.25 %/K).
     public static func temperatureFactor(coefficientPerK gamma: Double, temperature: Double) -> Double {
@@ -19,8 +23,8 @@ public enum SolarArray {
         return k < 1e-12 ? 1 : -expm1(-k) / k
     }
 
-    /// Cosine loss of an array pointed `errorDeg` off the Sun: cos θ [-] (SMAD 2011 §21).
-    public static func pointingFactor(errorDeg: Double) -> Double { cos(errorDeg * Constants.degree) }
+    /// Cosine loss of an array pointed `error` [rad] off the Sun: cos θ [-] (SMAD 2011 §21).
+    public static func pointingFactor(error: Double) -> Double { cos(error) }
 
     /// Electrical output per m² of array [W/m²]: P/A = S · η · packing · (1 + γ ΔT) · (1 − d)^t,
     /// with S the irradiance [W/m²]. MODEL.md §2.

@@ -33,10 +33,8 @@ extension StudySetup {
             }
         }
         for text in vary {
-            guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-                throw ScenarioError(file: "--vary", key: text, "expected KEY=DISTRIBUTION", accepted: InputDistribution.accepted)
-            }
-            try add(String(text[..<eq]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: eq)...]), origin: "--vary")
+            let pair = try KeyValue.parse(text, flag: "--vary", expected: "KEY=DISTRIBUTION", accepted: InputDistribution.accepted)
+            try add(pair.key, pair.value, origin: "--vary")
         }
         // Column names: drop the "orbital:" we added to declared keys for resolution.
         return out.map { u in

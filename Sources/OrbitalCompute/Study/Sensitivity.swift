@@ -205,27 +205,13 @@ public enum SensitivityAnalysis {
     /// Side and key, to match declared uncertainty with tornado candidates.
     static func sideKey(_ i: StudyInput) -> String { (i.orbital != nil ? "o:" : "") + (i.terrestrial != nil ? "t:" : "") + i.parameterKey }
 
-    /// The range a parameter's source documents (`Provenance.range`, e.g. "0.85–0.92",
-    /// "$10–20/W", "−0.002 to −0.003"): the smallest and largest numbers in the text, accepted only
-    /// when they bracket the base value and lie in the accepted range (so "28 kW – 1 MW" for a
-    /// value in W is rejected).
+    /// The range a parameter's source documents, as the parameter table declares it
+    /// (`Provenance.documentedRange`), accepted only when it brackets the base value and lies in
+    /// the accepted range (so a range in other units than the value's is never used).
     public static func documentedRange(_ input: StudyInput, base: Double) -> (Double, Double)? {
-        guard let text = input.info.provenance?.range else { return nil }
-        var numbers: [Double] = []
-        var current = ""
-        func flush() {
-            let cleaned = current.replacingOccurrences(of: ",", with: "")
-            if let x = Double(cleaned), cleaned.contains(where: \.isNumber) { numbers.append(x) }
-            current = ""
-        }
-        for ch in text.replacingOccurrences(of: "−", with: "-") {
-            if ch.isNumber || ch == "." || (ch == "," && !current.isEmpty) || (ch == "-" && current.isEmpty) { current.append(ch) } else { flush() }
-        }
-        flush()
-        // A dash between two numbers ("10–20") is a range, not a sign: en dash is not "-", but a
-        // hyphen may be; drop a sign that would make the range not bracket the base.
-        guard numbers.count >= 2, let lo = numbers.min(), let hi = numbers.max(), lo < hi, lo <= base, base <= hi,
-              let b = input.bounds, b.contains(lo) || lo == b.lower, b.contains(hi) || hi == b.upper else { return nil }
+        guard let r = input.info.provenance?.documentedRange, let b = input.bounds else { return nil }
+        let lo = r.lowerBound, hi = r.upperBound
+        guard lo < hi, lo <= base, base <= hi, b.contains(lo) || lo == b.lower, b.contains(hi) || hi == b.upper else { return nil }
         return (lo, hi)
     }
 }

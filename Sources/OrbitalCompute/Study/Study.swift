@@ -42,31 +42,20 @@ public struct StudySetup: Sendable {
     /// levelized cost per PFLOP-hour.
     public var headlineMetric: String { hasRatio ? "cost_ratio" : "cost_per_pflop_hour_usd" }
 
-    /// Inputs that describe the same accelerators on both sides: unprefixed, a study writes them
-    /// to both (one draw, one tornado bar); `orbital:` or `ground:` splits them.
-    public static let sameHardwareKeys: Set<String> = [
-        "reliability.accelerator_failure_rate_per_year", "compute.accelerator_price_usd",
-        "compute.accelerator_power_w", "compute.it_power_per_accelerator_w", "compute.accelerator_mass_kg",
-        "compute.bf16_dense_tflops",
-        // The reference training job and the analyst's efficiency threshold are one choice for both sides (issue 14).
-        "training.model_parameters", "training.tokens_per_step", "training.gradient_bytes_per_parameter",
-        "training.compute_utilization", "training.overlap_fraction", "training.microbatch_tokens", "training.efficiency_threshold",
-    ]
+    /// Inputs that describe the same accelerators on both sides (`Side.sameHardwareKeys`).
+    public static var sameHardwareKeys: Set<String> { Side.sameHardwareKeys }
 
     /// The side and parameter key of a study column (`ground:KEY` is the ground's; an unprefixed
     /// column is the primary side's).
     public static func sideAndKey(column: String) -> (ScenarioKind, String) {
-        column.hasPrefix("ground:") ? (.terrestrial, String(column.dropFirst("ground:".count))) : (.orbital, column)
+        let (side, key) = Side.split(column)
+        return side == .ground ? (.terrestrial, key) : (.orbital, key)
     }
 
-    /// Resolves a (possibly prefixed) key to the parameter(s) it writes.
+    /// Resolves a (possibly prefixed) key to the parameter(s) it writes, by the rule of
+    /// `Side.targets` (the one `--set` uses).
     public func resolve(_ written: String, origin: String = "--vary") throws -> StudyInput {
-        var key = written.trimmingCharacters(in: .whitespaces)
-        var side: String?
-        for prefix in ["orbital", "ground", "both"] where key.hasPrefix(prefix + ":") {
-            side = prefix
-            key = String(key.dropFirst(prefix.count + 1))
-        }
+        let (side, key) = Side.split(written)
         let o = baseOrbital != nil ? ParameterTable.orbital[key] : nil
         let t = baseTerrestrial != nil ? ParameterTable.terrestrial[key] : nil
         func unknown(_ why: String) -> ScenarioError {
@@ -77,24 +66,35 @@ public struct StudySetup: Sendable {
             }
             return ScenarioError(file: origin, key: written, why, accepted: "see `orbital explain`; prefix with orbital:, ground: or both:")
         }
-        let useO: Bool, useT: Bool
-        switch side {
-        case "orbital"?: guard o != nil else { throw unknown("is not a parameter of the orbital side") }; useO = true; useT = false
-        case "ground"?:
-            guard t != nil else { throw unknown(baseTerrestrial == nil ? "there is no ground side (give --against)" : "is not a parameter of the ground side") }
-            useO = false; useT = true
-        case "both"?:
-            guard o != nil, t != nil else { throw unknown("both: needs a key that both sides have") }
-            useO = true; useT = true
-        default:
-            // The same hardware on both sides is one uncertain quantity: drawn once for both.
-            if baseOrbital != nil, o != nil, t != nil, StudySetup.sameHardwareKeys.contains(key) { useO = true; useT = true }
-            else if baseOrbital != nil, o != nil { useO = true; useT = false }
-            else if t != nil { useO = false; useT = true }
-            else { throw unknown("is not a parameter of this study's scenarios") }
+        let orbitalPrimary = baseOrbital != nil
+        switch Side.targets(side, key: key, primaryKind: primary.kind, primaryHas: orbitalPrimary ? o != nil : t != nil,
+                            groundHas: orbitalPrimary && t != nil, hasGround: orbitalPrimary && baseTerrestrial != nil) {
+        case let .failure(refusal):
+            switch refusal {
+            case .notOrbital: throw unknown("is not a parameter of the orbital side")
+            case .noGround: throw unknown("there is no ground side (give --against)")
+            case .notGround: throw unknown("is not a parameter of the ground side")
+            case .notBoth: throw unknown("both: needs a key that both sides have")
+            case .neither: throw unknown("is not a parameter of this study's scenarios")
+            }
+        case let .success(to):
+            let useO = orbitalPrimary && to.primary
+            let useT = orbitalPrimary ? to.ground : to.primary
+            let info = useO ? ParameterInfo(o!, kind: .orbital) : ParameterInfo(t!, kind: .terrestrial)
+            return StudyInput(key: written, parameterKey: key, info: info, orbital: useO ? o : nil, terrestrial: useT ? t : nil)
         }
-        let info = useO ? ParameterInfo(o!, kind: .orbital) : ParameterInfo(t!, kind: .terrestrial)
-        return StudyInput(key: written, parameterKey: key, info: info, orbital: useO ? o : nil, terrestrial: useT ? t : nil)
+    }
+
+    /// The base inputs of each side with `values` (in `inputs` order, already validated) written
+    /// to the fields their parameters bind: the input binding of every study, `breakeven` and
+    /// `compare`'s same-window figure. A side without a scenario is nil.
+    public func inputs(_ inputs: [StudyInput], values: [ParameterValue]) -> (orbital: OrbitalInputs?, terrestrial: TerrestrialInputs?) {
+        var o = baseOrbital, t = baseTerrestrial
+        for (input, v) in zip(inputs, values) {
+            if let p = input.orbital, o != nil { p.apply(v, to: &o!) }
+            if let p = input.terrestrial, t != nil { p.apply(v, to: &t!) }
+        }
+        return (o, t)
     }
 
     /// Checks that `value` is accepted for `input`, and that the scenarios stay consistent with it
@@ -159,40 +159,30 @@ public struct StudyInput: @unchecked Sendable {
     /// whole-number inputs.
     public func clamp(_ x: Double) -> Double { clamper.apply(x) }
 
-    /// The clamp as plain numbers, for hot loops.
+    /// The clamp as plain numbers, for hot loops (`Bounds.clamp`, the one clamp).
     public var clamper: Clamp {
         guard let b = bounds else { return Clamp(lower: -.infinity, upper: .infinity, integer: false) }
-        let span = max(b.upper - b.lower, 1e-300)
-        let lower = b.lowerOpen ? b.lower + max(span * 1e-9, abs(b.lower) * 1e-12) : b.lower
-        let upper = b.upperOpen ? b.upper - max(span * 1e-9, abs(b.upper) * 1e-12) : b.upper
-        if case .integer = info.domain { return Clamp(lower: lower, upper: upper, integer: true) }
-        return Clamp(lower: lower, upper: upper, integer: false)
-    }
-
-    public struct Clamp: Sendable {
-        public var lower: Double
-        public var upper: Double
-        public var integer: Bool
-        @inline(__always) public func apply(_ x: Double) -> Double { min(max(integer ? x.rounded() : x, lower), upper) }
+        if case .integer = info.domain { return b.clamp(integer: true) }
+        return b.clamp()
     }
 }
 
 /// A parameter's field, as a key path, for fast writes in hot loops.
 enum FieldSetter<Inputs> {
-    case number(WritableKeyPath<Inputs, Double>)
-    case optional(WritableKeyPath<Inputs, Double?>)
+    case number(WritableKeyPath<Inputs, Double>, SIScale)
+    case optional(WritableKeyPath<Inputs, Double?>, SIScale)
     case other
     init(_ p: Parameter<Inputs>?) {
         switch p?.binding {
-        case let .number(path)?: self = .number(path)
-        case let .optionalNumber(path)?: self = .optional(path)
+        case let .number(path, si)?: self = .number(path, si)
+        case let .optionalNumber(path, si)?: self = .optional(path, si)
         default: self = .other
         }
     }
     @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
         switch self {
-        case let .number(path): inputs[keyPath: path] = x
-        case let .optional(path): inputs[keyPath: path] = x
+        case let .number(path, si): inputs[keyPath: path] = si.toSI(x)
+        case let .optional(path, si): inputs[keyPath: path] = si.toSI(x)
         case .other: break
         }
     }
@@ -225,12 +215,12 @@ enum StudyMetrics {
     }
 }
 
-/// Evaluates study points. Not thread-safe: one per worker (it owns an `OrbitalModel` whose
-/// caches of the eclipse year and the thermal transient make repeated orbits cheap).
+/// Evaluates study points. Not thread-safe: one per worker (it owns the scratch state of the
+/// points it evaluates; its `OrbitalModel`'s caches make repeated orbits cheap).
 public final class StudyEvaluator {
     public let setup: StudySetup
     public let inputs: [StudyInput]
-    public let model = OrbitalModel()
+    public let model: OrbitalModel
     /// Metric values of the last successful evaluation, in `setup.metrics` order.
     public private(set) var metrics: [Double]
     private let groundVaries: Bool
@@ -240,7 +230,7 @@ public final class StudyEvaluator {
     /// - Parameter thermalTransient: false skips the periodic radiator transient
     ///   (`OrbitalModel.computesTransient`): temperature_max_k is then NaN; no cost changes.
     public init(setup: StudySetup, inputs: [StudyInput], thermalTransient: Bool = true) {
-        model.computesTransient = thermalTransient
+        model = OrbitalModel(computesTransient: thermalTransient)
         self.setup = setup
         self.inputs = inputs
         metrics = [Double](repeating: .nan, count: setup.metrics.count)

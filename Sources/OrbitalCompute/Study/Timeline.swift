@@ -99,8 +99,8 @@ public enum Timeline {
         try Limits.check(points, limit: Limits.timelinePoints, what: "a series of", flag: "--points")
         // The delay is costed against capacity online at once, so both baselines are `instant`.
         var x = try orbital.orbitalInputs()
-        x.finance.deploymentTiming = "instant"
-        let r = try OrbitalModel().evaluate(x)
+        x.finance.deploymentTiming = .instant
+        let r = try OrbitalModel.shared.evaluate(x)
         let years = x.finance.lifetimeYears
         let lambda = x.reliability.acceleratorFailureRatePerYear
         let rate = x.finance.discountRate
@@ -170,8 +170,8 @@ public enum Timeline {
         // The calendar window of `compare`: the ground's life when there is a ground side.
         let window = try ground.map { try $0.terrestrialInputs().finance.lifetimeYears } ?? x.finance.comparisonWindowYears ?? years
         var xw = x
-        (xw.finance.deploymentTiming, xw.finance.comparisonWindowYears) = ("window", window)
-        let orbitalShare = try OrbitalModel().evaluate(xw).deliveredAcceleratorHours / r.deliveredAcceleratorHours
+        (xw.finance.deploymentTiming, xw.finance.comparisonWindowYears) = (.window, window)
+        let orbitalShare = try OrbitalModel.shared.evaluate(xw).deliveredAcceleratorHours / r.deliveredAcceleratorHours
         let orbitalSide = Side(name: orbital.name, targetItPowerW: r.itPowerTargetW, daysToTarget: daysToTarget, deploymentDays: (times.last ?? 0) * Constants.daysPerYear,
                                lostAcceleratorHoursPV: lostOrbit, costPerAcceleratorHourUsd: r.costPerAcceleratorHourUsd,
                                delayCostUsd: lostOrbit * r.costPerAcceleratorHourUsd, deliveredShareInWindow: orbitalShare, windowYears: window)
@@ -181,7 +181,7 @@ public enum Timeline {
         var buildYears = 0.0
         if let ground {
             var gi = try ground.terrestrialInputs()
-            gi.finance.deploymentTiming = "instant"
+            gi.finance.deploymentTiming = .instant
             let g = try TerrestrialModel.evaluate(gi)
             buildYears = g.deploymentDays / Constants.daysPerYear
             let hoursPerYear = g.deliveredAcceleratorHoursPV / max(Finance.presentValueOfDecaying(initial: 1, decayRate: 0, rate: gi.finance.discountRate, years: gi.finance.lifetimeYears), 1e-300)
@@ -195,7 +195,7 @@ public enum Timeline {
             }
             let lost = max(0, g.deliveredAcceleratorHoursPV - hoursPerYear * delayed)
             var gw = gi
-            (gw.finance.deploymentTiming, gw.finance.comparisonWindowYears) = ("window", window)
+            (gw.finance.deploymentTiming, gw.finance.comparisonWindowYears) = (.window, window)
             let groundShare = try TerrestrialModel.evaluate(gw).deliveredAcceleratorHours / g.deliveredAcceleratorHours
             groundSide = Side(name: ground.name, targetItPowerW: g.itPowerW, daysToTarget: g.deploymentDays, deploymentDays: g.deploymentDays,
                               lostAcceleratorHoursPV: lost, costPerAcceleratorHourUsd: g.costPerAcceleratorHourUsd, delayCostUsd: lost * g.costPerAcceleratorHourUsd,

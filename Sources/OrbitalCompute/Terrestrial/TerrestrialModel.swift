@@ -21,6 +21,9 @@ public struct TerrestrialResult: Sendable, LevelizedResult {
 
 /// The ground cluster (MODEL.md §9, terrestrial): facility capital recovered over its own life,
 /// energy from the grid or on-site gas, PUE, water, and failed accelerators replaced.
+/// Where the ground cluster's electricity comes from: the grid at a price, or on-site gas turbines.
+public enum EnergySource: String, Choice { case grid, gas }
+
 public enum TerrestrialModel {
     /// Energy price of on-site gas generation [USD/MWh] = gas price [USD/MMBtu] × heat rate [BTU/kWh] / 1000.
     public static func gasEnergyPrice(gasPriceUsdPerMmbtu: Double, heatRateBtuPerKwh: Double) -> Double {
@@ -47,7 +50,7 @@ public enum TerrestrialModel {
         if let supply = x.facility.powerW, facilityPower > supply * (1 + 1e-9) {
             warnings.append("the facility needs \(formatNumber((facilityPower / 1e6).rounded())) MW but facility.power_w supplies \(formatNumber((supply / 1e6).rounded())) MW")
         }
-        let gas = x.energy.source == "gas"
+        let gas = x.energy.source == .gas
         let price = gas ? gasEnergyPrice(gasPriceUsdPerMmbtu: x.energy.gasPriceUsdPerMmbtu, heatRateBtuPerKwh: x.energy.heatRateBtuPerKwh) : x.energy.priceUsdPerMwh
         let energyMwh = facilityPower * x.facility.loadFactor * Constants.hoursPerYear / 1e6
         let energyCost = energyMwh * price
@@ -76,7 +79,7 @@ public enum TerrestrialModel {
         // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
         let fabric = try FabricModel.terrestrial(x, accelerators: count, peakFlops: acc.bf16DenseTflops * 1e12)
         let hoursPerYear = count * x.compute.utilization * availability * fabric.deliveredHoursFactor * Constants.hoursPerYear
-        let levelized = try Levelized(lines: lines, boundary: CostBoundary(rawValue: x.finance.costBoundary) ?? .everything, orbital: false,
+        let levelized = try Levelized(lines: lines, boundary: x.finance.costBoundary, orbital: false,
                                   discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: 0, deliveringYears: years, accelerator: acc,
                                   timing: x.finance.timing(delayYears: x.facility.buildDays / Constants.daysPerYear))
         return TerrestrialResult(

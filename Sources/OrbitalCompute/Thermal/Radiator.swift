@@ -10,7 +10,7 @@ import GSL
 /// normal-incidence sunlight on the face. Source: Gilmore, *Spacecraft Thermal Control Handbook*
 /// vol. I (2002), ch. 2 and 6.
 public enum Radiator {
-    public enum Orientation: String, Sendable { case edgeOn = "edge-on", nadir }
+    public enum Orientation: String, Choice { case edgeOn = "edge-on", nadir }
 
     /// The radiator mean surface temperature a coolant chain allows [K]:
     /// T_rad = T_supply,max + ΔT_loop / 2 − ΔT_approach. The coolant leaves the cold plates at

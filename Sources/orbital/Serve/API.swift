@@ -1,5 +1,6 @@
 import Foundation
 import OrbitalCompute
+import OrbitalReport
 
 /// What the server refuses before it starts work (`orbital serve --max-…`).
 struct ServeLimits: Sendable {
@@ -275,7 +276,7 @@ enum API {
         let r = try APIRequest(body: body, accepted: pairFields)
         let (o, _, set) = try pairOf(r)
         let result: ResultValue = try APIRequest.engine(overrides: set, fallback: "orbital") {
-            let (orbit, year) = try OrbitalModel().orbitAndEclipse(try o.orbitalInputs().orbit)
+            let (orbit, year) = try OrbitalModel.shared.orbitAndEclipse(try o.orbitalInputs().orbit)
             let days = Array(stride(from: 0.0, through: 365.0, by: 1.0))
             return .object([
                 ("scenario", .text(o.name)),

@@ -170,9 +170,9 @@ struct RequestLog: Sendable {
     }
 }
 
-/// Runs the engine off the server's event loops, each request on its own engine objects (the
-/// engine's `OrbitalModel` caches are not shared between threads), and answers 503 when the
-/// wall time runs out (a sweep stops at its next row; other work finishes in the background).
+/// Runs the engine off the server's event loops (its entry points are thread-safe: the shared
+/// `OrbitalModel`'s caches are locked, and each request builds its own scenarios and studies),
+/// and answers 503 when the wall time runs out (other work finishes in the background).
 enum Compute {
     static let queue = DispatchQueue(label: "orbital.serve.compute", qos: .userInitiated, attributes: .concurrent)
 

@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 extension ReportDocument {
     /// The box at the top of the report: what a reader who stops there needs.

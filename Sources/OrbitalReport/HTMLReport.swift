@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 extension ReportDocument {
     /// One self-contained HTML file: inline CSS and inline SVG charts, no scripts, no external

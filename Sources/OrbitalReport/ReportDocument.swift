@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 /// A comparison report: the verdict, the side-by-side table, the deciding inputs, charts and a
 /// provenance appendix of every input used, as a format-neutral document that renders as one
@@ -126,11 +127,19 @@ extension ReportDocument {
     /// Evaluates both scenarios and builds the report. `comparison` may be passed in when the
     /// caller has one already (it must be of these two scenarios).
     public static func make(orbital: Scenario, ground: Scenario, options: ReportOptions = ReportOptions()) throws -> ReportDocument {
-        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs)
+        try Comparison.checkKinds(orbital: orbital, ground: ground)
+        // The sensitivity study of `orbital sensitivity` (issue 6), run once: its tornado ranks
+        // the comparison's deciding inputs and its Sobol indices fill the deciding section.
+        let setup = try StudySetup(primary: orbital, ground: ground)
+        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
+                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        let comparison = try Comparison.make(orbital: orbital, ground: ground, swing: options.swing, top: options.topInputs, sensitivity: study)
         guard case let .orbital(o) = comparison.orbital, case let .terrestrial(g) = comparison.ground else {
             throw ModelError("a report compares an orbital scenario with a terrestrial one")
         }
-        var builder = ReportBuilder(comparison: comparison, o: o, g: g, oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
+        let launchBreakeven = try? Breakeven.solve(orbital: orbital, ground: ground, key: ReportBuilder.launchKey)
+        var builder = ReportBuilder(comparison: comparison, study: study, launchBreakeven: launchBreakeven, o: o, g: g,
+                                    oInputs: try orbital.orbitalInputs(), gInputs: try ground.terrestrialInputs(), options: options)
         return try builder.build()
     }
 }
@@ -138,6 +147,12 @@ extension ReportDocument {
 /// Builds the sections of a report from a comparison (internal; one use).
 struct ReportBuilder {
     let comparison: Comparison
+    /// The sensitivity study behind `comparison.deciding` (tornado and Sobol indices).
+    let study: SensitivityAnalysis.Result
+    /// Where orbit and ground cost the same as the launch price moves (nil: not computable),
+    /// solved once for the summary and the launch section.
+    let launchBreakeven: Breakeven?
+    static let launchKey = "launch.cost_per_kg_usd"
     let o: OrbitalResult
     let g: TerrestrialResult
     let oInputs: OrbitalInputs
@@ -186,9 +201,8 @@ struct ReportBuilder {
                                          range: "\(humanNumber(s.low)) … \(ReportBuilder.withUnit(s.high, unit(s.side, s.key)))",
                                          ratios: "\(humanNumber(s.ratioAtLow)) … \(humanNumber(s.ratioAtHigh))")
         }
-        let key = "launch.cost_per_kg_usd"
         let breakeven: String
-        if let b = try? Breakeven.solve(orbital: orbitalScenario, ground: groundScenario, key: key) {
+        if let b = launchBreakeven {
             if let v = b.value {
                 breakeven = "\(humanNumber(v)) USD/kg (the scenario assumes \(humanNumber(o.launchCostPerKgUsd)) USD/kg)"
             } else {
@@ -252,27 +266,25 @@ struct ReportBuilder {
     }
 
     func sideBySideSection() -> ReportDocument.Section {
-        let keys = ["cost_per_pflop_hour_usd", "cost_per_accelerator_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd",
-                    "opex_usd_per_year", "delivered_accelerator_hours", "deployment_days"]
-        var rows: [[Cell]] = keys.map { key in
-            let a = comparison.orbital.report.find(key)?.doubleValue, b = comparison.ground.report.find(key)?.doubleValue
+        var rows: [[Cell]] = OutputTable.sideBySide.map { key in
+            let a = OutputTable.number(key, of: comparison.orbital), b = OutputTable.number(key, of: comparison.ground)
             let ratio = (a != nil && b != nil && b! != 0) ? humanNumber(a! / b!) + "×" : ""
-            return [Cell(ReportLabels.output(key), key: key), Cell(unitOfKey(key)), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
+            return [Cell(ReportLabels.output(key), key: key), Cell(OutputTable.numeric(key, for: .orbital)?.unit ?? ""), Cell(a.map(humanNumber) ?? "", numeric: true), Cell(b.map(humanNumber) ?? "", numeric: true),
                     Cell(ratio, numeric: true), Cell("all orbital inputs", link: "#inputs-orbital"), Cell("all ground inputs", link: "#inputs-terrestrial")]
         }
-        let extra: [(String, String, Double?, Double?, [String], [String])] = [
-            ("it_power_w", "W", o.itPowerTargetW, g.itPowerW, ["compute.it_power_w", "compute.accelerator_count"], ["compute.accelerator_count", "compute.it_power_per_accelerator_w"]),
-            ("accelerator_count", "", o.acceleratorCountInstalled, g.acceleratorCount, ["compute.accelerator", "reliability.accelerator_failure_rate_per_year", "reliability.strategy"], ["compute.accelerator_count"]),
-            ("mass_total_kg", "kg", o.massTotalKg, nil, ["compute.accelerator", "solar.specific_power_w_per_kg", "thermal.areal_mass_kg_per_m2", "satellite.structure_mass_fraction"], []),
-            ("launch_count", "", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
-            ("radiator_area_m2", "m²", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
-            ("array_area_m2", "m²", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
-            ("energy_cost_usd_per_year", "USD/year", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
-            ("water_liters_per_year", "L/year", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
+        let extra: [(String, Double?, Double?, [String], [String])] = [
+            ("it_power_w", o.itPowerTargetW, g.itPowerW, ["compute.it_power_w", "compute.accelerator_count"], ["compute.accelerator_count", "compute.it_power_per_accelerator_w"]),
+            ("accelerator_count", o.acceleratorCountInstalled, g.acceleratorCount, ["compute.accelerator", "reliability.accelerator_failure_rate_per_year", "reliability.strategy"], ["compute.accelerator_count"]),
+            ("mass_total_kg", o.massTotalKg, nil, ["compute.accelerator", "solar.specific_power_w_per_kg", "thermal.areal_mass_kg_per_m2", "satellite.structure_mass_fraction"], []),
+            ("launch_count", Double(o.launchCount), nil, ["launch.vehicle", "launch.payload_kg"], []),
+            ("radiator_area_m2", o.radiatorAreaM2, nil, ["thermal.radiator_temperature_k", "thermal.emissivity", "thermal.sides", "thermal.orientation"], []),
+            ("array_area_m2", o.arrayAreaM2, nil, ["solar.cell_efficiency", "solar.packing_factor", "solar.degradation_per_year"], []),
+            ("energy_cost_usd_per_year", nil, g.energyCostUsdPerYear, [], ["energy.price_usd_per_mwh", "facility.pue"]),
+            ("water_liters_per_year", nil, g.waterLitersPerYear, [], ["water.liters_per_kwh"]),
         ]
-        for (key, unit, a, b, oKeys, gKeys) in extra {
+        for (key, a, b, oKeys, gKeys) in extra {
             let oLinks = oKeys.filter { orbitalScenario.parameter($0) != nil }, gLinks = gKeys.filter { groundScenario.parameter($0) != nil }
-            rows.append([Cell(ReportLabels.output(key), key: key), Cell(unit), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
+            rows.append([Cell(ReportLabels.output(key), key: key), Cell(OutputTable.anyNumeric(key)?.unit ?? ""), Cell(a.map(humanNumber) ?? "—", numeric: true), Cell(b.map(humanNumber) ?? "—", numeric: true),
                          Cell(a != nil && b != nil && b! != 0 ? humanNumber(a! / b!) + "×" : "", numeric: true),
                          inputLinks(.orbital, oLinks), inputLinks(.terrestrial, gLinks)])
         }
@@ -285,12 +297,9 @@ struct ReportBuilder {
     static func sideKey(_ column: String) -> (ScenarioKind, String) { StudySetup.sideAndKey(column: column) }
 
     func decidingSection() throws -> ReportDocument.Section {
-        // The sensitivity study of `orbital sensitivity` (issue 6): tornado over every real input
-        // of both sides (declared uncertainty, else the source's documented range, else ±swing),
-        // elasticities, and Sobol indices over the declared uncertain inputs.
-        let setup = try StudySetup(primary: orbitalScenario, ground: groundScenario)
-        let study = try SensitivityAnalysis.run(setup: setup, uncertain: try setup.uncertainInputs(), swing: options.swing,
-                                                samples: options.sobolSamples, jobs: max(options.jobs, 1))
+        // The sensitivity study of `orbital sensitivity` (issue 6), run once in `make`: tornado
+        // over every real input of both sides (declared uncertainty, else the source's documented
+        // range, else ±swing), elasticities, and Sobol indices over the declared uncertain inputs.
         let bars = Array(study.bars.sorted { $0.swing > $1.swing }.prefix(options.topInputs))
         let sobol = Dictionary(study.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let rows: [[Cell]] = bars.map { b in
@@ -390,21 +399,23 @@ struct ReportBuilder {
     }
 
     func launchSection() throws -> ReportDocument.Section {
-        let key = "launch.cost_per_kg_usd"
-        let model = OrbitalModel()
         let groundCost = g.costPerPflopHourUsd
-        let breakeven = try? Breakeven.solve(orbital: orbitalScenario, ground: groundScenario, key: key)
+        let breakeven = launchBreakeven
         var lo = options.launchPriceRange.lowerBound, hi = options.launchPriceRange.upperBound
         for v in [o.launchCostPerKgUsd, breakeven?.value].compactMap({ $0 }) where v > 0 {
             lo = min(lo, v / 2); hi = max(hi, v * 2)
         }
         let n = max(options.launchPricePoints, 3)
+        // A sweep of the orbital scenario's launch price, evaluated as `orbital sweep` does.
+        let setup = try StudySetup(primary: orbitalScenario)
+        let price = try setup.resolve(ReportBuilder.launchKey, origin: "report")
+        let evaluator = StudyEvaluator(setup: setup, inputs: [price], thermalTransient: false)
+        let cost = setup.metrics.firstIndex(of: "cost_per_pflop_hour_usd")!
         var points: [(Double, Double)] = []
         for k in 0..<n {
-            let price = lo * pow(hi / lo, Double(k) / Double(n - 1))
-            var s = orbitalScenario
-            guard (try? s.set(key, .number(price))) != nil, let e = try? Engine.evaluate(s, model: model) else { continue }
-            points.append((price, e.costPerPflopHourUsd))
+            let x = lo * pow(hi / lo, Double(k) / Double(n - 1))
+            guard price.bounds?.contains(x) ?? true, (try? evaluator.evaluate(numbers: [x])) != nil else { continue }
+            points.append((x, evaluator.metrics[cost]))
         }
         let ys = points.map(\.1) + [groundCost]
         let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 20
@@ -432,7 +443,7 @@ struct ReportBuilder {
         if let reference = options.referenceLaunchPrice { chart.rules.append(.init(x: reference.value, label: reference.label)) }
         let figure = ReportDocument.Figure(id: "chart-launch-price", title: "Launch price and break-even",
                                            caption: "The orbital scenario re-evaluated over a log grid of launch.cost_per_kg_usd (all else fixed) against the ground's levelized cost. " + message,
-                                           svg: chart.svg(id: "chart-launch-price"), inputs: ref(.orbital, [key, "launch.vehicle", "launch.learning_rate"]))
+                                           svg: chart.svg(id: "chart-launch-price"), inputs: ref(.orbital, [ReportBuilder.launchKey, "launch.vehicle", "launch.learning_rate"]))
         return .init(id: "launch", title: "Launch price and break-even", blocks: [.paragraph(message), .figure(figure)])
     }
 
@@ -509,7 +520,7 @@ struct ReportBuilder {
                     + [u.best.p50, u.best.p90, u.best.p99, u.best.max].map { Cell(ms($0).map(humanNumber) ?? "no path", numeric: true) }
                     + [Cell(humanNumber(u.best.noPathFraction * 100), numeric: true)]
             })
-        let text = "The cluster is in contact with a ground station \(humanNumber(analysis.contact.contactFraction * 100)) % of the time (relay: \(oInputs.network.relay)); the longest gap without contact lasts \(humanNumber((analysis.contact.gaps.max() ?? 0) / 60)) min. Percentiles are over time, through the best available path (`orbital latency` gives the ground-station and relay paths separately)."
+        let text = "The cluster is in contact with a ground station \(humanNumber(analysis.contact.contactFraction * 100)) % of the time (relay: \(oInputs.network.relay.rawValue)); the longest gap without contact lasts \(humanNumber((analysis.contact.gaps.max() ?? 0) / 60)) min. Percentiles are over time, through the best available path (`orbital latency` gives the ground-station and relay paths separately)."
         let keys = ParameterInfo.all.filter { $0.kind == .orbital && $0.key.hasPrefix("network.") }.map(\.key)
         let figure = ReportDocument.Figure(id: "chart-rtt-per-city", title: "RTT distribution per city",
                                            caption: "Box: median to 90th percentile of the round-trip time to the orbital cluster through the day; black tick: 99th percentile; dashed line: minimum to maximum; diamond: fibre RTT to Colossus 1 in Memphis. " + text,
@@ -563,7 +574,7 @@ struct ReportBuilder {
             id: "table-published", caption: "Published figures beside this engine's, each under the publication's own assumptions (`orbital published`; the scenarios are in \(folder))",
             header: ["scenario", "metric", "unit", "published", "on their assumptions", "ours", "source", "from theirs to ours, one input at a time", "note"],
             rows: rows.map { r in
-                [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(unitOfKey(r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
+                [Cell(r.scenario, code: true), Cell(r.figure.metric, code: true), Cell(OutputTable.unit(ofPath: r.figure.metric)), Cell(humanNumber(r.figure.value), numeric: true),
                  Cell(humanNumber(r.onTheirAssumptions), numeric: true), Cell(humanNumber(r.ours), numeric: true),
                  Cell(r.figure.source), Cell(r.stepsText), Cell(r.figure.note)]
             })
@@ -635,7 +646,7 @@ struct ReportBuilder {
     func outputsSection() -> ReportDocument.Section {
         func table(_ scenario: Scenario, _ e: Evaluation) -> ReportDocument.Table {
             let rows = Engine.report(scenario, e).flattened().map { key, value in
-                [Cell(key, code: true), Cell(unitOfKey(key)), Cell(value.displayText, numeric: value.doubleValue != nil)]
+                [Cell(key, code: true), Cell(OutputTable.unit(ofPath: key)), Cell(value.displayText, numeric: value.doubleValue != nil)]
             }
             return .init(id: "outputs-\(scenario.kind.rawValue)", caption: "Outputs of \(scenario.name) (`orbital evaluate --format json` gives the same keys)", header: ["key", "unit", "value"], rows: rows)
         }

@@ -23,12 +23,4 @@ extension Comparison {
         ])
     }
 
-    /// One line for the text forms of `compare`.
-    public var latencySummary: String {
-        guard let l = latencyReport["rtt_terrestrial_ms"]?.doubleValue else { return "" }
-        let p50 = latencyReport["rtt_orbital_p50_ms"]?.doubleValue.map { humanNumber($0) + " ms" } ?? "no path"
-        let p99 = latencyReport["rtt_orbital_p99_ms"]?.doubleValue.map { humanNumber($0) + " ms" } ?? "no path"
-        let factor = latencyReport["network_capacity_factor"]?.doubleValue ?? 1
-        return "latency from the reference user (network.user_*): ground \(humanNumber(l)) ms; orbit p50 \(p50), p99 \(p99); network capacity factor \(humanNumber(factor))\n"
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 /// A small SVG chart library for self-contained reports: line charts, bar and stacked bar charts
 /// (vertical or horizontal) and tornado charts, each with axes, ticks, axis labels with units,

@@ -1,4 +1,5 @@
 import Foundation
+import OrbitalCompute
 
 /// The training-fabric section of the comparison report (issue 14): link rate against distance,
 /// training efficiency against job size on both sides.

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import OrbitalCompute
+@testable import OrbitalReport
 
 /// Collects element names, ids and text of an XML document, and the first parse error.
 private final class XMLProbe: NSObject, XMLParserDelegate {
@@ -32,7 +33,7 @@ private final class XMLProbe: NSObject, XMLParserDelegate {
 final class ReportTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func shipped(_ name: String) throws -> Scenario {
-        try Scenario.load(path: Scenario.locate(name, modelsDirectory: root.appendingPathComponent("Models").path))
+        try Scenario.resolve(name)
     }
 
     /// The report of the shipped scenarios, built once.

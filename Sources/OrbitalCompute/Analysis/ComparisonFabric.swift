@@ -8,7 +8,7 @@ extension Comparison {
     /// scales inversely: ratio' = ratio × (f_o / f_o') × (f_g' / f_g).
     public var atGroundScale: (accelerators: Double, orbitalEfficiency: Double, groundEfficiency: Double, costRatio: Double)? {
         guard case let .orbital(o) = orbital, case let .terrestrial(g) = ground, let fo = o.fabric, let fg = g.fabric,
-              fo.workload == "training", fg.workload == "training", fg.largestSynchronousJobAccelerators > 0,
+              fo.workload == .training, fg.workload == .training, fg.largestSynchronousJobAccelerators > 0,
               var x = try? orbitalScenario.orbitalInputs(), var y = try? groundScenario.terrestrialInputs() else { return nil }
         let j = fg.largestSynchronousJobAccelerators
         x.training.jobAccelerators = j
@@ -25,8 +25,8 @@ extension Comparison {
         guard case let .orbital(o) = orbital, case let .terrestrial(g) = ground, let fo = o.fabric, let fg = g.fabric else { return .null }
         let scale = atGroundScale
         return .object([
-            ("workload_orbital", .text(fo.workload)),
-            ("workload_terrestrial", .text(fg.workload)),
+            ("workload_orbital", .text(fo.workload.rawValue)),
+            ("workload_terrestrial", .text(fg.workload.rawValue)),
             ("job_accelerators_orbital", .number(fo.charged.accelerators)),
             ("job_accelerators_terrestrial", .number(fg.charged.accelerators)),
             ("training_efficiency_orbital", .number(fo.trainingEfficiency)),
@@ -42,20 +42,4 @@ extension Comparison {
         ])
     }
 
-    /// The text forms of `compare`: two lines beside the latency line.
-    public var fabricSummary: String {
-        guard case let .orbital(o) = orbital, case let .terrestrial(g) = ground, let fo = o.fabric, let fg = g.fabric else { return "" }
-        func pct(_ x: Double) -> String { humanNumber(x * 100) + " %" }
-        var text = "training fabric: the reference job (training.*) on \(humanNumber(fo.charged.accelerators)) accelerators runs at \(pct(fo.trainingEfficiency)) in orbit"
-        if let f = fo.orbital {
-            text += " (formations of \(humanNumber(f.satellitesPerFormation)) satellites, \(humanNumber(f.acceleratorsPerSatellite * f.satellitesPerFormation)) accelerators; \(humanNumber(f.link.linkRateBps / 1e12)) Tb/s links at \(humanNumber(f.link.distanceM)) m)"
-        }
-        text += " and \(pct(fg.trainingEfficiency)) on the ground"
-        text += fo.workload == "training" ? " (training hours scaled by it)\n" : " (workload \(fo.workload): hours not scaled)\n"
-        text += "largest synchronous job at ≥ \(pct(fo.threshold)): orbit \(humanNumber(fo.largestSynchronousJobAccelerators)) accelerators (\(humanNumber(fo.trainingClusters)) training clusters), ground \(humanNumber(fg.largestSynchronousJobAccelerators)) (\(humanNumber(fg.trainingClusters)))"
-        if let s = atGroundScale {
-            text += "; the ground's largest job runs at \(pct(s.orbitalEfficiency)) in orbit: cost ratio \(humanNumber(s.costRatio))× (`--set both:training.job_accelerators=\(formatNumber(s.accelerators))`)"
-        }
-        return text + "\n"
-    }
 }

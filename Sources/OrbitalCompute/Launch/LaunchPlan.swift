@@ -1,0 +1,22 @@
+/// Step 8 of the orbital chain: launches, their price with learning, and the time to deploy
+/// (MODEL.md §5).
+public struct LaunchPlan: Sendable, Equatable {
+    public var launches: Int
+    /// Effective price per kg to orbit [USD/kg].
+    public var costPerKgUsd: Double
+    /// All launches, with the learning curve [USD].
+    public var costUsd: Double
+    /// Launch cost per kW of target IT per year of life [USD/(kW·year)].
+    public var costPerKwYearUsd: Double
+    /// Days to launch and build everything: the slower of the launch cadence and the factories [day].
+    public var deploymentDays: Double
+
+    public static func plan(mass: MassBudget, itTargetW: Double, years: Double, launch l: OrbitalInputs.Launch, satellite s: OrbitalInputs.Satellite) throws -> LaunchPlan {
+        let (vehicle, costPerKg) = try l.resolved()
+        let launches = try Launch.count(mass: mass.totalKg, payload: vehicle.payloadKg)
+        return LaunchPlan(launches: launches, costPerKgUsd: costPerKg,
+                          costUsd: Launch.cost(mass: mass.totalKg, costPerKg: costPerKg, launches: launches, learningRate: l.learningRate),
+                          costPerKwYearUsd: Launch.costPerKilowattYear(mass: mass.totalKg, costPerKg: costPerKg, powerW: itTargetW, years: years),
+                          deploymentDays: Launch.deploymentDays(launches: launches, perYear: l.launchesPerYear, massKg: mass.builtKg, buildKgPerYear: s.manufacturingKgPerYear))
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Step 4 of the orbital chain: the heat to reject and the radiator that rejects it at the
+/// temperature the coolant chain allows (MODEL.md §4).
+public struct RadiatorDesign: Sendable {
+    /// Heat rejected in sunlight: everything the bus uses plus conditioning losses and the battery's
+    /// round-trip loss on the worst orbit's recharge [W].
+    public var heatW: Double
+    /// Heat through eclipse [W].
+    public var eclipseHeatW: Double
+    public var faces: [Radiator.Face]
+    public var surface: Radiator.Surface
+    /// The sizing environment: the worst orbit's albedo, orbit-averaged.
+    public var environment: Radiator.Environment
+    /// Radiator mean temperature the coolant chain allows (supply limit + ΔT/2 − approach) [K].
+    public var limitK: Double
+    /// Radiator mean temperature used [K]: the scenario's, else the chain's.
+    public var temperatureK: Double
+    public var areaM2: Double
+    public var netFluxWPerM2: Double
+    public var sinkTemperatureK: Double
+
+    /// Sizes the radiators for `power` on `orbit` in its worst season.
+    /// - Throws: `ModelError` when the chain leaves the radiator at or below 0 K, or no area can reject the heat.
+    public static func size(power: PowerBudget, eclipse: EclipseYear, orbit: Orbit, accelerator: Accelerator, powerInputs p: OrbitalInputs.Power,
+                            thermal t: OrbitalInputs.Thermal, environment e: OrbitalInputs.Environment) throws -> RadiatorDesign {
+        // All electrical power used on the bus plus conditioning losses ends on the radiators; in
+        // sunlight so does the battery's round-trip loss on the recharge of the worst orbit,
+        // P_in (1 − η_rt) with P_in = L f / ((1 − f) η_rt), all charged to the sunlit part (for sizing).
+        let eclipseHeat = power.throttle ? power.eclipseLoadW / p.conversionEfficiency : power.busLoadW / p.conversionEfficiency
+        let rechargeIn = power.throttle ? 0 : power.busLoadW * eclipse.maxFraction / ((1 - eclipse.maxFraction) * p.batteryRoundTripEfficiency)
+        let heat = power.busLoadW / p.conversionEfficiency + rechargeIn * (1 - p.batteryRoundTripEfficiency)
+        let surface = try Radiator.Surface(emissivity: t.emissivity, solarAbsorptivity: t.solarAbsorptivity, finEfficiency: t.finEfficiency)
+        let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
+        // Sizing environment: the worst orbit's albedo, orbit-averaged: mean cos ζ = cos β / π.
+        let environment = Radiator.Environment(earthIR: e.earthIrWPerM2, albedo: e.albedo, solarIrradiance: Constants.solarIrradiance,
+                                               albedoIllumination: cos(eclipse.worstBeta) / .pi)
+        // The coolant chain: supply limit → return (+ loop ΔT) → radiator mean below the coolant in it.
+        let limit = Radiator.chainTemperature(coolantSupplyMax: accelerator.coolantSupplyMaxK, loopDeltaT: t.loopDeltaTK, approach: t.radiatorApproachK)
+        let temperature = t.radiatorTemperatureK ?? limit
+        guard temperature > 0 else {
+            throw ModelError(key: "thermal.radiator_approach_k", "the coolant chain leaves the radiator at \(formatNumber(temperature)) K: lower thermal.radiator_approach_k or raise compute.coolant_supply_max_k")
+        }
+        return RadiatorDesign(heatW: heat, eclipseHeatW: eclipseHeat, faces: faces, surface: surface, environment: environment, limitK: limit, temperatureK: temperature,
+                              areaM2: try Radiator.area(heat: heat, temperature: temperature, faces: faces, surface: surface, environment: environment),
+                              netFluxWPerM2: Radiator.netFlux(temperature: temperature, faces: faces, surface: surface, environment: environment),
+                              sinkTemperatureK: Radiator.sinkTemperature(faces: faces, surface: surface, environment: environment))
+    }
+
+    /// Larger Earth view factor of the faces [-].
+    public var viewFactorEarth: Double { faces.map(\.earthViewFactor).max() ?? 0 }
+}
