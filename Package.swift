@@ -12,6 +12,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // `orbital serve`: the what-if page and the JSON API.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // GSL headers (Debian libgsl-dev), found through pkg-config.
@@ -28,11 +32,22 @@ let package = Package(
         .executableTarget(name: "orbital", dependencies: [
             "OrbitalCompute", "OrbitalReport", "MallocCounter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [
+            .embedInCode("Serve/Web/index.html"), .embedInCode("Serve/Web/app.js"),
+            .embedInCode("Serve/Web/app.css"), .embedInCode("Serve/Web/openapi.yaml"),
         ]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "OrbitalComputeTests", dependencies: ["OrbitalCompute", "GSL"]),
         .testTarget(name: "OrbitalReportTests", dependencies: ["OrbitalReport", "OrbitalCompute"]),
         // Golden files are read from the source tree by path, not bundled.
         .testTarget(name: "CLITests", dependencies: ["orbital"], exclude: ["Golden"]),
+        // `orbital serve`'s routes through HummingbirdTesting, and its answers against the CLI's.
+        .testTarget(name: "ServeTests", dependencies: [
+            "orbital",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

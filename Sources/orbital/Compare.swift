@@ -62,9 +62,15 @@ struct Compare: ParsableCommand {
 /// Loads an orbital scenario and a terrestrial one (Colossus 1 by default), with the overrides
 /// (`orbital:`, `ground:`, `both:` prefixes; unprefixed: the orbital side if it has the key).
 func loadPair(_ orbital: String, _ terrestrial: String?, _ options: CommonOptions) throws -> (Scenario, Scenario) {
-    var o = try Scenario.resolve(orbital)
-    var g: Scenario? = try terrestrial.map { try Scenario.resolve($0) } ?? Scenario.colossus1
-    try Overrides.apply(options.overrides, primary: &o, ground: &g)
+    try pair(try Scenario.resolve(orbital), try terrestrial.map { try Scenario.resolve($0) }, overrides: options.overrides)
+}
+
+/// An orbital scenario and a terrestrial one (Colossus 1 when nil) with the overrides applied:
+/// the pair `compare`, `breakeven` and `orbital serve` evaluate.
+func pair(_ orbital: Scenario, _ terrestrial: Scenario?, overrides: [String]) throws -> (Scenario, Scenario) {
+    var o = orbital
+    var g: Scenario? = terrestrial ?? Scenario.colossus1
+    try Overrides.apply(overrides, primary: &o, ground: &g)
     return (o, g!)
 }
 
@@ -94,20 +100,26 @@ struct Breakeven: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (o, g) = try loadPair(orbital, terrestrial, options)
-            var searchRange: ClosedRange<Double>?
-            if let range {
-                let parts = range.split(separator: ":", omittingEmptySubsequences: false).map { Scenario.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
-                guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi else {
-                    throw ScenarioError(file: "--range", key: solve, "'\(range)' is not LO:HI with LO < HI", accepted: "e.g. 10:5000")
-                }
-                searchRange = lo...hi
-            }
-            let result = try OrbitalCompute.Breakeven.solve(orbital: o, ground: g, key: solve, range: searchRange)
+            let result = try Self.solve(orbital: o, ground: g, key: solve, range: range)
             switch options.format {
             case .json: try options.emit(Envelope.json(verb: "breakeven", result.report))
             default: try options.emit(Render.results([("breakeven", result.report)], format: options.format))
             }
         }
+    }
+
+    /// The break-even of `key` over `range` (LO:HI text, default the key's accepted range): what
+    /// `run` prints and `orbital serve` answers (`POST /api/v1/breakeven`).
+    static func solve(orbital o: Scenario, ground g: Scenario, key solve: String, range: String?) throws -> OrbitalCompute.Breakeven {
+        var searchRange: ClosedRange<Double>?
+        if let range {
+            let parts = range.split(separator: ":", omittingEmptySubsequences: false).map { Scenario.decimal(String($0).trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo < hi else {
+                throw ScenarioError(file: "--range", key: solve, "'\(range)' is not LO:HI with LO < HI", accepted: "e.g. 10:5000")
+            }
+            searchRange = lo...hi
+        }
+        return try OrbitalCompute.Breakeven.solve(orbital: o, ground: g, key: solve, range: searchRange)
     }
 }
 

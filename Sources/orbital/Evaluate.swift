@@ -12,17 +12,20 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let model = OrbitalModel.shared
-            var loaded = try scenarios.map { try Scenario.resolve($0) }
-            try Overrides.apply(options.overrides, to: &loaded)
-            var results: [(String, ResultValue)] = []
-            for scenario in loaded {
-                results.append((scenario.name, Engine.report(scenario, try Engine.evaluate(scenario, model: model))))
-            }
+            let results = try Self.results(try scenarios.map { try Scenario.resolve($0) }, overrides: options.overrides)
             // JSON: always a list, whatever the number of scenarios.
             try options.emit(options.format == .json
                 ? Envelope.json(verb: "evaluate", .array(results.map(\.1)))
                 : Render.results(results, format: options.format))
         }
+    }
+
+    /// Each scenario's report (by name) with the overrides applied: what `run` prints and
+    /// `orbital serve` answers (`POST /api/v1/evaluate`).
+    static func results(_ scenarios: [Scenario], overrides: [String]) throws -> [(String, ResultValue)] {
+        let model = OrbitalModel.shared
+        var loaded = scenarios
+        try Overrides.apply(overrides, to: &loaded)
+        return try loaded.map { ($0.name, Engine.report($0, try Engine.evaluate($0, model: model))) }
     }
 }

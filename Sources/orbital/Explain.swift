@@ -26,14 +26,7 @@ struct Explain: ParsableCommand {
                     throw ScenarioError(key: key, "unknown key, section or catalog id", accepted: "`orbital explain` lists every key")
                 }
             }
-            let rows: [(String, ResultValue)] = matches.map { p in
-                (p.key, .object([
-                    ("key", .text(p.key)), ("kind", .text(p.kind.rawValue)), ("unit", .text(p.unit)),
-                    ("default", p.defaultValue.map { .text($0.description) } ?? .text("derived: " + (p.derivation ?? ""))),
-                    ("accepted", .text(p.acceptedText)), ("description", .text(p.description)),
-                    ("source", .text(p.provenance?.summary ?? "—")),
-                ]))
-            }
+            let rows = Self.rows(matches)
             switch format {
             case .json: print(Envelope.json(verb: "explain", .array(rows.map(\.1))), terminator: "")
             case .table where key != nil && rows.count <= 2:
@@ -51,6 +44,18 @@ struct Explain: ParsableCommand {
                     print(Render.table(header: Array(header.prefix(5)), rows: body.map { Array($0.prefix(5)) }, rightAlignedFrom: 99), terminator: "")
                 }
             }
+        }
+    }
+
+    /// One row per parameter: what `run` prints and `orbital serve` answers (`GET /api/v1/parameters`).
+    static func rows(_ matches: [ParameterInfo]) -> [(String, ResultValue)] {
+        matches.map { p in
+            (p.key, .object([
+                ("key", .text(p.key)), ("kind", .text(p.kind.rawValue)), ("unit", .text(p.unit)),
+                ("default", p.defaultValue.map { .text($0.description) } ?? .text("derived: " + (p.derivation ?? ""))),
+                ("accepted", .text(p.acceptedText)), ("description", .text(p.description)),
+                ("source", .text(p.provenance?.summary ?? "—")),
+            ]))
         }
     }
 

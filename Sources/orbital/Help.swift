@@ -93,6 +93,12 @@ enum Examples {
             "orbital bench",
             "orbital bench --jobs 1 --seconds 1 --format json",
         ],
+        "serve": [
+            "orbital serve",
+            "orbital serve --port 9000 --max-seconds 10",
+            "# On a shared host, behind a reverse proxy that adds authentication",
+            "orbital serve --host 0.0.0.0 --port 8080",
+        ],
         "links": [
             "# Suncatcher's neighbours, 150 m apart",
             "orbital links --distance-m 150",

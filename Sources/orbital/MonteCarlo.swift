@@ -63,8 +63,7 @@ struct MonteCarloCommand: ParsableCommand {
             let primary = try Scenario.resolve(scenario)
             var setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
             if let columns { setup = try setup.selecting(columns: columns.split(separator: ",").map(String.init)) }
-            let inputs = try setup.uncertainInputs(vary: vary, useDeclared: !noDeclared)
-            try Limits.check(draws, limit: maxDraws, what: "draws:", flag: "--max-draws")
+            let inputs = try Self.inputs(setup, vary: vary, useDeclared: !noDeclared, draws: draws, maxDraws: maxDraws)
             // The draws file is written atomically too: an interrupted run leaves no partial file.
             let file = try drawsOutput.map { try OutputFile(path: $0) }
             let bar = ProgressBar(total: draws, enabled: !quiet, label: "montecarlo")
@@ -92,6 +91,14 @@ struct MonteCarloCommand: ParsableCommand {
                 try options.emit(monteCarloText(result, markdown: options.format == .markdown))
             }
         }
+    }
+
+    /// The distributions drawn from, after checking the draw limit: shared by `run` and
+    /// `orbital serve` (`POST /api/v1/montecarlo`), which then call `MonteCarlo.run` alike.
+    static func inputs(_ setup: StudySetup, vary: [String], useDeclared: Bool, draws: Int, maxDraws: Int) throws -> [UncertainInput] {
+        let inputs = try setup.uncertainInputs(vary: vary, useDeclared: useDeclared)
+        try Limits.check(draws, limit: maxDraws, what: "draws:", flag: "--max-draws")
+        return inputs
     }
 
     func monteCarloText(_ r: MonteCarlo.Result, markdown: Bool) -> String {

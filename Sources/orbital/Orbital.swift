@@ -53,7 +53,7 @@ struct Orbital: ParsableCommand {
         subcommands: [Evaluate.self, Compare.self, Breakeven.self, Report.self,
                       SweepCommand.self, MonteCarloCommand.self, SensitivityCommand.self, TimelineCommand.self,
                       Latency.self, Published.self, OrbitCalculator.self, RadiatorCalculator.self, LinksCalculator.self,
-                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, BenchCommand.self]
+                      Validate.self, ModelsList.self, Explain.self, CatalogList.self, BenchCommand.self, ServeCommand.self]
     )
 }
 

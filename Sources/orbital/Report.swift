@@ -51,16 +51,9 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var o = try Scenario.resolve(orbital)
-            var ground: Scenario? = try terrestrial.map { try Scenario.resolve($0) } ?? Scenario.colossus1
-            try Overrides.apply(overrides, primary: &o, ground: &ground)
-            let g = ground!
-            var options = ReportOptions()
-            options.swing = swing
-            options.sobolSamples = sobolSamples
-            options.maxLaunches = maxLaunches
-            options.command = ReportDocument.shellQuoted(["orbital"] + CommandLine.arguments.dropFirst())
-            let document = try ReportDocument.make(orbital: o, ground: g, options: options)
+            let document = try Self.document(try Scenario.resolve(orbital), try terrestrial.map { try Scenario.resolve($0) }, overrides: overrides,
+                                             swing: swing, sobolSamples: sobolSamples, maxLaunches: maxLaunches,
+                                             command: ReportDocument.shellQuoted(["orbital"] + CommandLine.arguments.dropFirst()))
             switch resolvedFormat {
             case .html:
                 let html = document.html()
@@ -84,5 +77,20 @@ struct Report: ParsableCommand {
                 try writeAtomically(text, to: output)
             }
         }
+    }
+
+    /// The report of a pair (Colossus 1 when `terrestrial` is nil) with the overrides applied:
+    /// what `run` writes and `orbital serve` answers (`POST /api/v1/report`).
+    static func document(_ orbital: Scenario, _ terrestrial: Scenario?, overrides: [String], swing: Double, sobolSamples: Int,
+                         maxLaunches: Int, command: String) throws -> ReportDocument {
+        var o = orbital
+        var ground: Scenario? = terrestrial ?? Scenario.colossus1
+        try Overrides.apply(overrides, primary: &o, ground: &ground)
+        var options = ReportOptions()
+        options.swing = swing
+        options.sobolSamples = sobolSamples
+        options.maxLaunches = maxLaunches
+        options.command = command
+        return try ReportDocument.make(orbital: o, ground: ground!, options: options)
     }
 }

@@ -51,8 +51,7 @@ struct SensitivityCommand: ParsableCommand {
         try reportingErrors {
             let primary = try Scenario.resolve(scenario)
             let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
-            let uncertain = try setup.uncertainInputs(vary: vary)
-            let r = try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs ?? Parallel.defaultJobs, maxSobolEvaluations: maxSobolEvaluations)
+            let r = try Self.analyse(setup, vary: vary, swing: swing, samples: samples, jobs: jobs ?? Parallel.defaultJobs, maxSobolEvaluations: maxSobolEvaluations)
             switch options.format {
             case .json: try options.emit(Envelope.json(verb: "sensitivity", r.report))
             case .csv:
@@ -88,5 +87,12 @@ struct SensitivityCommand: ParsableCommand {
                 try options.emit(text)
             }
         }
+    }
+
+    /// The tornado, elasticities and Sobol indices: what `run` prints and `orbital serve`
+    /// answers (`POST /api/v1/sensitivity`).
+    static func analyse(_ setup: StudySetup, vary: [String], swing: Double, samples: Int, jobs: Int, maxSobolEvaluations: Int) throws -> SensitivityAnalysis.Result {
+        let uncertain = try setup.uncertainInputs(vary: vary)
+        return try SensitivityAnalysis.run(setup: setup, uncertain: uncertain, swing: swing, samples: samples, jobs: jobs, maxSobolEvaluations: maxSobolEvaluations)
     }
 }

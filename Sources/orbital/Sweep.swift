@@ -78,9 +78,7 @@ struct SweepCommand: ParsableCommand {
                 return
             }
             if let columns { setup = try setup.selecting(columns: columns.split(separator: ",").map(String.init)) }
-            let axes = try vary.map { try SweepAxis.parse($0, setup: setup) }
-            let plan = try SweepPlan(setup: setup, axes: axes, shard: try parseShard(shard), format: format == .json ? .jsonl : .csv)
-            try Limits.check(plan.range.count, limit: maxPoints, what: "a grid (this shard) of", flag: "--max-points")
+            let plan = try Self.plan(setup, vary: vary, shard: try parseShard(shard), format: format == .json ? .jsonl : .csv, maxPoints: maxPoints)
             let out: UnsafeMutablePointer<FILE>
             var skip = 0
             if let path = output {
@@ -121,6 +119,17 @@ struct SweepCommand: ParsableCommand {
     }
 }
 
+extension SweepCommand {
+    /// The grid to evaluate, after checking the point limit: shared by `run` and `orbital serve`
+    /// (`POST /api/v1/sweep`), which then stream `Sweep.run` alike.
+    static func plan(_ setup: StudySetup, vary: [String], shard: (index: Int, count: Int), format: SweepPlan.SweepFormat, maxPoints: Int) throws -> SweepPlan {
+        let axes = try vary.map { try SweepAxis.parse($0, setup: setup) }
+        let plan = try SweepPlan(setup: setup, axes: axes, shard: shard, format: format)
+        try Limits.check(plan.range.count, limit: maxPoints, what: "a grid (this shard) of", flag: "--max-points")
+        return plan
+    }
+}
+
 /// `I/N` → (I, N).
 func parseShard(_ text: String?) throws -> (index: Int, count: Int) {
     guard let text else { return (0, 1) }
@@ -133,13 +142,18 @@ func parseShard(_ text: String?) throws -> (index: Int, count: Int) {
 
 /// Loads the study's scenarios with the --set overrides; `ground` nil means no comparison.
 func studySetup(_ primary: String, against ground: String?, overrides: [String]) throws -> StudySetup {
+    try studySetup(try Scenario.resolve(primary), against: try ground.map { try loadGround($0) }, overrides: overrides)
+}
+
+/// The study of loaded scenarios (`ground` nil: no comparison), with the overrides applied.
+func studySetup(_ primary: Scenario, against ground: Scenario?, overrides: [String]) throws -> StudySetup {
     guard let ground else {
-        var one = [try Scenario.resolve(primary)]
+        var one = [primary]
         try Overrides.apply(overrides, to: &one)
         return try StudySetup(primary: one[0])
     }
-    var o = try Scenario.resolve(primary)
-    var g: Scenario? = try loadGround(ground)
+    var o = primary
+    var g: Scenario? = ground
     try Overrides.apply(overrides, primary: &o, ground: &g)
     return try StudySetup(primary: o, ground: g)
 }

@@ -144,8 +144,9 @@ final class HelpExamplesRunTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-examples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Slow (reports, Sobol, large grids, benchmarks) or needing a user's own file.
-        let skipped = ["report", "sensitivity", "montecarlo", "bench", "sweep", "latency", "validate my-scenario", "models --directory"]
+        // Slow (reports, Sobol, large grids, benchmarks), needing a user's own file, or running
+        // until interrupted (serve: ServeTests start it).
+        let skipped = ["report", "sensitivity", "montecarlo", "bench", "sweep", "latency", "validate my-scenario", "models --directory", "serve"]
         var ran = 0
         for verb in try HelpCLITests.verbs() {
             let help = try CLI.run([verb, "--help"]).stdout
