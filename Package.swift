@@ -26,9 +26,11 @@ let package = Package(
         .target(name: "OrbitalCompute", dependencies: ["GSL", "Yams"]),
         // Rendering over the engine: text tables, Markdown, the HTML report and its SVG charts.
         .target(name: "OrbitalReport", dependencies: ["OrbitalCompute"]),
+        // Counts heap allocations per thread for `orbital bench` (allocations per draw).
+        .target(name: "MallocCounter"),
         // The command-line tool: one file per verb, thin over the library.
         .executableTarget(name: "orbital", dependencies: [
-            "OrbitalCompute", "OrbitalReport",
+            "OrbitalCompute", "OrbitalReport", "MallocCounter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -44,6 +44,9 @@ struct MonteCarloCommand: ParsableCommand {
     @Option(name: .customLong("max-draws"), help: "Most draws accepted (a guard against a typo costing hours).")
     var maxDraws = Limits.draws
 
+    @Option(help: ArgumentHelp("The metric columns summarised, comma-separated (as `orbital sweep --columns`; default: costs, mass, power and schedule).", valueName: "KEY,…"))
+    var columns: String?
+
     @Flag(help: "Never draw a progress bar.")
     var quiet = false
 
@@ -58,7 +61,8 @@ struct MonteCarloCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let primary = try Scenario.resolve(scenario)
-            let setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
+            var setup = try studySetup(scenario, against: primary.kind == .orbital ? (terrestrial ?? "colossus-1") : nil, overrides: options.overrides)
+            if let columns { setup = try setup.selecting(columns: columns.split(separator: ",").map(String.init)) }
             let inputs = try Self.inputs(setup, vary: vary, useDeclared: !noDeclared, draws: draws, maxDraws: maxDraws)
             // The draws file is written atomically too: an interrupted run leaves no partial file.
             let file = try drawsOutput.map { try OutputFile(path: $0) }

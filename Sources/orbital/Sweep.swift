@@ -28,6 +28,12 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Compare with Colossus 1 (the default ground) without naming it.")
     var ratio = false
 
+    @Option(help: ArgumentHelp("The metric columns, comma-separated, in order: any numeric output of `evaluate` by its last key or dotted path (e.g. tco_usd,fabric.link.distance_m), ground:KEY, ground_cost_per_pflop_hour_usd, cost_ratio (default: costs, mass, power and schedule; --list-columns lists them).", valueName: "KEY,…"))
+    var columns: String?
+
+    @Flag(help: "List the columns --columns accepts for this scenario (and --against or --ratio), then exit: name, dotted path in `evaluate`, unit (tab-separated).")
+    var listColumns = false
+
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
@@ -63,7 +69,15 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let setup = try studySetup(scenario, against: against ?? (ratio ? "colossus-1" : nil), overrides: overrides)
+            var setup = try studySetup(scenario, against: against ?? (ratio ? "colossus-1" : nil), overrides: overrides)
+            if listColumns {
+                // Column name, the output's dotted path in `evaluate`, its unit (tab-separated).
+                for (name, output) in setup.selectableColumnOutputs {
+                    print([name, output?.path ?? "-", output?.unit ?? (name == "cost_ratio" ? "-" : "USD/PFLOP-h")].joined(separator: "\t"))
+                }
+                return
+            }
+            if let columns { setup = try setup.selecting(columns: columns.split(separator: ",").map(String.init)) }
             let plan = try Self.plan(setup, vary: vary, shard: try parseShard(shard), format: format == .json ? .jsonl : .csv, maxPoints: maxPoints)
             let out: UnsafeMutablePointer<FILE>
             var skip = 0
@@ -96,10 +110,9 @@ struct SweepCommand: ParsableCommand {
             }
             defer { if out != stdout { fclose(out) } }
             let bar = ProgressBar(total: plan.range.count, enabled: !quiet, label: "sweep")
-            try Sweep.run(plan, jobs: jobs ?? Parallel.defaultJobs, skip: skip, sink: { text in
-                var t = text
-                let written = t.withUTF8 { fwrite($0.baseAddress, 1, $0.count, out) }
-                guard written == t.utf8.count, fflush(out) == 0 else { throw ScenarioError(file: output ?? "<stdout>", "write failed") }
+            try Sweep.run(plan, jobs: jobs ?? Parallel.defaultJobs, skip: skip, bytes: { bytes in
+                let written = fwrite(bytes.baseAddress, 1, bytes.count, out)
+                guard written == bytes.count, fflush(out) == 0 else { throw ScenarioError(file: output ?? "<stdout>", "write failed") }
             }, progress: { done, total in bar.update(done) })
             bar.finish()
         }

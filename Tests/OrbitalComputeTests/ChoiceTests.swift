@@ -91,3 +91,24 @@ final class ChoiceTests: XCTestCase {
         XCTAssertEqual(ParameterTable.orbital["radiation.shield_thickness_mm"]?.value(in: x), .number(2.5))
     }
 }
+
+/// Hot loops write varied inputs as plain stores: every numeric parameter's key path is a chain
+/// of stored properties, so its offset is known (no key-path machinery, no allocation, no probing).
+final class FieldOffsetTests: XCTestCase {
+    func testEveryNumericParameterHasAStoredOffset() {
+        for p in ParameterTable.orbital.parameters where p.domain.isNumeric {
+            XCTAssertTrue(FieldSetter(p).isStored, "orbital \(p.key)")
+        }
+        for p in ParameterTable.terrestrial.parameters where p.domain.isNumeric {
+            XCTAssertTrue(FieldSetter(p).isStored, "terrestrial \(p.key)")
+        }
+        // A store at the offset is the same as a write through the table.
+        var viaOffset = OrbitalInputs.defaults, viaTable = OrbitalInputs.defaults
+        for key in ["compute.utilization", "reliability.accelerator_failure_rate_per_year", "finance.discount_rate", "orbit.altitude_km", "compute.it_power_w"] {
+            let p = ParameterTable.orbital[key]!
+            FieldSetter(p).set(0.5, in: &viaOffset)
+            p.setNumber(0.5, in: &viaTable)
+        }
+        XCTAssertEqual(viaOffset, viaTable)
+    }
+}

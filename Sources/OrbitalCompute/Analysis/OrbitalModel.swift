@@ -26,6 +26,24 @@ public final class OrbitalModel: Sendable {
     public static let shared = OrbitalModel()
 
     private let eclipseCache = BoundedCache<EclipseKey, Eclipse>()
+    /// Cached values the next evaluation of one worker probably reuses: the last eclipse year,
+    /// radiator faces, transient, network geometry, fabric and the cost-line buffer (compared
+    /// field by field, no hashing, no lock). A study keeps one per worker, so a point whose inputs
+    /// vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses a fresh one.
+    struct Memo {
+        var eclipse = Kept<EclipseKey, Eclipse>()
+        var faces = Kept<FacesKey, [Radiator.Face]>()
+        var transient = Kept<TransientKey, RadiatorTransient.Result>()
+        var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
+        var fabric = Kept<FabricKey, TrainingFabric>()
+        var passes: FabricModel.PassTable?
+        var costLines: [CostLine] = []
+        var launch = LaunchPlan.Memo()
+        var accelerator: Accelerator?
+        /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
+        /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
+        var persistent = false
+    }
     private let transientCache = BoundedCache<TransientKey, RadiatorTransient.Result>()
     /// The training fabric depends only on these: sweeps over costs reuse it.
     private let fabricCache = BoundedCache<FabricKey, TrainingFabric>()
@@ -50,16 +68,33 @@ public final class OrbitalModel: Sendable {
     }
 
     public struct Eclipse: Sendable { public var orbit: Orbit; public var year: EclipseYear }
-    private struct EclipseKey: Hashable, Sendable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: Orbit.ShadowModel }
-    private struct TransientKey: Hashable, Sendable { var values: [Double]; var faces: Int }
-    private struct FabricKey: Hashable, Sendable {
+    struct EclipseKey: Hashable, Sendable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: Orbit.ShadowModel }
+    struct FacesKey: Equatable { var sides: Double; var orientation: Radiator.Orientation; var altitude, solarIncidence: Double }
+    /// The transient's inputs as plain numbers (at most two faces: `thermal.sides` ≤ 2).
+    struct TransientKey: Hashable, Sendable {
+        var heatCapacity, area, emissivity, absorptivity, finEfficiency, earthIR, albedo, solar, period, eclipseFraction, beta, heatSunlit, heatEclipse: Double
+        var face0View = 0.0, face0Sun = 0.0, face1View = 0.0, face1Sun = 0.0
+        var faces: Int
+    }
+    /// What the training fabric depends on apart from the cluster's size.
+    struct FabricLayout: Equatable {
+        var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs
+        var satelliteItW, islTerminals, itPerAcceleratorW, peakFlops, satellitesPerFormation: Double
+    }
+    struct FabricKey: Hashable, Sendable {
         var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs, workload: Workload
         var satelliteItW, islTerminals, satellites, accelerators, itPerAcceleratorW, peakFlops: Double
     }
 
     /// Step 2: the orbit of a scenario and its eclipse year (cached).
     public func orbitAndEclipse(_ o: OrbitalInputs.Orbit) throws -> (Orbit, EclipseYear) {
+        var memo = Memo()
+        return try orbitAndEclipse(o, memo: &memo)
+    }
+
+    func orbitAndEclipse(_ o: OrbitalInputs.Orbit, memo: inout Memo) throws -> (Orbit, EclipseYear) {
         let key = EclipseKey(altitude: o.altitude, ltan: o.ssoLtanH, inclination: o.inclination, raan: o.raan, beta: o.beta, shadow: o.shadowModel)
+        if memo.eclipse.key == key { return (memo.eclipse.value!.orbit, memo.eclipse.value!.year) }
         let hit = try eclipseCache.value(key) {
             let plane: Orbit.Plane
             if let beta = o.beta { plane = .fixedBeta(beta) }
@@ -68,63 +103,110 @@ public final class OrbitalModel: Sendable {
             let orbit = try Orbit(altitude: o.altitude, plane: plane, shadow: o.shadowModel)
             return Eclipse(orbit: orbit, year: try EclipseYear(orbit: orbit))
         }
+        memo.eclipse.keep(key, hit)
         return (hit.orbit, hit.year)
     }
 
     /// The whole chain for one scenario's inputs.
     public func evaluate(_ x: OrbitalInputs) throws -> OrbitalResult {
-        let acc = try x.compute.resolvedAccelerator()
+        var memo = Memo()
+        return try evaluate(x, memo: &memo)
+    }
+
+    /// The chain with a worker's memo of the last layout (see `Memo`).
+    func evaluate(_ x: OrbitalInputs, memo: inout Memo) throws -> OrbitalResult {
+        let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
         let years = x.finance.lifetimeYears
         try Finance.check(lifetime: years, discountRate: x.finance.discountRate)
         let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? DerivedDefaults.orbitalItPowerW
 
         let cluster = ClusterSize.orbital(itTarget: itTarget, accelerator: acc, reliability: x.reliability, years: years)
-        let (orbit, eclipse) = try orbitAndEclipse(x.orbit)
+        let (orbit, eclipse) = try orbitAndEclipse(x.orbit, memo: &memo)
         let power = try PowerBudget.size(cluster: cluster, eclipse: eclipse, power: x.power, solar: x.solar, years: years)
-        let radiator = try RadiatorDesign.size(power: power, eclipse: eclipse, orbit: orbit, accelerator: acc, powerInputs: x.power, thermal: x.thermal, environment: x.environment)
+        let radiator = try RadiatorDesign.size(power: power, eclipse: eclipse, orbit: orbit, accelerator: acc, powerInputs: x.power, thermal: x.thermal, environment: x.environment,
+                                               faces: faces(x.thermal, orbit: orbit, memo: &memo))
         let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x)
         let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
-        let transient = computesTransient ? try cachedTransient(worstOrbit) : RadiatorTransient.notComputed
+        let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
         let radiation = try RadiationAssessment.assess(orbit: orbit, radiation: x.radiation, years: years)
-        let launch = try LaunchPlan.plan(mass: mass, itTargetW: itTarget, years: years, launch: x.launch, satellite: x.satellite)
-        let lines = OrbitalCosts.lines(cluster: cluster, accelerator: acc, power: power, radiator: radiator, mass: mass, launch: launch, x: x)
+        let launch = try LaunchPlan.plan(mass: mass, itTargetW: itTarget, years: years, launch: x.launch, satellite: x.satellite, memo: &memo.launch)
+        // The cost lines reuse the memo's buffer: a study's previous result is gone by now, so
+        // the buffer is uniquely referenced and refilled in place.
+        OrbitalCosts.lines(cluster: cluster, accelerator: acc, power: power, radiator: radiator, mass: mass, launch: launch, x: x, into: &memo.costLines)
+        let lines = memo.costLines
 
         // Delivered output: installed accelerators decay without repair; throttling loses the eclipses;
         // the links bound the tokens served; a training workload runs at the fabric's efficiency.
         let availability = (power.throttle ? 1 - eclipse.meanFraction : 1) * (1 - radiation.upsetOverhead)
-        let network = try networkModel.summary(orbit: orbit, x.network, deliveredPeakFlops: cluster.countPowered * x.compute.utilization * availability
+        let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, deliveredPeakFlops: cluster.countPowered * x.compute.utilization * availability
                                                    * Reliability.meanSurvival(rate: cluster.poweredDecayRate, years: years) * acc.bf16DenseTflops * 1e12)
-        let fabric = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc)
+        let fabric = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
         let hoursPerYear = cluster.countPowered * x.compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
         let levelized = try Levelized(lines: lines, boundary: x.finance.costBoundary, orbital: true, discountRate: x.finance.discountRate, years: years,
                                       hoursPerYear: hoursPerYear, decayRate: cluster.poweredDecayRate, deliveringYears: min(years, radiation.lifetimeLimitYears),
                                       accelerator: acc, timing: x.finance.timing(rampYears: launch.deploymentDays / Constants.daysPerYear))
 
-        let warnings = radiator.warnings(transient, accelerator: acc, thermal: x.thermal) + radiation.warnings(years: years)
-            + network.warnings + fabric.warnings(x)
         return OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
                              heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
-                             mass: mass, launch: launch, levelized: levelized, accelerator: acc, warnings: warnings, network: network, fabric: fabric)
+                             mass: mass, launch: launch, levelized: levelized, accelerator: acc,
+                             warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
+                             network: network, fabric: fabric)
     }
 
     /// Step 11, cached: the fabric depends on the layout, not on prices.
-    private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator) throws -> TrainingFabric {
+    /// The fabric depends on the layout and the cluster's size. The last one is kept in the memo;
+    /// the shared cache serves repeated sizes across workers; a new size in the same layout
+    /// reuses the layout's threshold outcomes (`FabricModel.PassTable`).
+    private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator, memo: inout Memo) throws -> TrainingFabric {
+        let satellites = Double(mass.satellites), peakFlops = acc.bf16DenseTflops * 1e12
         let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
-                            islTerminals: x.satellite.islTerminals, satellites: Double(mass.satellites), accelerators: cluster.countPowered,
-                            itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
-        return try fabricCache.value(key) {
-            try FabricModel.orbital(x, satellites: Double(mass.satellites), accelerators: cluster.countPowered,
-                                    itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: acc.bf16DenseTflops * 1e12)
+                            islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
+                            itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
+        if memo.fabric.key == key { return memo.fabric.value! }
+        guard memo.persistent else {
+            return try fabricCache.value(key) {
+                try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
+            }
         }
+        let layout = FabricLayout(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, satelliteItW: x.satellite.itPowerW,
+                                  islTerminals: x.satellite.islTerminals, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops,
+                                  satellitesPerFormation: max(1, min(x.formation.satellitesMax, satellites)))
+        if memo.passes == nil { memo.passes = FabricModel.PassTable(layout: layout) } else if memo.passes!.layout != layout { memo.passes!.reset(layout) }
+        let fabric = try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
+                                             peakFlops: peakFlops, withCurve: false, passes: &memo.passes)
+        memo.fabric.keep(key, fabric)
+        return fabric
     }
 
-    private func cachedTransient(_ p: RadiatorTransient.Inputs) throws -> RadiatorTransient.Result {
-        let key = TransientKey(values: [p.heatCapacity, p.area, p.surface.emissivity, p.surface.solarAbsorptivity, p.surface.finEfficiency,
-                                        p.environment.earthIR, p.environment.albedo, p.environment.solarIrradiance, p.period, p.eclipseFraction,
-                                        p.beta, p.heatSunlit, p.heatEclipse] + p.faces.flatMap { [$0.earthViewFactor, $0.solarIncidence] },
-                               faces: p.faces.count)
-        return try transientCache.value(key) { try RadiatorTransient.periodic(p) }
+    /// Step 4's faces, kept while the attitude and altitude do not change.
+    private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
+        let key = FacesKey(sides: t.sides, orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
+        if memo.faces.key == key { return memo.faces.value! }
+        let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
+        memo.faces.keep(key, faces)
+        return faces
     }
+
+    private func cachedTransient(_ p: RadiatorTransient.Inputs, memo: inout Memo) throws -> RadiatorTransient.Result {
+        var key = TransientKey(heatCapacity: p.heatCapacity, area: p.area, emissivity: p.surface.emissivity, absorptivity: p.surface.solarAbsorptivity,
+                               finEfficiency: p.surface.finEfficiency, earthIR: p.environment.earthIR, albedo: p.environment.albedo, solar: p.environment.solarIrradiance,
+                               period: p.period, eclipseFraction: p.eclipseFraction, beta: p.beta, heatSunlit: p.heatSunlit, heatEclipse: p.heatEclipse, faces: p.faces.count)
+        guard p.faces.count <= 2 else { return try RadiatorTransient.periodic(p) }
+        if let f = p.faces.first { key.face0View = f.earthViewFactor; key.face0Sun = f.solarIncidence }
+        if p.faces.count == 2 { key.face1View = p.faces[1].earthViewFactor; key.face1Sun = p.faces[1].solarIncidence }
+        if memo.transient.key == key { return memo.transient.value! }
+        let value = try transientCache.value(key) { try RadiatorTransient.periodic(p) }
+        memo.transient.keep(key, value)
+        return value
+    }
+}
+
+/// The last value computed and the key it was computed for: a one-entry memo compared field by
+/// field in place (a tuple in an optional was copied whole to compare its key).
+struct Kept<Key: Equatable, Value> {
+    var key: Key?
+    var value: Value?
+    mutating func keep(_ key: Key, _ value: Value) { self.key = key; self.value = value }
 }
 
 extension NetworkSummary {
@@ -136,13 +218,13 @@ extension NetworkSummary {
 
 extension TrainingFabric {
     /// Tensor parallelism larger than a satellite; inference weights that do not fit in one.
-    func warnings(_ x: OrbitalInputs) -> [String] {
+    func warnings(training: TrainingInputs, workload: Workload) -> [String] {
         var out: [String] = []
-        if let g = orbital?.acceleratorsPerSatellite, x.training.tensorParallel > g {
-            out.append("training.tensor_parallel \(formatNumber(x.training.tensorParallel)) is more than a satellite's \(formatNumber(g)) accelerators: tensor parallelism runs at \(formatNumber(g)), inside one satellite")
+        if let g = orbital?.acceleratorsPerSatellite, training.tensorParallel > g {
+            out.append("training.tensor_parallel \(formatNumber(training.tensorParallel)) is more than a satellite's \(formatNumber(g)) accelerators: tensor parallelism runs at \(formatNumber(g)), inside one satellite")
         }
-        if x.network.workload == .inference, modelFitsInSatellite == false {
-            out.append("the model's weights (training.model_parameters × \(formatNumber(x.training.gradientBytesPerParameter)) B) do not fit in one satellite's accelerator memory: inference spans satellites over the optical links, which this model does not charge")
+        if workload == .inference, modelFitsInSatellite == false {
+            out.append("the model's weights (training.model_parameters × \(formatNumber(training.gradientBytesPerParameter)) B) do not fit in one satellite's accelerator memory: inference spans satellites over the optical links, which this model does not charge")
         }
         return out
     }

@@ -16,7 +16,21 @@ public struct OrbitalResult: Sendable, LevelizedResult {
     public var launch: LaunchPlan
     public var levelized: Levelized
     public var accelerator: Accelerator
-    public var warnings: [String]
+    /// The inputs the warnings are worded from (they are built when read, not in a study's hot loop).
+    public struct WarningContext: Sendable {
+        public var thermal: OrbitalInputs.Thermal
+        public var years: Double
+        public var training: TrainingInputs
+        public var workload: Workload
+    }
+    public var warningContext: WarningContext
+    /// What a reader must know about this result: the radiator against the coolant chain, the dose,
+    /// the links, the fabric.
+    public var warnings: [String] {
+        let c = warningContext
+        return radiator.warnings(transient, accelerator: accelerator, thermal: c.thermal) + radiation.warnings(years: c.years)
+            + (network?.warnings ?? []) + (fabric?.warnings(training: c.training, workload: c.workload) ?? [])
+    }
     /// Ground contact, RTTs and the link-capacity bound (MODEL.md §10).
     public var network: NetworkSummary?
     /// The training fabric: optical links, formations, training efficiency (issue 14).

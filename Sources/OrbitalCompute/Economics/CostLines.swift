@@ -86,11 +86,17 @@ public struct CostTotals: Sendable, Equatable {
     public var undiscounted: Double
 
     public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, schedule: CostSchedule) {
-        let counted = lines.filter { $0.counts(under: boundary, orbital: orbital) }
-        capex = counted.reduce(0) { $0 + $1.upfront * ($1.perBatch ? schedule.perBatchCharged : 1) }
-        opexPerYear = counted.reduce(0) { $0 + $1.annual }
+        // Summed in line order, as filter-then-reduce did (the same roundings), without an array.
+        var capex = 0.0, opex = 0.0, pv = 0.0
+        for line in lines where line.counts(under: boundary, orbital: orbital) {
+            capex = capex + line.upfront * (line.perBatch ? schedule.perBatchCharged : 1)
+            opex = opex + line.annual
+            pv = pv + schedule.presentValue(of: line)
+        }
+        self.capex = capex
+        opexPerYear = opex
         opexYears = schedule.annualYears
-        presentValue = counted.reduce(0) { $0 + schedule.presentValue(of: $1) }
+        presentValue = pv
         undiscounted = capex + opexPerYear * opexYears
     }
 }

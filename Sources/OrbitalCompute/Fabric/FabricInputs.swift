@@ -72,7 +72,14 @@ public struct FabricInputs: Sendable, Hashable {
 public protocol TrainingFabricInputs: CommonInputs {
     var training: TrainingInputs { get set }
     var fabric: FabricInputs { get set }
+    /// The stored field (as `CommonInputs.computePath`): parameter key paths through it have offsets.
+    static var trainingPath: WritableKeyPath<Self, TrainingInputs> { get }
 }
 
-extension OrbitalInputs: TrainingFabricInputs {}
-extension TerrestrialInputs: TrainingFabricInputs {}
+extension OrbitalInputs: TrainingFabricInputs {
+    public static var trainingPath: WritableKeyPath<OrbitalInputs, TrainingInputs> { \.training }
+}
+
+extension TerrestrialInputs: TrainingFabricInputs {
+    public static var trainingPath: WritableKeyPath<TerrestrialInputs, TrainingInputs> { \.training }
+}

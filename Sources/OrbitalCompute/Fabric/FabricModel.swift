@@ -126,7 +126,7 @@ public enum FabricModel {
     }
 
     /// The step of a job of `j` accelerators over the levels `levels(j)` give.
-    static func step(_ t: TrainingInputs, accelerators j: Double, peakFlops: Double, levels: [TrainingStep.Level]) -> TrainingFabric.Step {
+    static func step(_ t: TrainingInputs, accelerators j: Double, peakFlops: Double, levels: TrainingStep.Levels) -> TrainingFabric.Step {
         let tc = TrainingStep.computeTime(parameters: t.modelParameters, tokensPerStep: t.tokensPerStep, accelerators: j, peakFlops: peakFlops, utilization: t.computeUtilization)
         let s = TrainingStep.gradientBytesPerAccelerator(parameters: t.modelParameters, bytesPerParameter: t.gradientBytesPerParameter,
                                                          tensorParallel: t.tensorParallel, pipelineParallel: t.pipelineParallel)
@@ -139,10 +139,10 @@ public enum FabricModel {
     /// Assembles the result from a step function, the largest job at the threshold and the sizes
     /// to draw the efficiency curve at.
     static func assemble(_ t: TrainingInputs, workload: Workload, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
-                         largest: Double, curveSizes: [Double], withCurve: Bool, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
+                         largest: Double, curveSizes: () -> [Double], withCurve: Bool, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
         let replica = min(t.tensorParallel * t.pipelineParallel, total)
         let chargedSize = min(max(t.jobAccelerators, replica), total)
-        let sizes = withCurve ? Array(Set(curveSizes.filter { $0 >= replica && $0 <= total })).sorted() : []
+        let sizes = withCurve ? Array(Set(curveSizes().filter { $0 >= replica && $0 <= total })).sorted() : []
         let stride = max(1, sizes.count / curvePoints)
         let curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
         return TrainingFabric(workload: workload, accelerators: total, threshold: t.efficiencyThreshold, charged: step(chargedSize), wholeCluster: step(total),
@@ -171,7 +171,7 @@ public enum FabricModel {
         let replica = t.tensorParallel * t.pipelineParallel
         func step(_ j: Double) -> TrainingFabric.Step {
             FabricModel.step(t, accelerators: j, peakFlops: peakFlops,
-                             levels: [.init(members: j / replica, bandwidthBps: local, latencyS: f.hopLatencyS)])
+                             levels: .init(.init(members: j / replica, bandwidthBps: local, latencyS: f.hopLatencyS)))
         }
         func passes(_ j: Double) -> Bool { step(j).efficiency >= t.efficiencyThreshold }
         // Efficiency falls with job size (the compute per step shrinks, the ring's time does not):
@@ -188,8 +188,9 @@ public enum FabricModel {
             }
         }
         let n = Double(curvePoints)
-        let sizes = total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : []
-        return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest, curveSizes: sizes, withCurve: withCurve, step: step)
+        return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest,
+                        curveSizes: { total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : [] },
+                        withCurve: withCurve, step: step)
     }
 
     /// The orbital side: accelerators inside a satellite on a local network, satellites in
@@ -198,6 +199,84 @@ public enum FabricModel {
     /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
     ///   [W], peak FLOP/s per accelerator.
     public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
+        var none: PassTable? = nil
+        return try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, withCurve: withCurve, passes: &none)
+    }
+
+    /// Remembered outcomes of the threshold test for one layout: whole satellites of one formation
+    /// (by satellite count) and whole formations (by formation count). Within a layout the test of
+    /// a size depends on nothing else, so a study whose points change only the cluster's size
+    /// (the satellites and formations it has) reuses them: the searches below then cost a few
+    /// look-ups instead of a step each. The searches probe exactly as without the table.
+    struct PassTable {
+        /// The layout the outcomes belong to: the fabric key without the cluster's size, and the
+        /// satellites per formation and accelerators per satellite it implies.
+        var layout: OrbitalModel.FabricLayout
+        /// 0 unknown, 1 passes, 2 fails; index = count (satellites or formations).
+        var inOne: [UInt8]
+        var across: [UInt8]
+        /// The neighbour and inter-formation link budgets of the layout.
+        var budgets: (OpticalLink.Budget, OpticalLink.Budget)?
+        init(layout: OrbitalModel.FabricLayout) {
+            self.layout = layout
+            inOne = [UInt8](repeating: 0, count: 1024)
+            across = [UInt8](repeating: 0, count: 4096)
+        }
+        mutating func reset(_ layout: OrbitalModel.FabricLayout) {
+            self.layout = layout
+            budgets = nil
+            for i in inOne.indices { inOne[i] = 0 }
+            for i in across.indices { across[i] = 0 }
+        }
+    }
+
+    /// An ascending list of sizes without storage: `unit × (first + k)` for k < `multiples`, then
+    /// `last` when `hasLast` (the cluster's total, which is no multiple).
+    struct SizeList {
+        var unit: Double, first: Int, multiples: Int, last: Double, hasLast: Bool
+        var count: Int { multiples + (hasLast ? 1 : 0) }
+        /// Element k, and the count it is a multiple of (nil for `last`).
+        @inline(__always) func element(_ k: Int) -> (Double, Int?) { k < multiples ? (Double(first + k) * unit, first + k) : (last, nil) }
+    }
+
+    /// `largestPassing` over a `SizeList` (the same probes).
+    @inline(__always)
+    static func largestPassing(_ sizes: SizeList, _ passes: (Double, Int?) -> Bool) -> Double? {
+        guard sizes.count > 0 else { return nil }
+        let e0 = sizes.element(0)
+        guard passes(e0.0, e0.1) else { return nil }
+        var lo = 0, hi = sizes.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            let e = sizes.element(mid)
+            if passes(e.0, e.1) { lo = mid } else { hi = mid }
+        }
+        return sizes.element(lo).0
+    }
+
+    /// The multiples `m × unit` (m in `from...to`) that are below `total` and at least `replica`, as a
+    /// `SizeList` with `total` appended when `appendTotal` (and total ≥ replica).
+    static func sizeList(unit: (Int) -> Double, from: Int, to: Int, scale: Double, total: Double, replica: Double, appendTotal: Bool) -> SizeList {
+        // The kept multiples are a contiguous run (the sizes ascend): find its ends by the same
+        // comparisons the filters make.
+        var lo = from
+        if to >= from {
+            // First m with unit(m) ≥ replica (start near replica / scale, then step exactly).
+            lo = max(from, min(to + 1, Int((replica / scale).rounded(.down)) - 1))
+            while lo > from && unit(lo - 1) >= replica { lo -= 1 }
+            while lo <= to && unit(lo) < replica { lo += 1 }
+        }
+        var hi = lo - 1
+        if lo <= to {
+            hi = max(lo - 1, min(to, Int((total / scale).rounded(.down)) + 1))
+            while hi >= lo && unit(hi) >= total { hi -= 1 }
+            while hi < to && unit(hi + 1) < total { hi += 1 }
+        }
+        return SizeList(unit: scale, first: lo, multiples: max(0, hi - lo + 1), last: total, hasLast: appendTotal && total >= replica)
+    }
+
+    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool,
+                        passes table: inout PassTable?) throws -> TrainingFabric {
         let f = x.fabric
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
         try checkLayout(x.training, f)
@@ -208,8 +287,13 @@ public enum FabricModel {
         let total = min(accelerators, satellites * g)
         let perFormation = max(1, min(x.formation.satellitesMax, satellites))
         let formations = (satellites / perFormation).rounded(.up)
-        let link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
-        let inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
+        // The link budgets depend on the layout alone: a pass table keeps them.
+        let (link, inter): (OpticalLink.Budget, OpticalLink.Budget)
+        if let kept = table?.budgets { (link, inter) = kept } else {
+            link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
+            inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
+            if table != nil { table!.budgets = (link, inter) }
+        }
         let l = x.satellite.islTerminals
         let local = f.bpsPerAccelerator * f.throughputEfficiency
         let collective = Formation.ringInjectionRate(linksPerSatellite: l, linkRate: link.linkRateBps) / g
@@ -226,29 +310,54 @@ public enum FabricModel {
             let dp = j / replica
             let a = min(dp, perSatellite)
             let ringLinks = min(f - 1, 2)
-            let levels: [TrainingStep.Level] = [
+            let levels = TrainingStep.Levels(
                 .init(members: a, bandwidthBps: local, latencyS: x.fabric.hopLatencyS),
                 .init(members: dp / a / f, bandwidthBps: collective, latencyS: hop),
-                .init(members: f, bandwidthBps: ringLinks * x.formation.interFormationLinks * inter.linkRateBps / (satsPerFormation * g), latencyS: interHop),
-            ]
+                .init(members: f, bandwidthBps: ringLinks * x.formation.interFormationLinks * inter.linkRateBps / (satsPerFormation * g), latencyS: interHop))
             return FabricModel.step(t, accelerators: j, peakFlops: peakFlops, levels: levels)
         }
-        // Candidate sizes: 1 … n satellites of one formation, then 2 … F whole formations, then all.
-        let inOne = (1...Int(perFormation)).map { Double($0) * g }
-        let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
-        let sizes = (inOne + across).filter { $0 < total } + [total]
+        // Candidate sizes: 1 … n satellites of one formation, then 2 … F whole formations, then all
+        // (those below the total, then the total).
         // Efficiency falls with size within one formation and across whole formations (compute per
         // step shrinks, the rings' times grow): bisect each segment, the larger one first.
         func passes(_ j: Double) -> Bool { j >= replica && step(j).efficiency >= t.efficiencyThreshold }
-        let one = sizes.filter { $0 >= replica && $0 <= perFormation * g }, many = sizes.filter { $0 >= replica && $0 > perFormation * g }
-        let largest = largestPassing(many, passes) ?? largestPassing(one, passes) ?? 0
+        let nOne = Int(perFormation), nFormations = Int(formations)
+        let oneSpan = perFormation * g
+        let one = sizeList(unit: { Double($0) * g }, from: 1, to: nOne, scale: g, total: total, replica: replica, appendTotal: total <= oneSpan)
+        let many = sizeList(unit: { Double($0) * perFormation * g }, from: 2, to: nFormations, scale: perFormation * g, total: total, replica: replica, appendTotal: total > oneSpan)
+        let largest: Double
+        if table != nil {
+            largest = largestPassing(many, { j, m in table!.passes(j, m, across: true, passes) }) ?? largestPassing(one, { j, m in table!.passes(j, m, across: false, passes) }) ?? 0
+        } else {
+            largest = largestPassing(many, { j, _ in passes(j) }) ?? largestPassing(one, { j, _ in passes(j) }) ?? 0
+        }
         let o = TrainingFabric.Orbital(link: link, interFormationLink: inter, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation, formations: formations,
                                        linksPerSatellite: l, formationRadiusM: Formation.radius(satellites: perFormation, spacing: x.formation.neighbourSpacingM),
                                        bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l, linkRate: link.linkRateBps, acceleratorsPerSatellite: g),
                                        collectiveBpsPerAccelerator: collective, hopLatencyS: hop,
                                        diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
-        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: sizes, withCurve: withCurve, step: step)
+        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: {
+            let inOne = (1...Int(perFormation)).map { Double($0) * g }
+            let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
+            return (inOne + across).filter { $0 < total } + [total]
+        }, withCurve: withCurve, step: step)
         result.modelFitsInSatellite = t.modelParameters * t.gradientBytesPerParameter <= g * f.memoryBytesPerAccelerator
         return result
+    }
+}
+
+extension FabricModel.PassTable {
+    /// The remembered outcome for size j (the m-th multiple), computing and keeping it on a miss.
+    @inline(__always)
+    mutating func passes(_ j: Double, _ m: Int?, across: Bool, _ compute: (Double) -> Bool) -> Bool {
+        guard let m, m < (across ? self.across.count : inOne.count) else { return compute(j) }
+        switch across ? self.across[m] : inOne[m] {
+        case 1: return true
+        case 2: return false
+        default:
+            let p = compute(j)
+            if across { self.across[m] = p ? 1 : 2 } else { inOne[m] = p ? 1 : 2 }
+            return p
+        }
     }
 }

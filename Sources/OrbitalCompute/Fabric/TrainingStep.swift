@@ -45,6 +45,17 @@ public enum TrainingStep {
     }
 
     /// One level of a hierarchical collective.
+    /// Up to three levels stored inline (a hot loop builds them without an array).
+    public struct Levels: RandomAccessCollection, Sendable {
+        var a: Level, b: Level, c: Level
+        public let count: Int
+        public init(_ a: Level) { self.a = a; b = a; c = a; count = 1 }
+        public init(_ a: Level, _ b: Level, _ c: Level) { self.a = a; self.b = b; self.c = c; count = 3 }
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(i: Int) -> Level { i == 0 ? a : i == 1 ? b : c }
+    }
+
     public struct Level: Sendable, Equatable {
         /// Members of the all-reduce group at this level [-].
         public var members: Double
@@ -63,7 +74,13 @@ public enum TrainingStep {
     /// the shard the level below left, all-reduce at the top, all-gather back down:
     /// T = Σ_l [2 (n_l − 1) / n_l × S_l / B_l + 2 (n_l − 1) α_l], S_1 = S, S_{l+1} = S_l / n_l.
     /// With one level it is the ring all-reduce.
-    public static func hierarchicalAllReduce(bytes s: Double, levels: [Level]) -> Double {
+    public static func hierarchicalAllReduce(bytes s: Double, levels: [Level]) -> Double { allReduce(bytes: s, levels: levels) }
+
+    /// The same over levels stored inline (no array in a hot loop).
+    public static func hierarchicalAllReduce(bytes s: Double, levels: Levels) -> Double { allReduce(bytes: s, levels: levels) }
+
+    @inline(__always)
+    static func allReduce(bytes s: Double, levels: some Sequence<Level>) -> Double {
         var shard = s, total = 0.0
         for level in levels {
             total += ringAllReduce(bytes: shard, members: level.members, bandwidth: level.bandwidthBps, latency: level.latencyS)

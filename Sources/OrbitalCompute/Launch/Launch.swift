@@ -23,10 +23,23 @@ public enum Launch {
     /// below 1e-9 of the sum (the next term is b(b−1)(b−2)·64^{b−3}/720). b = −1 (50 % learning)
     /// integrates to a logarithm.
     public static func meanLearningFactor(launches n: Int, learningRate: Double) -> Double {
+        var memo: LearningMemo? = nil
+        return meanLearningFactor(launches: n, learningRate: learningRate, memo: &memo)
+    }
+
+    /// The head sum Σ_{k≤h} k^b of the last learning rate and head length (63 powers: most of a
+    /// cached study point's time, and the same every point).
+    struct LearningMemo: Sendable { var rate: Double; var head: Int; var sum: Double }
+
+    static func meanLearningFactor(launches n: Int, learningRate: Double, memo: inout LearningMemo?) -> Double {
         guard n > 1, learningRate > 0 else { return 1 }
         let b = learningExponent(rate: learningRate)
         let head = min(n, 63)
-        var sum = (1...head).reduce(0.0) { $0 + pow(Double($1), b) }
+        var sum: Double
+        if let m = memo, m.rate == learningRate, m.head == head { sum = m.sum } else {
+            sum = (1...head).reduce(0.0) { $0 + pow(Double($1), b) }
+            memo = LearningMemo(rate: learningRate, head: head, sum: sum)
+        }
         if n > 63 {
             let a = 64.0, x = Double(n)
             let integral = abs(b + 1) < 1e-12 ? log(x / a) : (pow(x, b + 1) - pow(a, b + 1)) / (b + 1)

@@ -12,10 +12,20 @@ public struct LaunchPlan: Sendable, Equatable {
     public var deploymentDays: Double
 
     public static func plan(mass: MassBudget, itTargetW: Double, years: Double, launch l: OrbitalInputs.Launch, satellite s: OrbitalInputs.Satellite) throws -> LaunchPlan {
-        let (vehicle, costPerKg) = try l.resolved()
+        var memo = Memo()
+        return try plan(mass: mass, itTargetW: itTargetW, years: years, launch: l, satellite: s, memo: &memo)
+    }
+
+    /// What the next plan of a study probably reuses: the vehicle's catalog entry and the learning
+    /// curve's head sum (`Launch.LearningMemo`).
+    struct Memo { var vehicle: LaunchVehicle?; var learning: Launch.LearningMemo? }
+
+    static func plan(mass: MassBudget, itTargetW: Double, years: Double, launch l: OrbitalInputs.Launch, satellite s: OrbitalInputs.Satellite,
+                     memo: inout Memo) throws -> LaunchPlan {
+        let (vehicle, costPerKg) = try l.resolved(catalog: &memo.vehicle)
         let launches = try Launch.count(mass: mass.totalKg, payload: vehicle.payloadKg)
         return LaunchPlan(launches: launches, costPerKgUsd: costPerKg,
-                          costUsd: Launch.cost(mass: mass.totalKg, costPerKg: costPerKg, launches: launches, learningRate: l.learningRate),
+                          costUsd: mass.totalKg * costPerKg * Launch.meanLearningFactor(launches: launches, learningRate: l.learningRate, memo: &memo.learning),
                           costPerKwYearUsd: Launch.costPerKilowattYear(mass: mass.totalKg, costPerKg: costPerKg, powerW: itTargetW, years: years),
                           deploymentDays: Launch.deploymentDays(launches: launches, perYear: l.launchesPerYear, massKg: mass.builtKg, buildKgPerYear: s.manufacturingKgPerYear))
     }

@@ -20,7 +20,7 @@ public final class NetworkModel: Sendable {
         public var user: UserLatency
     }
 
-    private struct Key: Hashable, Sendable {
+    struct Key: Hashable, Sendable {
         var altitude, inclination, epochDays, planeA, planeB: Double
         var planeKind: Int
         var stations: String
@@ -40,6 +40,11 @@ public final class NetworkModel: Sendable {
 
     /// Contact and latency over a day for the scenario's stations and reference user (cached).
     public func geometry(orbit: Orbit, _ n: NetworkInputs) throws -> Geometry {
+        try geometry(orbit: orbit, n, key: key(orbit: orbit, n))
+    }
+
+    /// The cache key of a geometry.
+    func key(orbit: Orbit, _ n: NetworkInputs) -> Key {
         let plane: (Int, Double, Double) = {
             switch orbit.plane {
             case let .sunSynchronous(ltan): return (0, ltan, 0)
@@ -50,7 +55,11 @@ public final class NetworkModel: Sendable {
         let key = Key(altitude: orbit.altitude, inclination: orbit.inclination, epochDays: orbit.epochDays, planeA: plane.1, planeB: plane.2,
                       planeKind: plane.0, stations: n.groundStations, minElevation: n.minElevationDeg,
                       userLat: n.userLatitudeDeg, userLon: n.userLongitudeDeg, paths: PathSettings(n))
-        return try cache.value(key) {
+        return key
+    }
+
+    func geometry(orbit: Orbit, _ n: NetworkInputs, key: Key) throws -> Geometry {
+        try cache.value(key) {
             let stations = try GroundStationCatalog.stations(inSet: n.groundStations)
             let contact = try ContactAnalysis(track: ClusterTrack(orbit: orbit), stations: stations, minElevation: n.minElevationDeg * Constants.degree,
                                               span: NetworkModel.evaluationSpan, step: NetworkModel.evaluationStep)
@@ -69,7 +78,18 @@ public final class NetworkModel: Sendable {
     /// - Parameter deliveredPeakFlops: mean delivered accelerators × peak dense FLOP/s each, before
     ///   the network bound [FLOP/s].
     public func summary(orbit: Orbit, _ n: NetworkInputs, deliveredPeakFlops: Double) throws -> NetworkSummary {
-        let g = try geometry(orbit: orbit, n)
+        var memo = Kept<Key, Geometry>()
+        return try summary(orbit: orbit, n, memo: &memo, deliveredPeakFlops: deliveredPeakFlops)
+    }
+
+    /// The same, keeping the last geometry (and its key) for the next call of one worker.
+    func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, deliveredPeakFlops: Double) throws -> NetworkSummary {
+        let key = key(orbit: orbit, n)
+        let g: Geometry
+        if memo.key == key { g = memo.value! } else {
+            g = try geometry(orbit: orbit, n, key: key)
+            memo.keep(key, g)
+        }
         return NetworkSummary(geometry: g, capacity: NetworkCapacity(meanStationsInView: g.meanStationsInView, deliveredPeakFlops: deliveredPeakFlops, n),
                               workload: n.workload, deliveredPeakFlops: deliveredPeakFlops)
     }

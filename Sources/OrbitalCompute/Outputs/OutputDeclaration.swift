@@ -50,9 +50,10 @@ public struct Output: Sendable {
                terrestrial: terrestrial.map { f in Accessor(value: { .number(f($0)) }, number: f) })
     }
 
-    /// A number both sides compute the same way (the levelized economics).
-    static func levelized(_ path: String, _ unit: String, _ description: String, _ f: @escaping @Sendable (any LevelizedResult) -> Double) -> Output {
-        number(path, unit, description, orbital: { f($0) }, terrestrial: { f($0) })
+    /// A number both sides compute the same way (the levelized economics). Read from the result's
+    /// `Levelized` in place: an `any LevelizedResult` would copy the whole result into a box.
+    static func levelized(_ path: String, _ unit: String, _ description: String, _ f: @escaping @Sendable (Levelized) -> Double) -> Output {
+        number(path, unit, description, orbital: { f($0.levelized) }, terrestrial: { f($0.levelized) })
     }
 
     static func integer(_ path: String, _ description: String, orbital: @escaping @Sendable (OrbitalResult) -> Int) -> Output {

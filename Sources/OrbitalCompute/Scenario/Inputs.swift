@@ -64,6 +64,23 @@ public protocol CommonInputs: Sendable {
     var compute: ComputeInputs { get set }
     var reliability: ReliabilityInputs { get set }
     var finance: FinanceInputs { get set }
+    /// The stored fields themselves, so that the parameter table's key paths to shared keys are
+    /// chains of stored properties (a plain offset for hot loops), not protocol requirements.
+    static var computePath: WritableKeyPath<Self, ComputeInputs> { get }
+    static var reliabilityPath: WritableKeyPath<Self, ReliabilityInputs> { get }
+    static var financePath: WritableKeyPath<Self, FinanceInputs> { get }
+}
+
+extension OrbitalInputs {
+    public static var computePath: WritableKeyPath<OrbitalInputs, ComputeInputs> { \.compute }
+    public static var reliabilityPath: WritableKeyPath<OrbitalInputs, ReliabilityInputs> { \.reliability }
+    public static var financePath: WritableKeyPath<OrbitalInputs, FinanceInputs> { \.finance }
+}
+
+extension TerrestrialInputs {
+    public static var computePath: WritableKeyPath<TerrestrialInputs, ComputeInputs> { \.compute }
+    public static var reliabilityPath: WritableKeyPath<TerrestrialInputs, ReliabilityInputs> { \.reliability }
+    public static var financePath: WritableKeyPath<TerrestrialInputs, FinanceInputs> { \.finance }
 }
 
 public struct OrbitalInputs: CommonInputs, Equatable {

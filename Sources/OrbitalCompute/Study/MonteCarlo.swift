@@ -156,7 +156,10 @@ public enum MonteCarlo {
         let workers = Limits.workers(requested: jobs, work: streams)
         let evaluators = (0..<workers).map { _ in StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient) }
         let generators = try (0..<workers).map { _ in try RandomGenerator(seed: 1) }
-        let distributions = inputs.map(\.distribution), clamps = inputs.map(\.input.clamper)
+        let sampler = Sampler(inputs)
+        // Each worker's draw buffer, made once.
+        let xs = SharedSlots<[Double]>(count: workers, initial: [])
+        for w in 0..<workers { xs[w] = [Double](repeating: 0, count: k) }
         let exact = draws <= exactLimit
         var kept = exact ? [[Double]](repeating: [], count: columns) : []
         var streaming = exact ? [] : [StreamingSummary](repeating: StreamingSummary(), count: columns)
@@ -175,16 +178,18 @@ public enum MonteCarlo {
                 let c = streamDone + block.lowerBound
                 let rng = generators[worker], evaluator = evaluators[worker]
                 rng.reseed(streamSeed(seed, c))
-                var x = [Double](repeating: 0, count: k)
-                for d in (c * drawsPerStream)..<min((c + 1) * drawsPerStream, draws) {
-                    let i = d - first
-                    errors[i] = nil
-                    for j in 0..<k { x[j] = clamps[j].apply(distributions[j].sample(rng)); store[j * chunkDraws + i] = x[j] }
-                    do {
-                        try evaluator.evaluate(numbers: x)
-                        for j in 0..<m { store[(k + j) * chunkDraws + i] = evaluator.metrics[j] }
-                    } catch {
-                        errors[i] = errorText(error)
+                xs.withElement(worker) { x in
+                    for d in (c * drawsPerStream)..<min((c + 1) * drawsPerStream, draws) {
+                        let i = d - first
+                        errors[i] = nil
+                        sampler.draw(into: &x, rng)
+                        for j in 0..<k { store[j * chunkDraws + i] = x[j] }
+                        do {
+                            try evaluator.evaluate(numbers: x)
+                            for j in 0..<m { store[(k + j) * chunkDraws + i] = evaluator.metrics[j] }
+                        } catch {
+                            errors[i] = errorText(error)
+                        }
                     }
                 }
             }
@@ -200,14 +205,21 @@ public enum MonteCarlo {
                 try drawsSink(text)
             }
             // Summaries take the successful draws in draw order: deterministic whatever `jobs` is.
+            var chunkFailed = 0
             for d in first..<last {
                 let i = d - first
-                if let e = errors[i] { if firstError == nil { firstError = e }; continue }
+                if let e = errors[i] { if firstError == nil { firstError = e }; chunkFailed += 1; continue }
                 succeeded += 1
                 if let r = ratioColumn, store[r * chunkDraws + i] < 1 { cheaper += 1 }
-                for j in 0..<columns {
-                    let v = store[j * chunkDraws + i]
-                    if exact { kept[j].append(v) } else { streaming[j].add(v) }
+            }
+            // Column by column (each column's values stay in draw order): a chunk without failures
+            // is appended as contiguous runs of the column-major store.
+            let n = last - first
+            for j in 0..<columns {
+                let column = UnsafeBufferPointer(start: store.pointer + j * chunkDraws, count: n)
+                if exact && chunkFailed == 0 { kept[j].append(contentsOf: column); continue }
+                for i in 0..<n where errors[i] == nil {
+                    if exact { kept[j].append(column[i]) } else { streaming[j].add(column[i]) }
                 }
             }
             streamDone += chunkStreams
@@ -231,15 +243,95 @@ public enum MonteCarlo {
                       exactPercentiles: exact)
     }
 
+    /// Draws the inputs of one draw: each distribution sampled in column order, then clamped into
+    /// its input's accepted range.
+    struct Sampler {
+        let distributions: [InputDistribution]
+        let clamps: [Clamp]
+        init(_ inputs: [UncertainInput]) { distributions = inputs.map(\.distribution); clamps = inputs.map(\.input.clamper) }
+        @inline(__always) func draw(into x: inout [Double], _ rng: RandomGenerator) {
+            for j in 0..<x.count { x[j] = clamps[j].apply(distributions[j].sample(rng)) }
+        }
+    }
+
+    /// The hot path of `run` alone, on the calling thread, for `orbital bench`: each draw sampled
+    /// and evaluated (every metric read), nothing stored or summarised.
+    public final class DrawLoop {
+        let evaluator: StudyEvaluator
+        let sampler: Sampler
+        let rng: RandomGenerator
+        var x: [Double]
+        /// Sum of the cost ratios (or headline costs) of the successful draws: keeps the work observable.
+        public private(set) var checksum = 0.0
+
+        public init(setup: StudySetup, inputs: [UncertainInput], seed: UInt64, thermalTransient: Bool = false) throws {
+            evaluator = StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient)
+            sampler = Sampler(inputs)
+            rng = try RandomGenerator(seed: MonteCarlo.streamSeed(seed, 0))
+            x = [Double](repeating: 0, count: inputs.count)
+        }
+
+        /// Runs `draws` draws; returns how many the model rejected.
+        public func run(draws: Int) -> Int {
+            var failed = 0
+            let last = evaluator.metrics.count - 1
+            for _ in 0..<draws {
+                sampler.draw(into: &x, rng)
+                do {
+                    try evaluator.evaluate(numbers: x)
+                    checksum += evaluator.metrics[last]
+                } catch { failed += 1 }
+            }
+            return failed
+        }
+    }
+
     /// Mean, standard deviation and percentiles (linear interpolation between order statistics,
     /// Hyndman & Fan type 7, the default of R and NumPy) of the finite values.
     public static func summarize(_ name: String, _ values: [Double]) -> Summary {
-        let v = values.filter(\.isFinite).sorted()
+        var v = values.filter(\.isFinite)
         guard !v.isEmpty else { return Summary(name: name, mean: .nan, sd: .nan, p5: .nan, p50: .nan, p95: .nan, min: .nan, max: .nan) }
         let mean = values.reduce(0) { $1.isFinite ? $0 + $1 : $0 } / Double(v.count)
         let ss = values.reduce(0) { $1.isFinite ? $0 + ($1 - mean) * ($1 - mean) : $0 }
         let sd = v.count > 1 ? (ss / Double(v.count - 1)).squareRoot() : 0
-        return Summary(name: name, mean: mean, sd: sd, p5: percentile(v, 0.05), p50: percentile(v, 0.5), p95: percentile(v, 0.95), min: v.first!, max: v.last!)
+        // The order statistics the percentiles need, by selection (O(n)) rather than a full sort:
+        // the same values, so the same percentiles.
+        let p50 = selectedPercentile(&v, 0.5), p5 = selectedPercentile(&v, 0.05), p95 = selectedPercentile(&v, 0.95)
+        return Summary(name: name, mean: mean, sd: sd, p5: p5, p50: p50, p95: p95, min: v.min()!, max: v.max()!)
+    }
+
+    /// Type-7 percentile of unsorted values (no NaN), reordering them: the order statistics at
+    /// ⌊h⌋ and ⌊h⌋ + 1 (h = (n − 1) p) found by selection.
+    static func selectedPercentile(_ v: inout [Double], _ p: Double) -> Double {
+        let h = Double(v.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, v.count - 1)
+        let a = select(&v, lo)
+        // After selecting lo, everything right of it is ≥ it: the next order statistic is their least.
+        let b = hi == lo ? a : v[(lo + 1)...].min()!
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// Moves the k-th smallest value to index k, smaller-or-equal values before it and
+    /// larger-or-equal after (Hoare's selection with median-of-three pivots), and returns it.
+    static func select(_ v: inout [Double], _ k: Int) -> Double {
+        v.withUnsafeMutableBufferPointer { a in
+            var left = 0, right = a.count - 1
+            while right > left {
+                let mid = left + (right - left) / 2
+                if a[mid] < a[left] { a.swapAt(mid, left) }
+                if a[right] < a[left] { a.swapAt(right, left) }
+                if a[right] < a[mid] { a.swapAt(right, mid) }
+                let pivot = a[mid]
+                var i = left, j = right
+                while i <= j {
+                    while a[i] < pivot { i += 1 }
+                    while pivot < a[j] { j -= 1 }
+                    if i <= j { a.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if k <= j { right = j } else if k >= i { left = i } else { break }
+            }
+            return a[k]
+        }
     }
 
     /// Type-7 percentile of sorted values.

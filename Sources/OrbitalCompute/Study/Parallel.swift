@@ -57,4 +57,6 @@ final class SharedSlots<T>: @unchecked Sendable {
         get { pointer[i] }
         set { pointer[i] = newValue }
     }
+    /// Element i in place (a buffer stays uniquely referenced: no copy on write).
+    @inline(__always) func withElement<R>(_ i: Int, _ body: (inout T) throws -> R) rethrows -> R { try body(&pointer[i]) }
 }

@@ -12,6 +12,8 @@ public struct StudySetup: Sendable {
     public let ground: Scenario?
     let baseOrbital: OrbitalInputs?
     let baseTerrestrial: TerrestrialInputs?
+    /// The metric columns, in output order (`selecting(columns:)` chooses others).
+    public internal(set) var columns: [StudyColumn] = []
 
     public init(primary: Scenario, ground: Scenario? = nil) throws {
         if let ground {
@@ -26,17 +28,14 @@ public struct StudySetup: Sendable {
         self.ground = ground
         baseOrbital = primary.kind == .orbital ? try primary.orbitalInputs() : nil
         baseTerrestrial = primary.kind == .terrestrial ? try primary.terrestrialInputs() : try ground?.terrestrialInputs()
+        columns = StudySetup.defaultColumns(primary: baseOrbital != nil ? .orbital : .terrestrial, hasRatio: baseOrbital != nil && baseTerrestrial != nil)
     }
 
     /// True when a cost ratio (orbit over ground) is reported.
     public var hasRatio: Bool { baseOrbital != nil && baseTerrestrial != nil }
 
     /// The metric columns, in output order.
-    public var metrics: [String] {
-        var names = baseOrbital != nil ? StudyMetrics.orbital : StudyMetrics.terrestrial
-        if hasRatio { names += ["ground_cost_per_pflop_hour_usd", "cost_ratio"] }
-        return names
-    }
+    public var metrics: [String] { columns.map(\.name) }
 
     /// The metric a study ranks inputs by: the cost ratio when there is a ground side, else the
     /// levelized cost per PFLOP-hour.
@@ -167,56 +166,40 @@ public struct StudyInput: @unchecked Sendable {
     }
 }
 
-/// A parameter's field, as a key path, for fast writes in hot loops.
+/// A parameter's field for fast writes in hot loops: its byte offset in the inputs (every
+/// parameter's key path is a chain of stored properties, `CommonInputs.computePath` and the
+/// like, so `MemoryLayout.offset(of:)` finds it), else its key path.
 enum FieldSetter<Inputs> {
-    case number(WritableKeyPath<Inputs, Double>, SIScale)
-    case optional(WritableKeyPath<Inputs, Double?>, SIScale)
+    case number(Int, SIScale)
+    case optional(Int, SIScale)
+    case numberPath(WritableKeyPath<Inputs, Double>, SIScale)
+    case optionalPath(WritableKeyPath<Inputs, Double?>, SIScale)
     case other
     init(_ p: Parameter<Inputs>?) {
         switch p?.binding {
-        case let .number(path, si)?: self = .number(path, si)
-        case let .optionalNumber(path, si)?: self = .optional(path, si)
+        case let .number(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .number($0, si) } ?? .numberPath(path, si)
+        case let .optionalNumber(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .optional($0, si) } ?? .optionalPath(path, si)
         default: self = .other
         }
     }
+
+    /// True when writes are plain stores at an offset.
+    var isStored: Bool { if case .number = self { return true } else if case .optional = self { return true } else { return false } }
+
     @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
         switch self {
-        case let .number(path, si): inputs[keyPath: path] = si.toSI(x)
-        case let .optional(path, si): inputs[keyPath: path] = si.toSI(x)
+        case let .number(offset, si): withUnsafeMutableBytes(of: &inputs) { $0.storeBytes(of: si.toSI(x), toByteOffset: offset, as: Double.self) }
+        case let .optional(offset, si): withUnsafeMutableBytes(of: &inputs) { $0.storeBytes(of: Optional(si.toSI(x)), toByteOffset: offset, as: Double?.self) }
+        case let .numberPath(path, si): inputs[keyPath: path] = si.toSI(x)
+        case let .optionalPath(path, si): inputs[keyPath: path] = si.toSI(x)
         case .other: break
         }
     }
 }
 
-/// Metric columns and how they are read from a result.
-enum StudyMetrics {
-    static let orbital = [
-        "cost_per_accelerator_hour_usd", "cost_per_pflop_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd", "opex_usd_per_year",
-        "mass_total_kg", "satellite_count", "launch_count", "launch_cost_usd", "launch_cost_per_kw_year_usd", "radiator_area_m2",
-        "array_area_m2", "battery_energy_wh", "eclipse_fraction_mean", "temperature_max_k", "deployment_days", "delivered_accelerator_hours",
-    ]
-    static let terrestrial = [
-        "cost_per_accelerator_hour_usd", "cost_per_pflop_hour_usd", "cost_per_mwh_it_usd", "tco_usd", "capex_usd", "opex_usd_per_year",
-        "facility_power_w", "energy_cost_usd_per_year", "water_liters_per_year", "deployment_days", "delivered_accelerator_hours",
-    ]
-
-    static func write(_ r: OrbitalResult, into m: inout [Double]) {
-        m[0] = r.costPerAcceleratorHourUsd; m[1] = r.costPerPflopHourUsd; m[2] = r.costPerMwhItUsd; m[3] = r.totals.presentValue
-        m[4] = r.totals.capex; m[5] = r.totals.opexPerYear; m[6] = r.massTotalKg; m[7] = Double(r.satelliteCount)
-        m[8] = Double(r.launchCount); m[9] = r.launchCostUsd; m[10] = r.launchCostPerKwYearUsd; m[11] = r.radiatorAreaM2
-        m[12] = r.arrayAreaM2; m[13] = r.batteryEnergyWh; m[14] = r.eclipse.meanFraction; m[15] = r.transient.maximum
-        m[16] = r.deploymentDays; m[17] = r.deliveredAcceleratorHours
-    }
-
-    static func write(_ r: TerrestrialResult, into m: inout [Double]) {
-        m[0] = r.costPerAcceleratorHourUsd; m[1] = r.costPerPflopHourUsd; m[2] = r.costPerMwhItUsd; m[3] = r.totals.presentValue
-        m[4] = r.totals.capex + (r.boundary == .launch ? 0 : r.facilityCapexUsd); m[5] = r.totals.opexPerYear; m[6] = r.facilityPowerW
-        m[7] = r.energyCostUsdPerYear; m[8] = r.waterLitersPerYear; m[9] = r.deploymentDays; m[10] = r.deliveredAcceleratorHours
-    }
-}
-
 /// Evaluates study points. Not thread-safe: one per worker (it owns the scratch state of the
-/// points it evaluates; its `OrbitalModel`'s caches make repeated orbits cheap).
+/// points it evaluates: the model's per-layout memo, the ground result when the ground does not
+/// vary, the metric buffer). A numeric point (`evaluate(numbers:)`) allocates nothing.
 public final class StudyEvaluator {
     public let setup: StudySetup
     public let inputs: [StudyInput]
@@ -225,7 +208,9 @@ public final class StudyEvaluator {
     public private(set) var metrics: [Double]
     private let groundVaries: Bool
     private var groundCache: TerrestrialResult?
-    private let orbitalCount: Int
+    private var memo = OrbitalModel.Memo()
+    private let sources: [StudyColumn.Source]
+    private let needsGround: Bool
 
     /// - Parameter thermalTransient: false skips the periodic radiator transient
     ///   (`OrbitalModel.computesTransient`): temperature_max_k is then NaN; no cost changes.
@@ -233,16 +218,34 @@ public final class StudyEvaluator {
         model = OrbitalModel(computesTransient: thermalTransient)
         self.setup = setup
         self.inputs = inputs
-        metrics = [Double](repeating: .nan, count: setup.metrics.count)
+        metrics = [Double](repeating: .nan, count: setup.columns.count)
         groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
-        orbitalCount = setup.baseOrbital != nil ? StudyMetrics.orbital.count : StudyMetrics.terrestrial.count
         orbitalSetters = inputs.map { FieldSetter($0.orbital) }
-        optionalMetric = setup.metrics.map { $0 == "temperature_max_k" }
+        optionalMetric = setup.columns.map(\.mayBeUndefined)
         groundSetters = inputs.map { FieldSetter($0.terrestrial) }
+        if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
+        if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
+        sources = setup.columns.map(\.source)
+        memo.persistent = true
+        needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
+            switch $0.source { case .orbital, .terrestrial: return false; default: return true }
+        }
     }
 
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
-    /// Metrics that are NaN when not computed (the radiator transient, off by default in studies).
+    /// The inputs of the numeric path, kept between points: every varied field is written each
+    /// point, the rest never changes (no copy of the whole inputs per point).
+    /// (Owned storage rather than properties: a property passed to the model would be copied.)
+    private let currentOrbital: UnsafeMutablePointer<OrbitalInputs>?
+    private let currentTerrestrial: UnsafeMutablePointer<TerrestrialInputs>?
+
+    deinit {
+        currentOrbital?.deinitialize(count: 1); currentOrbital?.deallocate()
+        currentTerrestrial?.deinitialize(count: 1); currentTerrestrial?.deallocate()
+    }
+    /// The ground's metric values when the ground does not vary (computed once).
+    private var groundConstants: [Double]?
+    /// Metrics that may be NaN for a valid point (the radiator transient when it is off, …).
     private let optionalMetric: [Bool]
     private let groundSetters: [FieldSetter<TerrestrialInputs>]
 
@@ -256,17 +259,13 @@ public final class StudyEvaluator {
     private func evaluateUnchecked(_ values: [ParameterValue]) throws {
         if var o = setup.baseOrbital {
             for (input, v) in zip(inputs, values) { if let p = input.orbital { p.apply(v, to: &o) } }
-            let r = try model.evaluate(o)
-            StudyMetrics.write(r, into: &metrics)
-            if setup.baseTerrestrial != nil {
-                let g = try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } }
-                metrics[orbitalCount] = g.costPerPflopHourUsd
-                metrics[orbitalCount + 1] = r.costPerPflopHourUsd / g.costPerPflopHourUsd
-            }
+            let r = try model.evaluate(o, memo: &memo)
+            let g = needsGround ? try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } } : nil
+            write(r, g)
         } else {
             var t = setup.baseTerrestrial!
             for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } }
-            StudyMetrics.write(try TerrestrialModel.evaluate(t), into: &metrics)
+            write(try TerrestrialModel.evaluate(t))
         }
     }
 
@@ -276,8 +275,8 @@ public final class StudyEvaluator {
         try checkFinite()
     }
 
-    /// Every metric is finite (the transient's, when it is off, is NaN by design), or the point
-    /// fails with the metrics named: a sweep row or a draw never carries a silent non-number.
+    /// Every metric is finite (one that may be undefined may be NaN), or the point fails with the
+    /// metrics named: a sweep row or a draw never carries a silent non-number.
     @inline(__always)
     func checkFinite() throws {
         for j in 0..<metrics.count where !metrics[j].isFinite && !(metrics[j].isNaN && optionalMetric[j]) {
@@ -286,19 +285,69 @@ public final class StudyEvaluator {
     }
 
     private func evaluateUnchecked(numbers: [Double]) throws {
-        if var o = setup.baseOrbital {
-            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o) }
-            let r = try model.evaluate(o)
-            StudyMetrics.write(r, into: &metrics)
-            if setup.baseTerrestrial != nil {
-                let g = try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } }
-                metrics[orbitalCount] = g.costPerPflopHourUsd
-                metrics[orbitalCount + 1] = r.costPerPflopHourUsd / g.costPerPflopHourUsd
+        if let o = currentOrbital {
+            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
+            let r = try model.evaluate(o.pointee, memo: &memo)
+            if needsGround && !groundVaries {
+                try writeWithConstantGround(r)
+            } else {
+                let g = needsGround ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
+                write(r, g)
             }
         } else {
-            var t = setup.baseTerrestrial!
-            for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) }
-            StudyMetrics.write(try TerrestrialModel.evaluate(t), into: &metrics)
+            let t = currentTerrestrial!
+            for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t.pointee) }
+            write(try TerrestrialModel.evaluate(t.pointee))
+        }
+    }
+
+    /// The orbital columns from `r`, the ground's from values computed once.
+    private func writeWithConstantGround(_ r: OrbitalResult) throws {
+        if groundConstants == nil {
+            let g = try groundResult { _ in }
+            groundConstants = sources.map {
+                switch $0 {
+                case let .ground(a): return a.number!(g)
+                case .groundCostPerPflopHour, .costRatio: return g.costPerPflopHourUsd
+                default: return .nan
+                }
+            }
+        }
+        metrics.withUnsafeMutableBufferPointer { m in
+            groundConstants!.withUnsafeBufferPointer { c in
+                for j in 0..<sources.count {
+                    switch sources[j] {
+                    case let .orbital(a): m[j] = a.number!(r)
+                    case .ground, .groundCostPerPflopHour: m[j] = c[j]
+                    case .costRatio: m[j] = r.costPerPflopHourUsd / c[j]
+                    case .terrestrial: m[j] = .nan
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func write(_ r: OrbitalResult, _ g: TerrestrialResult?) {
+        metrics.withUnsafeMutableBufferPointer { m in
+            for j in 0..<sources.count {
+                switch sources[j] {
+                case let .orbital(a): m[j] = a.number!(r)
+                case let .ground(a): m[j] = a.number!(g!)
+                case .groundCostPerPflopHour: m[j] = g!.costPerPflopHourUsd
+                case .costRatio: m[j] = r.costPerPflopHourUsd / g!.costPerPflopHourUsd
+                case .terrestrial: m[j] = .nan
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func write(_ t: TerrestrialResult) {
+        metrics.withUnsafeMutableBufferPointer { m in
+            for j in 0..<sources.count {
+                if case let .terrestrial(a) = sources[j] { m[j] = a.number!(t) } else { m[j] = .nan }
+            }
         }
     }
 

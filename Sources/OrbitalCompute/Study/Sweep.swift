@@ -1,10 +1,12 @@
 import Foundation
 
 /// Runs a sweep plan and streams its rows, in grid order, through `sink`, chunk by chunk:
-/// memory stays flat however many points there are.
+/// memory stays flat however many points there are (one chunk of rows, reused buffers).
 public enum Sweep {
     /// Points formatted per chunk (the unit of output and of progress).
     public static let chunkSize = 8192
+    /// Points per block a worker takes at a time.
+    static let blockSize = 64
 
     /// Evaluates points `plan.range.lowerBound + skip ..< plan.range.upperBound`.
     /// - Parameters:
@@ -12,51 +14,78 @@ public enum Sweep {
     ///   - progress: called after each chunk with (points done in this shard, points in this shard).
     public static func run(_ plan: SweepPlan, jobs: Int, skip: Int = 0, sink: (String) throws -> Void,
                            progress: ((Int, Int) -> Void)? = nil) throws {
-        let blockSize = 64
+        try run(plan, jobs: jobs, skip: skip, bytes: { try sink(String(decoding: $0, as: UTF8.self)) }, progress: progress)
+    }
+
+    /// The same, each chunk given as UTF-8 bytes (valid only during the call): no String is built.
+    public static func run(_ plan: SweepPlan, jobs: Int, skip: Int = 0, bytes sink: (UnsafeRawBufferPointer) throws -> Void,
+                           progress: ((Int, Int) -> Void)? = nil) throws {
         let workers = Limits.workers(requested: jobs, work: (plan.range.count + blockSize - 1) / blockSize)
-        let evaluators = (0..<workers).map { _ in StudyEvaluator(setup: plan.setup, inputs: plan.axes.map(\.input)) }
         let numeric = plan.axes.allSatisfy { if case .list(let items) = $0.values { return items.allSatisfy { if case .number = $0 { return true }; return false } }; return true }
+        // Each worker's own state, made once: evaluator, point buffers, a private copy of the axes'
+        // values (no reference counting shared between threads).
+        let scratch = SharedSlots<Worker?>(count: workers, initial: nil)
+        for w in 0..<workers { scratch[w] = Worker(plan: plan) }
+        // One byte buffer per block of a chunk, reused chunk after chunk.
+        let blockCount = (chunkSize + blockSize - 1) / blockSize
+        let blocks = SharedSlots<[UInt8]>(count: blockCount, initial: [])
+        var chunk: [UInt8] = []
         let size = plan.range.count
         var done = skip
-        let axisValues = plan.axes.map(\.values)
         while done < size {
             let start = plan.range.lowerBound + done
             let n = min(chunkSize, size - done)
-            let blocks = SharedSlots<String>(count: (n + blockSize - 1) / blockSize, initial: "")
-            Parallel.forEachBlock(count: n, blockSize: blockSize, jobs: evaluators.count) { worker, block in
-                let evaluator = evaluators[worker]
-                var text = ""
-                text.reserveCapacity(block.count * 320)
-                var numbers = [Double](repeating: 0, count: axisValues.count)
-                // A private copy of the axes' values: no reference counting shared between threads.
-                let local = axisValues.map { v -> SweepAxis.Values in if case let .list(items) = v { return .list(items.map { $0 }) }; return v }
-                var values = [ParameterValue](repeating: .number(0), count: local.count)
-                for i in block {
-                    var rest = start + i
-                    for k in stride(from: local.count - 1, through: 0, by: -1) {
-                        let n = local[k].count
-                        values[k] = local[k].value(at: rest % n)
-                        rest /= n
-                    }
-                    do {
-                        if numeric {
-                            for (k, v) in values.enumerated() { if case let .number(x) = v { numbers[k] = x } }
-                            try evaluator.evaluate(numbers: numbers)
-                        } else {
-                            try evaluator.evaluate(values)
-                        }
-                        plan.appendRow(values, metrics: evaluator.metrics, error: nil, to: &text)
-                    } catch {
-                        plan.appendRow(values, metrics: nil, error: errorText(error), to: &text)
+            Parallel.forEachBlock(count: n, blockSize: blockSize, jobs: workers) { worker, block in
+                scratch.withElement(worker) { w in
+                    blocks.withElement(block.lowerBound / blockSize) { text in
+                        text.removeAll(keepingCapacity: true)
+                        w!.rows(start: start, block, numeric: numeric, plan: plan, into: &text)
                     }
                 }
-                blocks[block.lowerBound / blockSize] = text
             }
-            var chunk = ""
-            for b in 0..<blocks.count { chunk += blocks[b] }
-            try sink(chunk)
+            chunk.removeAll(keepingCapacity: true)
+            for b in 0..<((n + blockSize - 1) / blockSize) { blocks.withElement(b) { chunk.append(contentsOf: $0) } }
+            try chunk.withUnsafeBytes { try sink($0) }
             done += n
             progress?(done, size)
+        }
+    }
+
+    /// One worker's evaluator and buffers.
+    struct Worker {
+        let evaluator: StudyEvaluator
+        var numbers: [Double]
+        var values: [ParameterValue]
+        let axes: [SweepAxis.Values]
+
+        init(plan: SweepPlan) {
+            evaluator = StudyEvaluator(setup: plan.setup, inputs: plan.axes.map(\.input))
+            numbers = [Double](repeating: 0, count: plan.axes.count)
+            values = [ParameterValue](repeating: .number(0), count: plan.axes.count)
+            axes = plan.axes.map { a -> SweepAxis.Values in if case let .list(items) = a.values { return .list(items.map { $0 }) }; return a.values }
+        }
+
+        /// Evaluates the points `start + i` for i in `block` and appends their rows.
+        mutating func rows(start: Int, _ block: Range<Int>, numeric: Bool, plan: SweepPlan, into text: inout [UInt8]) {
+            for i in block {
+                var rest = start + i
+                for k in stride(from: axes.count - 1, through: 0, by: -1) {
+                    let n = axes[k].count
+                    values[k] = axes[k].value(at: rest % n)
+                    rest /= n
+                }
+                do {
+                    if numeric {
+                        for k in 0..<values.count { if case let .number(x) = values[k] { numbers[k] = x } }
+                        try evaluator.evaluate(numbers: numbers)
+                    } else {
+                        try evaluator.evaluate(values)
+                    }
+                    plan.appendRow(values, metrics: evaluator.metrics, error: nil, to: &text)
+                } catch {
+                    plan.appendRow(values, metrics: nil, error: errorText(error), to: &text)
+                }
+            }
         }
     }
 }

@@ -13,6 +13,9 @@ public struct SweepPlan: Sendable {
     /// `"key":` of the axes and of the metrics, for JSON lines.
     let axisKeys: [String]
     let metricKeys: [String]
+    /// The same as UTF-8 bytes, for the row writer.
+    let axisKeyBytes: [[UInt8]]
+    let metricKeyBytes: [[UInt8]]
 
     public enum SweepFormat: String, Sendable { case csv, jsonl }
 
@@ -39,6 +42,8 @@ public struct SweepPlan: Sendable {
         self.format = format
         axisKeys = axes.map { jsonString($0.input.key) + ":" }
         metricKeys = format == .jsonl ? setup.metrics.map { jsonString($0) + ":" } : setup.metrics.map { _ in "" }
+        axisKeyBytes = axisKeys.map { Array($0.utf8) }
+        metricKeyBytes = metricKeys.map { Array($0.utf8) }
         range = SweepPlan.block(shard.index, of: shard.count, total: total)
     }
 

@@ -24,6 +24,12 @@ public struct RadiatorDesign: Sendable {
     /// - Throws: `ModelError` when the chain leaves the radiator at or below 0 K, or no area can reject the heat.
     public static func size(power: PowerBudget, eclipse: EclipseYear, orbit: Orbit, accelerator: Accelerator, powerInputs p: OrbitalInputs.Power,
                             thermal t: OrbitalInputs.Thermal, environment e: OrbitalInputs.Environment) throws -> RadiatorDesign {
+        try size(power: power, eclipse: eclipse, orbit: orbit, accelerator: accelerator, powerInputs: p, thermal: t, environment: e, faces: nil)
+    }
+
+    /// The same with the faces already built (`Radiator.faces` of the thermal inputs on `orbit`).
+    static func size(power: PowerBudget, eclipse: EclipseYear, orbit: Orbit, accelerator: Accelerator, powerInputs p: OrbitalInputs.Power,
+                     thermal t: OrbitalInputs.Thermal, environment e: OrbitalInputs.Environment, faces given: [Radiator.Face]?) throws -> RadiatorDesign {
         // All electrical power used on the bus plus conditioning losses ends on the radiators; in
         // sunlight so does the battery's round-trip loss on the recharge of the worst orbit,
         // P_in (1 − η_rt) with P_in = L f / ((1 − f) η_rt), all charged to the sunlit part (for sizing).
@@ -31,7 +37,7 @@ public struct RadiatorDesign: Sendable {
         let rechargeIn = power.throttle ? 0 : power.busLoadW * eclipse.maxFraction / ((1 - eclipse.maxFraction) * p.batteryRoundTripEfficiency)
         let heat = power.busLoadW / p.conversionEfficiency + rechargeIn * (1 - p.batteryRoundTripEfficiency)
         let surface = try Radiator.Surface(emissivity: t.emissivity, solarAbsorptivity: t.solarAbsorptivity, finEfficiency: t.finEfficiency)
-        let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
+        let faces = given ?? Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
         // Sizing environment: the worst orbit's albedo, orbit-averaged: mean cos ζ = cos β / π.
         let environment = Radiator.Environment(earthIR: e.earthIrWPerM2, albedo: e.albedo, solarIrradiance: Constants.solarIrradiance,
                                                albedoIllumination: cos(eclipse.worstBeta) / .pi)
