@@ -94,7 +94,7 @@ public final class OrbitalModel: Sendable {
 
     func orbitAndEclipse(_ o: OrbitalInputs.Orbit, memo: inout Memo) throws -> (Orbit, EclipseYear) {
         let key = EclipseKey(altitude: o.altitude, ltan: o.ssoLtanH, inclination: o.inclination, raan: o.raan, beta: o.beta, shadow: o.shadowModel)
-        if memo.eclipse.key == key { return (memo.eclipse.value!.orbit, memo.eclipse.value!.year) }
+        if let kept = memo.eclipse.value(for: key) { return (kept.orbit, kept.year) }
         let hit = try eclipseCache.value(key) {
             let plane: Orbit.Plane
             if let beta = o.beta { plane = .fixedBeta(beta) }
@@ -162,7 +162,7 @@ public final class OrbitalModel: Sendable {
         let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
                             islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
                             itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
-        if memo.fabric.key == key { return memo.fabric.value! }
+        if let kept = memo.fabric.value(for: key) { return kept }
         guard memo.persistent else {
             return try fabricCache.value(key) {
                 try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
@@ -181,7 +181,7 @@ public final class OrbitalModel: Sendable {
     /// Step 4's faces, kept while the attitude and altitude do not change.
     private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
         let key = FacesKey(sides: t.sides, orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
-        if memo.faces.key == key { return memo.faces.value! }
+        if let kept = memo.faces.value(for: key) { return kept }
         let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
         memo.faces.keep(key, faces)
         return faces
@@ -194,7 +194,7 @@ public final class OrbitalModel: Sendable {
         guard p.faces.count <= 2 else { return try RadiatorTransient.periodic(p) }
         if let f = p.faces.first { key.face0View = f.earthViewFactor; key.face0Sun = f.solarIncidence }
         if p.faces.count == 2 { key.face1View = p.faces[1].earthViewFactor; key.face1Sun = p.faces[1].solarIncidence }
-        if memo.transient.key == key { return memo.transient.value! }
+        if let kept = memo.transient.value(for: key) { return kept }
         let value = try transientCache.value(key) { try RadiatorTransient.periodic(p) }
         memo.transient.keep(key, value)
         return value
@@ -204,9 +204,10 @@ public final class OrbitalModel: Sendable {
 /// The last value computed and the key it was computed for: a one-entry memo compared field by
 /// field in place (a tuple in an optional was copied whole to compare its key).
 struct Kept<Key: Equatable, Value> {
-    var key: Key?
-    var value: Value?
-    mutating func keep(_ key: Key, _ value: Value) { self.key = key; self.value = value }
+    private var entry: (key: Key, value: Value)?
+    /// The kept value when it was computed for `key`.
+    func value(for key: Key) -> Value? { entry.flatMap { $0.key == key ? $0.value : nil } }
+    mutating func keep(_ key: Key, _ value: Value) { entry = (key, value) }
 }
 
 extension NetworkSummary {

@@ -86,7 +86,7 @@ public final class NetworkModel: Sendable {
     func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, deliveredPeakFlops: Double) throws -> NetworkSummary {
         let key = key(orbit: orbit, n)
         let g: Geometry
-        if memo.key == key { g = memo.value! } else {
+        if let kept = memo.value(for: key) { g = kept } else {
             g = try geometry(orbit: orbit, n, key: key)
             memo.keep(key, g)
         }
