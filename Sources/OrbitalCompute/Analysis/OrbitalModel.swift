@@ -12,11 +12,14 @@ import Foundation
 /// | 5 mass budget | `MassBudget.build` | Mass/ |
 /// | 6 thermal transient | `RadiatorTransient.periodic` of `worstOrbitInputs` | Thermal/ |
 /// | 7 radiation | `RadiationAssessment.assess` | Radiation/ |
-/// | 8 launch | `LaunchPlan.plan` | Launch/ |
-/// | 9 cost lines | `OrbitalCosts.lines` | Economics/ |
-/// | 10 network | `NetworkModel.summary` | Network/ |
-/// | 11 training fabric | `FabricModel.orbital` | Fabric/ |
+/// | 8 network | `NetworkModel.summary` | Network/ |
+/// | 9 training fabric | `FabricModel.orbital` | Fabric/ |
+/// | 10 launch | `LaunchPlan.plan` | Launch/ |
+/// | 11 cost lines | `OrbitalCosts.lines` | Economics/ |
 /// | 12 levelized cost | `Levelized` | Economics/ |
+///
+/// Steps 10–12 are the prices (`price`); a study that varies only prices (`priceKeys`) keeps
+/// the physical steps of its first point and runs only those (`reprice`).
 ///
 /// Thread-safe: the caches of the eclipse year, the thermal transient, the network geometry and
 /// the training fabric (the expensive steps, which depend on few inputs) are shared under a lock,
@@ -39,6 +42,7 @@ public final class OrbitalModel: Sendable {
         var passes: FabricModel.PassTable?
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
+        var delivery = Kept<DeliveryKey, Levelized.Delivery>()
         var accelerator: Accelerator?
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
@@ -76,6 +80,8 @@ public final class OrbitalModel: Sendable {
         var face0View = 0.0, face0Sun = 0.0, face1View = 0.0, face1Sun = 0.0
         var faces: Int
     }
+    /// What `Levelized.Delivery` depends on: no price, so a study over prices keeps it.
+    struct DeliveryKey: Equatable { var discountRate, years, hoursPerYear, decayRate, deliveringYears: Double; var timing: DeploymentTiming }
     /// What the training fabric depends on apart from the cluster's size.
     struct FabricLayout: Equatable {
         var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs
@@ -129,31 +135,83 @@ public final class OrbitalModel: Sendable {
         let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
         let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
         let radiation = try RadiationAssessment.assess(orbit: orbit, radiation: x.radiation, years: years)
-        let launch = try LaunchPlan.plan(mass: mass, itTargetW: itTarget, years: years, launch: x.launch, satellite: x.satellite, memo: &memo.launch)
-        // The cost lines reuse the memo's buffer: a study's previous result is gone by now, so
-        // the buffer is uniquely referenced and refilled in place.
-        OrbitalCosts.lines(cluster: cluster, accelerator: acc, power: power, radiator: radiator, mass: mass, launch: launch, x: x, into: &memo.costLines)
-        let lines = memo.costLines
 
-        // Delivered output: installed accelerators decay without repair; throttling loses the eclipses;
-        // the links bound the tokens served; a training workload runs at the fabric's efficiency.
-        let availability = (power.throttle ? 1 - eclipse.meanFraction : 1) * (1 - radiation.upsetOverhead)
-        let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, deliveredPeakFlops: cluster.countPowered * x.compute.utilization * availability
+        let available = availability(power: power, eclipse: eclipse, radiation: radiation)
+        let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, deliveredPeakFlops: cluster.countPowered * x.compute.utilization * available
                                                    * Reliability.meanSurvival(rate: cluster.poweredDecayRate, years: years) * acc.bf16DenseTflops * 1e12)
         let fabric = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
-        let hoursPerYear = cluster.countPowered * x.compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
-        let levelized = try Levelized(lines: lines, boundary: x.finance.costBoundary, orbital: true, discountRate: x.finance.discountRate, years: years,
-                                      hoursPerYear: hoursPerYear, decayRate: cluster.poweredDecayRate, deliveringYears: min(years, radiation.lifetimeLimitYears),
-                                      accelerator: acc, timing: x.finance.timing(rampYears: launch.deploymentDays / Constants.daysPerYear))
-
+        let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,
+                               hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, network: network, fabric: fabric), memo: &memo)
         return OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
                              heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
-                             mass: mass, launch: launch, levelized: levelized, accelerator: acc,
+                             mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                              warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
                              network: network, fabric: fabric)
     }
 
-    /// Step 11, cached: the fabric depends on the layout, not on prices.
+    /// Steps 10–12: the launch plan, the cost lines and the levelized cost of a cluster whose
+    /// physical steps are done. `hoursPerYear`: accelerator-hours a year the whole cluster delivers
+    /// when online.
+    private func price(_ x: OrbitalInputs, accelerator acc: Accelerator, cluster: ClusterSize, power: PowerBudget, radiator: RadiatorDesign, mass: MassBudget,
+                       radiation: RadiationAssessment, hoursPerYear: Double, memo: inout Memo) throws -> (launch: LaunchPlan, levelized: Levelized) {
+        let years = x.finance.lifetimeYears
+        let launch = try LaunchPlan.plan(mass: mass, itTargetW: cluster.itTargetW, years: years, launch: x.launch, satellite: x.satellite, memo: &memo.launch)
+        // The cost lines reuse the memo's buffer: a study's previous result no longer holds it
+        // (`reprice` lets go of it first), so it is refilled in place.
+        OrbitalCosts.lines(cluster: cluster, accelerator: acc, power: power, radiator: radiator, mass: mass, launch: launch, x: x, into: &memo.costLines)
+        let timing = x.finance.timing(rampYears: launch.deploymentDays / Constants.daysPerYear)
+        let key = DeliveryKey(discountRate: x.finance.discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: cluster.poweredDecayRate,
+                              deliveringYears: min(years, radiation.lifetimeLimitYears), timing: timing)
+        let delivery = try memo.delivery.value(for: key) ?? {
+            let d = try Levelized.Delivery(discountRate: key.discountRate, years: key.years, hoursPerYear: key.hoursPerYear, decayRate: key.decayRate,
+                                           deliveringYears: key.deliveringYears, timing: key.timing)
+            memo.delivery.keep(key, d)
+            return d
+        }()
+        let levelized = Levelized(lines: memo.costLines, boundary: x.finance.costBoundary, orbital: true, accelerator: acc, timing: timing, delivery: delivery)
+        return (launch, levelized)
+    }
+
+    /// Accelerator-hours a year the whole cluster delivers when online: installed accelerators
+    /// decay without repair (in `Levelized`); throttling loses the eclipses; the links bound the
+    /// tokens served; a training workload runs at the fabric's efficiency.
+    private func hoursPerYear(_ cluster: ClusterSize, _ compute: ComputeInputs, availability: Double, network: NetworkSummary, fabric: TrainingFabric) -> Double {
+        cluster.countPowered * compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
+    }
+
+    /// The fraction of time the powered cluster computes: all of it, less the eclipses when the
+    /// power budget throttles through them, less the radiation upsets' recovery.
+    private func availability(power: PowerBudget, eclipse: EclipseYear, radiation: RadiationAssessment) -> Double {
+        (power.throttle ? 1 - eclipse.meanFraction : 1) * (1 - radiation.upsetOverhead)
+    }
+
+    /// The parameters that only steps 10–12 read (prices, the launch cadence, finance
+    /// conventions): a study varying only these keeps its first point's physical steps and
+    /// `reprice`s. `RepriceTests` checks, on every shipped orbital scenario, that a changed value
+    /// of each gives the full evaluation's result exactly.
+    public static let priceKeys: Set<String> = [
+        "compute.accelerator_price_usd", "solar.cost_usd_per_w", "power.battery_cost_usd_per_kwh", "thermal.cost_usd_per_m2", "satellite.cost_usd_per_w",
+        "satellite.manufacturing_kg_per_year", "launch.cost_per_kg_usd", "launch.price_usd", "launch.payload_kg", "launch.learning_rate",
+        "launch.launches_per_year", "finance.satellite_cost_usd_per_kg", "finance.insurance_fraction", "finance.ground_segment_usd", "finance.nre_usd",
+        "finance.ops_cost_usd_per_year", "finance.discount_rate", "finance.deployment_timing", "finance.comparison_window_years", "finance.cost_boundary",
+    ]
+
+    /// Steps 10–12 again, in place, for inputs `x` that differ from those `result` was
+    /// evaluated for only in `priceKeys`: the same numbers as `evaluate(x)`, without the physics.
+    func reprice(_ x: OrbitalInputs, _ result: inout OrbitalResult, memo: inout Memo) throws {
+        guard let network = result.network, let fabric = result.fabric else { result = try evaluate(x, memo: &memo); return }
+        let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
+        try Finance.check(lifetime: x.finance.lifetimeYears, discountRate: x.finance.discountRate)
+        result.levelized.costLines = []  // the memo's buffer is then the only reference to it
+        let available = availability(power: result.power, eclipse: result.eclipse, radiation: result.radiation)
+        let priced = try price(x, accelerator: acc, cluster: result.cluster, power: result.power, radiator: result.radiator, mass: result.mass, radiation: result.radiation,
+                               hoursPerYear: hoursPerYear(result.cluster, x.compute, availability: available, network: network, fabric: fabric), memo: &memo)
+        result.accelerator = acc
+        result.launch = priced.launch
+        result.levelized = priced.levelized
+    }
+
+    /// Step 9, cached: the fabric depends on the layout, not on prices.
     /// The fabric depends on the layout and the cluster's size. The last one is kept in the memo;
     /// the shared cache serves repeated sizes across workers; a new size in the same layout
     /// reuses the layout's threshold outcomes (`FabricModel.PassTable`).

@@ -20,44 +20,66 @@ public struct Levelized: Sendable {
     /// PFLOP-hours per accelerator-hour (dense BF16 TFLOP/s / 1000).
     public var pflopPerAccelerator: Double
 
-    /// - Parameters:
-    ///   - hoursPerYear: accelerator-hours a year delivered by the whole cluster when online.
-    ///   - decayRate: λ of the delivered capacity [1/yr] (failures without repair; 0 with repair).
-    ///   - years: each batch's life; `deliveringYears` ≤ years when output stops early (dose).
-    ///   - timing: when capacity comes online, and the calendar window if there is one.
-    /// - Throws: `ModelError` when nothing is delivered (every hour lost to links, upsets, dose or
-    ///   a window that closes before capacity arrives).
+    /// What the levelized cost takes from time alone: the cost schedule and the accelerator-hours
+    /// delivered, undiscounted and discounted. No price enters it, so a study that varies only
+    /// prices computes it once (`OrbitalModel.Memo`).
+    public struct Delivery: Sendable, Equatable {
+        public var schedule: CostSchedule
+        public var acceleratorHours: Double
+        public var acceleratorHoursPV: Double
+
+        /// - Parameters:
+        ///   - hoursPerYear: accelerator-hours a year delivered by the whole cluster when online.
+        ///   - decayRate: λ of the delivered capacity [1/yr] (failures without repair; 0 with repair).
+        ///   - years: each batch's life; `deliveringYears` ≤ years when output stops early (dose).
+        ///   - timing: when capacity comes online, and the calendar window if there is one.
+        /// - Throws: `ModelError` when nothing is delivered (every hour lost to links, upsets, dose or
+        ///   a window that closes before capacity arrives).
+        public init(discountRate r: Double, years: Double, hoursPerYear: Double, decayRate: Double, deliveringYears: Double, timing: DeploymentTiming) throws {
+            guard hoursPerYear > 0, deliveringYears > 0 else {
+                throw ModelError(key: "compute.utilization", "the cluster delivers no accelerator-hours (utilization, link capacity, upsets or radiation take them all): no cost per hour exists")
+            }
+            schedule = try timing.schedule(discountRate: r, life: years)
+            if timing.windowYears == nil {
+                acceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
+                acceleratorHoursPV = timing.meanDiscount(rate: r) * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
+            } else {
+                // Each batch delivers from τ for the years of its life inside the window.
+                let kinks = timing.windowKinks(life: deliveringYears)
+                acceleratorHours = hoursPerYear * (try timing.meanOverBatches(kinks: kinks) { tau in
+                    let u = timing.yearsInWindow(onlineAt: tau, life: deliveringYears)
+                    return u * Reliability.meanSurvival(rate: decayRate, years: u)
+                })
+                acceleratorHoursPV = try timing.meanOverBatches(kinks: kinks) { tau in
+                    Finance.discountFactor(rate: r, years: tau)
+                        * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: timing.yearsInWindow(onlineAt: tau, life: deliveringYears))
+                }
+                guard acceleratorHoursPV > 0 else {
+                    throw ModelError(key: "finance.comparison_window_years", "no capacity comes online inside the \(formatNumber(timing.windowYears ?? 0))-year window: no cost per hour exists")
+                }
+            }
+        }
+    }
+
+    /// The levelized cost of `lines` (see `Delivery` for the other parameters).
     public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, discountRate: Double, years: Double,
                 hoursPerYear: Double, decayRate: Double, deliveringYears: Double, accelerator: Accelerator,
                 timing: DeploymentTiming = .instant) throws {
-        guard hoursPerYear > 0, deliveringYears > 0 else {
-            throw ModelError(key: "compute.utilization", "the cluster delivers no accelerator-hours (utilization, link capacity, upsets or radiation take them all): no cost per hour exists")
-        }
+        self.init(lines: lines, boundary: boundary, orbital: orbital, accelerator: accelerator, timing: timing,
+                  delivery: try Delivery(discountRate: discountRate, years: years, hoursPerYear: hoursPerYear, decayRate: decayRate,
+                                         deliveringYears: deliveringYears, timing: timing))
+    }
+
+    /// The levelized cost of `lines` over a delivery computed for `timing`.
+    init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, accelerator: Accelerator, timing: DeploymentTiming, delivery: Delivery) {
         costLines = lines
         self.boundary = boundary
         self.timing = timing
         self.orbital = orbital
-        schedule = try timing.schedule(discountRate: discountRate, life: years)
+        schedule = delivery.schedule
         totals = CostTotals(lines: lines, boundary: boundary, orbital: orbital, schedule: schedule)
-        let r = discountRate
-        if timing.windowYears == nil {
-            deliveredAcceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
-            deliveredAcceleratorHoursPV = timing.meanDiscount(rate: r) * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
-        } else {
-            // Each batch delivers from τ for the years of its life inside the window.
-            let kinks = timing.windowKinks(life: deliveringYears)
-            deliveredAcceleratorHours = hoursPerYear * (try timing.meanOverBatches(kinks: kinks) { tau in
-                let u = timing.yearsInWindow(onlineAt: tau, life: deliveringYears)
-                return u * Reliability.meanSurvival(rate: decayRate, years: u)
-            })
-            deliveredAcceleratorHoursPV = try timing.meanOverBatches(kinks: kinks) { tau in
-                Finance.discountFactor(rate: r, years: tau)
-                    * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: timing.yearsInWindow(onlineAt: tau, life: deliveringYears))
-            }
-            guard deliveredAcceleratorHoursPV > 0 else {
-                throw ModelError(key: "finance.comparison_window_years", "no capacity comes online inside the \(formatNumber(timing.windowYears ?? 0))-year window: no cost per hour exists")
-            }
-        }
+        deliveredAcceleratorHours = delivery.acceleratorHours
+        deliveredAcceleratorHoursPV = delivery.acceleratorHoursPV
         deliveredItMwhPV = deliveredAcceleratorHoursPV * accelerator.itPowerPerAcceleratorW / 1e6
         pflopPerAccelerator = accelerator.bf16DenseTflops / 1000
         costPerAcceleratorHourUsd = totals.presentValue / deliveredAcceleratorHoursPV

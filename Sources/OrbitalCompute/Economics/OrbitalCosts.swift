@@ -1,4 +1,4 @@
-/// Step 9 of the orbital chain: the cost lines of an orbital cluster (MODEL.md §11).
+/// Step 11 of the orbital chain: the cost lines of an orbital cluster (MODEL.md §11).
 ///
 /// Hardware is priced bottom-up (bus per kg, arrays per rated W, radiators per m², batteries per
 /// kWh) or, with `satellite.cost_usd_per_w`, as one whole-satellite line at a published $/W —

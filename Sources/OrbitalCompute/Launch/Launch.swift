@@ -27,24 +27,22 @@ public enum Launch {
         return meanLearningFactor(launches: n, learningRate: learningRate, memo: &memo)
     }
 
-    /// The head sum Σ_{k≤h} k^b of the last learning rate and head length (63 powers: most of a
-    /// cached study point's time, and the same every point).
-    struct LearningMemo: Sendable { var rate: Double; var head: Int; var sum: Double }
-
+    /// The factor of the last learning rate and launch count, and the head sum Σ_{k≤h} k^b of the
+    /// last rate and head length (63 powers): a study's points mostly repeat both.
+    struct LearningMemo: Sendable { var rate: Double; var head: Int; var sum: Double; var launches: Int; var factor: Double }
     static func meanLearningFactor(launches n: Int, learningRate: Double, memo: inout LearningMemo?) -> Double {
         guard n > 1, learningRate > 0 else { return 1 }
+        if let m = memo, m.rate == learningRate, m.launches == n { return m.factor }
         let b = learningExponent(rate: learningRate)
         let head = min(n, 63)
-        var sum: Double
-        if let m = memo, m.rate == learningRate, m.head == head { sum = m.sum } else {
-            sum = (1...head).reduce(0.0) { $0 + pow(Double($1), b) }
-            memo = LearningMemo(rate: learningRate, head: head, sum: sum)
-        }
+        let headSum = memo.flatMap { $0.rate == learningRate && $0.head == head ? $0.sum : nil } ?? (1...head).reduce(0.0) { $0 + pow(Double($1), b) }
+        var sum = headSum
         if n > 63 {
             let a = 64.0, x = Double(n)
             let integral = abs(b + 1) < 1e-12 ? log(x / a) : (pow(x, b + 1) - pow(a, b + 1)) / (b + 1)
             sum += integral + (pow(a, b) + pow(x, b)) / 2 + b * (pow(x, b - 1) - pow(a, b - 1)) / 12
         }
+        memo = LearningMemo(rate: learningRate, head: head, sum: headSum, launches: n, factor: sum / Double(n))
         return sum / Double(n)
     }
 

@@ -1,4 +1,4 @@
-/// Step 8 of the orbital chain: launches, their price with learning, and the time to deploy
+/// Step 10 of the orbital chain: launches, their price with learning, and the time to deploy
 /// (MODEL.md §5).
 public struct LaunchPlan: Sendable, Equatable {
     public var launches: Int

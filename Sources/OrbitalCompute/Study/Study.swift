@@ -227,6 +227,7 @@ public final class StudyEvaluator {
         if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
         sources = setup.columns.map(\.source)
         memo.persistent = true
+        repricing = inputs.allSatisfy { $0.orbital == nil || OrbitalModel.priceKeys.contains($0.parameterKey) }
         needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
             switch $0.source { case .orbital, .terrestrial: return false; default: return true }
         }
@@ -239,7 +240,16 @@ public final class StudyEvaluator {
     private let currentOrbital: UnsafeMutablePointer<OrbitalInputs>?
     private let currentTerrestrial: UnsafeMutablePointer<TerrestrialInputs>?
 
+    /// True when every varied orbital input is a price (`OrbitalModel.priceKeys`): points after
+    /// the first reprice the last result (`OrbitalModel.reprice`).
+    private let repricing: Bool
+    /// The last orbital result (owned storage, which a repriced point updates in place).
+    private let result = UnsafeMutablePointer<OrbitalResult>.allocate(capacity: 1)
+    private var hasResult = false
+
     deinit {
+        if hasResult { result.deinitialize(count: 1) }
+        result.deallocate()
         currentOrbital?.deinitialize(count: 1); currentOrbital?.deallocate()
         currentTerrestrial?.deinitialize(count: 1); currentTerrestrial?.deallocate()
     }
@@ -286,18 +296,51 @@ public final class StudyEvaluator {
 
     private func evaluateUnchecked(numbers: [Double]) throws {
         if let o = currentOrbital {
-            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
-            let r = try model.evaluate(o.pointee, memo: &memo)
-            if needsGround && !groundVaries {
-                try writeWithConstantGround(r)
-            } else {
-                let g = needsGround ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
-                write(r, g)
+            // The inputs (and a repriced result) are moved out of their storage and back, rather
+            // than read in place: a value read through a pointer is copied, references and all.
+            var x = o.move()
+            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &x) }
+            do { try evaluateOrbital(x, numbers) } catch {
+                o.initialize(to: consume x)
+                throw error
             }
+            o.initialize(to: consume x)
         } else {
             let t = currentTerrestrial!
             for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t.pointee) }
             write(try TerrestrialModel.evaluate(t.pointee))
+        }
+    }
+
+    @inline(__always)
+    private func evaluateOrbital(_ x: OrbitalInputs, _ numbers: [Double]) throws {
+        guard repricing else { return try writeOrbital(try model.evaluate(x, memo: &memo), numbers) }
+        // Only prices vary: the first point's physical steps hold for every point.
+        guard hasResult else {
+            let r = try model.evaluate(x, memo: &memo)
+            try writeOrbital(r, numbers)
+            result.initialize(to: r)
+            hasResult = true
+            return
+        }
+        var r = result.move()
+        do {
+            try model.reprice(x, &r, memo: &memo)
+            try writeOrbital(r, numbers)
+        } catch {
+            result.initialize(to: consume r)
+            throw error
+        }
+        result.initialize(to: consume r)
+    }
+
+    @inline(__always)
+    private func writeOrbital(_ r: OrbitalResult, _ numbers: [Double]) throws {
+        if needsGround && !groundVaries {
+            try writeWithConstantGround(r)
+        } else {
+            let g = needsGround ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
+            write(r, g)
         }
     }
 

@@ -28,8 +28,8 @@ public enum Sweep {
         for w in 0..<workers { scratch[w] = Worker(plan: plan) }
         // One byte buffer per block of a chunk, reused chunk after chunk.
         let blockCount = (chunkSize + blockSize - 1) / blockSize
-        let blocks = SharedSlots<[UInt8]>(count: blockCount, initial: [])
-        var chunk: [UInt8] = []
+        let blocks = (0..<blockCount).map { _ in ByteBuffer() }
+        let chunk = ByteBuffer(capacity: 1 << 20)
         let size = plan.range.count
         var done = skip
         while done < size {
@@ -37,15 +37,14 @@ public enum Sweep {
             let n = min(chunkSize, size - done)
             Parallel.forEachBlock(count: n, blockSize: blockSize, jobs: workers) { worker, block in
                 scratch.withElement(worker) { w in
-                    blocks.withElement(block.lowerBound / blockSize) { text in
-                        text.removeAll(keepingCapacity: true)
-                        w!.rows(start: start, block, numeric: numeric, plan: plan, into: &text)
-                    }
+                    let text = blocks[block.lowerBound / blockSize]
+                    text.removeAll()
+                    w!.rows(start: start, block, numeric: numeric, plan: plan, into: text)
                 }
             }
-            chunk.removeAll(keepingCapacity: true)
-            for b in 0..<((n + blockSize - 1) / blockSize) { blocks.withElement(b) { chunk.append(contentsOf: $0) } }
-            try chunk.withUnsafeBytes { try sink($0) }
+            chunk.removeAll()
+            for b in 0..<((n + blockSize - 1) / blockSize) { chunk.append(blocks[b]) }
+            try sink(chunk.bytes)
             done += n
             progress?(done, size)
         }
@@ -57,16 +56,18 @@ public enum Sweep {
         var numbers: [Double]
         var values: [ParameterValue]
         let axes: [SweepAxis.Values]
+        var texts: NumberTextCache
 
         init(plan: SweepPlan) {
             evaluator = StudyEvaluator(setup: plan.setup, inputs: plan.axes.map(\.input))
             numbers = [Double](repeating: 0, count: plan.axes.count)
             values = [ParameterValue](repeating: .number(0), count: plan.axes.count)
+            texts = NumberTextCache(columns: plan.axes.count + plan.setup.columns.count)
             axes = plan.axes.map { a -> SweepAxis.Values in if case let .list(items) = a.values { return .list(items.map { $0 }) }; return a.values }
         }
 
         /// Evaluates the points `start + i` for i in `block` and appends their rows.
-        mutating func rows(start: Int, _ block: Range<Int>, numeric: Bool, plan: SweepPlan, into text: inout [UInt8]) {
+        mutating func rows(start: Int, _ block: Range<Int>, numeric: Bool, plan: SweepPlan, into text: ByteBuffer) {
             for i in block {
                 var rest = start + i
                 for k in stride(from: axes.count - 1, through: 0, by: -1) {
@@ -81,9 +82,9 @@ public enum Sweep {
                     } else {
                         try evaluator.evaluate(values)
                     }
-                    plan.appendRow(values, metrics: evaluator.metrics, error: nil, to: &text)
+                    plan.appendRow(values, metrics: evaluator.metrics, error: nil, to: text, cache: &texts)
                 } catch {
-                    plan.appendRow(values, metrics: nil, error: errorText(error), to: &text)
+                    plan.appendRow(values, metrics: nil, error: errorText(error), to: text, cache: &texts)
                 }
             }
         }

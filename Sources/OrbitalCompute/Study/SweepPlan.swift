@@ -16,6 +16,9 @@ public struct SweepPlan: Sendable {
     /// The same as UTF-8 bytes, for the row writer.
     let axisKeyBytes: [[UInt8]]
     let metricKeyBytes: [[UInt8]]
+    /// The most bytes a row of numbers takes (`rowBytesBound` adds its texts): each value at most
+    /// `NumberTextCache.slot` bytes and a separator, the JSON keys, the error field's frame.
+    let fixedRowBytes: Int
 
     public enum SweepFormat: String, Sendable { case csv, jsonl }
 
@@ -44,6 +47,7 @@ public struct SweepPlan: Sendable {
         metricKeys = format == .jsonl ? setup.metrics.map { jsonString($0) + ":" } : setup.metrics.map { _ in "" }
         axisKeyBytes = axisKeys.map { Array($0.utf8) }
         metricKeyBytes = metricKeys.map { Array($0.utf8) }
+        fixedRowBytes = (axes.count + setup.metrics.count) * (NumberTextCache.slot + 1) + (axisKeyBytes + metricKeyBytes).reduce(0) { $0 + $1.count } + 32
         range = SweepPlan.block(shard.index, of: shard.count, total: total)
     }
 
