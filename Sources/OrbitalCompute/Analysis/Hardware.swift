@@ -28,21 +28,29 @@ extension ComputeInputs {
 extension OrbitalInputs.Launch {
     /// The catalog vehicle with overrides; `costPerKg` is the effective price per kg.
     public func resolved() throws -> (vehicle: LaunchVehicle, costPerKg: Double) {
-        var catalog: LaunchVehicle? = nil
-        return try resolved(catalog: &catalog)
+        var catalog: CatalogTerms? = nil
+        let terms = try self.terms(catalog: &catalog)
+        guard var v = LaunchVehicleCatalog.named(vehicle) else { throw unknownVehicle }
+        v.payloadKg = terms.payloadKg
+        v.priceUsd = terms.priceUsd
+        return (v, terms.costPerKg)
     }
 
-    /// The same, keeping the catalog entry for the next call.
-    func resolved(catalog: inout LaunchVehicle?) throws -> (vehicle: LaunchVehicle, costPerKg: Double) {
-        if catalog?.id != vehicle {
-            guard let v = LaunchVehicleCatalog.named(vehicle) else {
-                throw ModelError(key: "launch.vehicle", "'\(vehicle)' is not in the launch catalog")
-            }
-            catalog = v
+    /// The catalog vehicle's numbers a launch plan needs (no names or sources to copy).
+    struct CatalogTerms: Sendable { var id: String; var payloadKg, priceUsd: Double }
+
+    /// Payload and price per launch after overrides, and the effective price per kg; `catalog`
+    /// keeps the catalog's numbers for the next call (a study's points all ask).
+    func terms(catalog: inout CatalogTerms?) throws -> (payloadKg: Double, priceUsd: Double, costPerKg: Double) {
+        let entry: CatalogTerms
+        if let kept = catalog, kept.id == vehicle { entry = kept } else {
+            guard let v = LaunchVehicleCatalog.named(vehicle) else { throw unknownVehicle }
+            entry = CatalogTerms(id: v.id, payloadKg: v.payloadKg, priceUsd: v.priceUsd)
+            catalog = entry
         }
-        var v = catalog!
-        if let p = payloadKg { v.payloadKg = p }
-        if let p = priceUsd { v.priceUsd = p }
-        return (v, costPerKgUsd ?? v.costPerKgUsd)
+        let payload = payloadKg ?? entry.payloadKg, price = priceUsd ?? entry.priceUsd
+        return (payload, price, costPerKgUsd ?? price / payload)
     }
+
+    private var unknownVehicle: ModelError { ModelError(key: "launch.vehicle", "'\(vehicle)' is not in the launch catalog") }
 }

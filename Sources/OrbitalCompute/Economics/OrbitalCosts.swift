@@ -12,26 +12,31 @@ public enum OrbitalCosts {
         return out
     }
 
-    /// The same lines written into `out` (emptied first, its storage kept: a study refills one buffer).
+    /// The same lines written into `out` over its old ones (its storage kept: a study refills one
+    /// buffer, element by element, without emptying it first).
     static func lines(cluster: ClusterSize, accelerator: Accelerator, power: PowerBudget, radiator: RadiatorDesign, mass: MassBudget,
                       launch: LaunchPlan, x: OrbitalInputs, into out: inout [CostLine]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(10)
-        out.append(CostLine("accelerators", .accelerators, upfront: cluster.countInstalled * accelerator.priceUsd, perBatch: true))
-        if let perW = x.satellite.costUsdPerW {
-            out.append(CostLine("satellite", .other, upfront: power.arrayRatedW * perW, perBatch: true))
-        } else {
-            out.append(CostLine("satellite_bus", .other, upfront: mass.busKg * x.finance.satelliteCostUsdPerKg, perBatch: true))
-            out.append(CostLine("solar_arrays", .other, upfront: power.arrayRatedW * x.solar.costUsdPerW, perBatch: true))
-            out.append(CostLine("radiators", .other, upfront: radiator.areaM2 * x.thermal.costUsdPerM2, perBatch: true))
-            out.append(CostLine("batteries", .other, upfront: power.batteryEnergyJ / Constants.joulesPerKwh * x.power.batteryCostUsdPerKwh, perBatch: true))
-        }
+        var n = 0
         var hardwareTotal = 0.0
-        for line in out { hardwareTotal += line.upfront }
-        out.append(CostLine("launch", .launch, upfront: launch.costUsd, perBatch: true))
-        out.append(CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardwareTotal + launch.costUsd), perBatch: true))
-        out.append(CostLine("ground_segment", .other, upfront: x.finance.groundSegmentUsd))
-        out.append(CostLine("nre", .other, upfront: x.finance.nreUsd))
-        out.append(CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear))
+        func put(_ line: CostLine) {
+            if n < out.count { out[n] = line } else { out.append(line) }
+            n += 1
+        }
+        func hardware(_ line: CostLine) { put(line); hardwareTotal += line.upfront }
+        hardware(CostLine("accelerators", .accelerators, upfront: cluster.countInstalled * accelerator.priceUsd, perBatch: true))
+        if let perW = x.satellite.costUsdPerW {
+            hardware(CostLine("satellite", .other, upfront: power.arrayRatedW * perW, perBatch: true))
+        } else {
+            hardware(CostLine("satellite_bus", .other, upfront: mass.busKg * x.finance.satelliteCostUsdPerKg, perBatch: true))
+            hardware(CostLine("solar_arrays", .other, upfront: power.arrayRatedW * x.solar.costUsdPerW, perBatch: true))
+            hardware(CostLine("radiators", .other, upfront: radiator.areaM2 * x.thermal.costUsdPerM2, perBatch: true))
+            hardware(CostLine("batteries", .other, upfront: power.batteryEnergyJ / Constants.joulesPerKwh * x.power.batteryCostUsdPerKwh, perBatch: true))
+        }
+        put(CostLine("launch", .launch, upfront: launch.costUsd, perBatch: true))
+        put(CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardwareTotal + launch.costUsd), perBatch: true))
+        put(CostLine("ground_segment", .other, upfront: x.finance.groundSegmentUsd))
+        put(CostLine("nre", .other, upfront: x.finance.nreUsd))
+        put(CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear))
+        if out.count > n { out.removeLast(out.count - n) }
     }
 }

@@ -16,14 +16,14 @@ public struct LaunchPlan: Sendable, Equatable {
         return try plan(mass: mass, itTargetW: itTargetW, years: years, launch: l, satellite: s, memo: &memo)
     }
 
-    /// What the next plan of a study probably reuses: the vehicle's catalog entry and the learning
+    /// What the next plan of a study probably reuses: the vehicle's catalog numbers and the learning
     /// curve's head sum (`Launch.LearningMemo`).
-    struct Memo { var vehicle: LaunchVehicle?; var learning: Launch.LearningMemo? }
+    struct Memo { var vehicle: OrbitalInputs.Launch.CatalogTerms?; var learning: Launch.LearningMemo? }
 
     static func plan(mass: MassBudget, itTargetW: Double, years: Double, launch l: OrbitalInputs.Launch, satellite s: OrbitalInputs.Satellite,
                      memo: inout Memo) throws -> LaunchPlan {
-        let (vehicle, costPerKg) = try l.resolved(catalog: &memo.vehicle)
-        let launches = try Launch.count(mass: mass.totalKg, payload: vehicle.payloadKg)
+        let (payloadKg, _, costPerKg) = try l.terms(catalog: &memo.vehicle)
+        let launches = try Launch.count(mass: mass.totalKg, payload: payloadKg)
         return LaunchPlan(launches: launches, costPerKgUsd: costPerKg,
                           costUsd: mass.totalKg * costPerKg * Launch.meanLearningFactor(launches: launches, learningRate: l.learningRate, memo: &memo.learning),
                           costPerKwYearUsd: Launch.costPerKilowattYear(mass: mass.totalKg, costPerKg: costPerKg, powerW: itTargetW, years: years),

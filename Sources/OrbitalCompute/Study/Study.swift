@@ -210,6 +210,11 @@ public final class StudyEvaluator {
     private var groundCache: TerrestrialResult?
     private var memo = OrbitalModel.Memo()
     private let sources: [StudyColumn.Source]
+    /// The constant-ground loop's view of `sources`: what each column is, and the orbital
+    /// columns' accessors read in place (unpacking an enum case copies its accessor's closures).
+    private enum ConstantGroundKind { case orbital, ratio, constant }
+    private let constantGroundKinds: [ConstantGroundKind]
+    private let orbitalAccessors: [Output.Accessor<OrbitalResult>]
     private let needsGround: Bool
 
     /// - Parameter thermalTransient: false skips the periodic radiator transient
@@ -226,6 +231,14 @@ public final class StudyEvaluator {
         if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
         if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
         sources = setup.columns.map(\.source)
+        constantGroundKinds = sources.map {
+            switch $0 {
+            case .orbital: return .orbital
+            case .costRatio: return .ratio
+            default: return .constant
+            }
+        }
+        orbitalAccessors = sources.map { if case let .orbital(a) = $0 { return a } else { return Output.Accessor(value: { _ in nil }, number: nil) } }
         memo.persistent = true
         repricing = inputs.allSatisfy { $0.orbital == nil || OrbitalModel.priceKeys.contains($0.parameterKey) }
         needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
@@ -358,12 +371,11 @@ public final class StudyEvaluator {
         }
         metrics.withUnsafeMutableBufferPointer { m in
             groundConstants!.withUnsafeBufferPointer { c in
-                for j in 0..<sources.count {
-                    switch sources[j] {
-                    case let .orbital(a): m[j] = a.number!(r)
-                    case .ground, .groundCostPerPflopHour: m[j] = c[j]
-                    case .costRatio: m[j] = r.costPerPflopHourUsd / c[j]
-                    case .terrestrial: m[j] = .nan
+                for j in 0..<m.count {
+                    switch constantGroundKinds[j] {
+                    case .orbital: m[j] = orbitalAccessors[j].number!(r)
+                    case .ratio: m[j] = r.costPerPflopHourUsd / c[j]
+                    case .constant: m[j] = c[j]
                     }
                 }
             }

@@ -94,6 +94,7 @@ final class ByteBuffer: @unchecked Sendable {
     init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
+        base.initialize(repeating: 0, count: self.capacity)  // a cached number's slot is copied whole
     }
     deinit { base.deallocate() }
 
@@ -120,6 +121,7 @@ final class ByteBuffer: @unchecked Sendable {
         var size = capacity
         while size < needed { size *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.initialize(repeating: 0, count: size)
         bigger.update(from: base, count: count)
         base.deallocate()
         base = bigger
@@ -168,7 +170,8 @@ struct ByteWriter {
 /// axis keeps its value for a whole row of the grid. Compared by bit pattern, so the text is
 /// always `ByteWriter.number`'s for that value. With 0 columns it caches nothing.
 struct NumberTextCache {
-    /// Longest text `ByteWriter.number` writes ("-2.2250738585072014e-308" is 24 bytes).
+    /// Bytes free at the cursor for each number: `writeShortest` may write that far, and the
+    /// longest text is 24 bytes ("-2.2250738585072014e-308").
     static let slot = 32
     private let columns: Int
     private let bits: UnsafeMutablePointer<UInt64>
@@ -197,16 +200,17 @@ struct NumberTextCache {
     mutating func write(_ x: Double, column j: Int, to w: inout ByteWriter) {
         guard j < columns else { w.number(x); return }
         let slot = text + j * Self.slot
+        // Whole slots are copied (a fixed 32 bytes: moves inline, no memmove call); the row's
+        // bound leaves 32 bytes free at every number, and the cursor advances by the length.
         if lengths[j] > 0, bits[j] == x.bitPattern {
-            w.put(UnsafeBufferPointer(start: slot, count: lengths[j]))
+            UnsafeMutableRawPointer(w.p).copyMemory(from: slot, byteCount: Self.slot)
+            w.p += lengths[j]
             return
         }
         let start = w.p
         w.number(x)
-        let n = w.p - start
-        guard n <= Self.slot else { lengths[j] = 0; return }
-        slot.update(from: start, count: n)
+        UnsafeMutableRawPointer(slot).copyMemory(from: start, byteCount: Self.slot)
         bits[j] = x.bitPattern
-        lengths[j] = n
+        lengths[j] = w.p - start
     }
 }
