@@ -91,7 +91,7 @@ final class ByteBuffer: @unchecked Sendable {
     private(set) var count = 0
     private var capacity: Int
 
-    init(capacity: Int = 1 << 16) {
+    init(capacity: Int = 1 << 12) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
         base.initialize(repeating: 0, count: self.capacity)  // a cached number's slot is copied whole
