@@ -21,7 +21,7 @@ floor(q*log10(2)), floor(log10(3/4*2^q)) and floor(e*log2(10)) that the Swift fi
 uses, then rewrites the table block of `Sources/OrbitalCompute/Report/ShortestDigits.swift` (the lines between the
 `BEGIN GENERATED TABLE` and `END GENERATED TABLE` markers).
 
-Run:  python3 gen_pow10_table.py
+Run:  python3 Scripts/shortest-digits-table.py
 """
 from fractions import Fraction
 
@@ -84,7 +84,7 @@ def main():
         g1, g0 = g >> 63, g & (2 ** 63 - 1)
         rows.append(f"    0x{g1:016X}, 0x{g0:016X}, // k = {k}")
     out = []
-    out.append("// BEGIN GENERATED TABLE (gen_pow10_table.py) -- do not edit by hand.")
+    out.append("// BEGIN GENERATED TABLE (Scripts/shortest-digits-table.py) -- do not edit by hand.")
     out.append("//")
     out.append("// Schubfach power-of-ten table (R. Giulietti, \"The Schubfach way to render")
     out.append("// doubles\", 2020/2022): for k in [-324, 292], g(k) = floor(10^-k * 2^-r) + 1 with")

@@ -24,7 +24,7 @@
 //      or, when both are in R_v, the one closer to v (ties: even s).
 // Results are therefore the shortest decimal in R_v and, among shortest ones, the
 // one closest to v -- which is also what Swift's SwiftDtoa (T. Kientzle) produces,
-// including exact ties (verified by the harness in main.swift with ties.txt).
+// including exact ties (checked on 246 million values, exact ties included, while it was written; ShortestDigitsTests keeps a sample).
 // The round-to-odd product keeps just enough sticky information for all
 // comparisons above to be exact (paper, section 9).
 //
@@ -36,7 +36,7 @@
 //     covered by the test harness.
 //
 // The power-of-ten table `schubfachG` is generated exactly (big integers) by
-// `gen_pow10_table.py`, which also proves the logarithm approximations below.
+// `Scripts/shortest-digits-table.py`, which also proves the logarithm approximations below.
 //
 // ## Layout (matches `Double.description`, found empirically on Swift 6.3)
 //   * exponent form `d[.ddd]e±XX` (at least two exponent digits) when
@@ -80,7 +80,7 @@ private let twoPow53Bits: UInt64 = 0x4340_0000_0000_0000
 /// `description` uses exponent form when the leading digit's power of ten is below this.
 private let minPlainExponent = -4
 
-// MARK: - Exact logarithm approximations (proved in gen_pow10_table.py for q in [-1074, 971])
+// MARK: - Exact logarithm approximations (proved in Scripts/shortest-digits-table.py for q in [-1074, 971])
 
 /// floor(q * log10(2)).  661971961083 / 2^41 approximates log10(2).
 @inline(__always) private func floorLog10Pow2(_ q: Int) -> Int {
@@ -146,7 +146,7 @@ private func schubfach(_ c: UInt64, _ q: Int) -> (f: UInt64, e: Int) {
     }
     // g(k) ~ 10^-k * 2^-r with r = floor(log2(10^-k)) - 125, so
     // (cb << h) * g / 2^127 = 4 * v * 10^-k  needs  h = q + r + 127.
-    // h is in [2, 5] (checked in gen_pow10_table.py), hence cp < 2^55 * 2^5.
+    // h is in [2, 5] (checked in Scripts/shortest-digits-table.py), hence cp < 2^55 * 2^5.
     let h = UInt64(truncatingIfNeeded: q &+ floorLog2Pow10(-k) &+ 2)
     let idx = 2 &* (k &- schubfachKMin)
     let (g1, g0) = schubfachG.withUnsafeBufferPointer { ($0[idx], $0[idx &+ 1]) }
@@ -340,7 +340,7 @@ func _writeShortestImpl(_ bits: UInt64, _ out: UnsafeMutablePointer<UInt8>) -> I
 
 // MARK: - Power-of-ten table
 
-// BEGIN GENERATED TABLE (gen_pow10_table.py) -- do not edit by hand.
+// BEGIN GENERATED TABLE (Scripts/shortest-digits-table.py) -- do not edit by hand.
 //
 // Schubfach power-of-ten table (R. Giulietti, "The Schubfach way to render
 // doubles", 2020/2022): for k in [-324, 292], g(k) = floor(10^-k * 2^-r) + 1 with
