@@ -260,12 +260,14 @@ public final class OrbitalModel: Sendable {
 }
 
 /// The last value computed and the key it was computed for: a one-entry memo compared field by
-/// field in place (a tuple in an optional was copied whole to compare its key).
+/// field in place. (Key and value are kept apart: a (key, value) tuple in an optional was copied
+/// whole, value included, just to compare its key.)
 struct Kept<Key: Equatable, Value> {
-    private var entry: (key: Key, value: Value)?
+    private var key: Key?
+    private var kept: Value?
     /// The kept value when it was computed for `key`.
-    func value(for key: Key) -> Value? { entry.flatMap { $0.key == key ? $0.value : nil } }
-    mutating func keep(_ key: Key, _ value: Value) { entry = (key, value) }
+    @inline(__always) func value(for key: Key) -> Value? { self.key == key ? kept : nil }
+    mutating func keep(_ key: Key, _ value: Value) { self.key = key; kept = value }
 }
 
 extension NetworkSummary {

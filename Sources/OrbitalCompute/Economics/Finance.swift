@@ -20,12 +20,21 @@ public enum Finance {
     /// t = 0: `initial`) over `years`, each year's amount counted at the end of that year:
     /// Σ_y (1 + r)^{−y} ∫_{y−1}^{y} initial · e^{−λt} dt (the last year may be partial).
     public static func presentValueOfDecaying(initial: Double, decayRate lambda: Double, rate r: Double, years: Double) -> Double {
+        // The same arithmetic as the sum written out, with the two repeated terms taken once:
+        // ln(1 + r) of every discount factor, and e^{−λ·start}, which is the previous year's e^{−λ·end}.
+        let growth = log1p(r)
         var total = 0.0
         var start = 0.0
+        var decayedStart = 1.0  // e^{−λ·0}
         while start < years - 1e-12 {
             let end = min(start + 1, years)
-            let amount = lambda < 1e-12 ? (end - start) : (exp(-lambda * start) - exp(-lambda * end)) / lambda
-            total += initial * amount * discountFactor(rate: r, years: end)
+            let amount: Double
+            if lambda < 1e-12 { amount = end - start } else {
+                let decayedEnd = exp(-lambda * end)
+                amount = (decayedStart - decayedEnd) / lambda
+                decayedStart = decayedEnd
+            }
+            total += initial * amount * exp(-end * growth)  // discountFactor(rate: r, years: end)
             start = end
         }
         return total

@@ -42,7 +42,8 @@ public struct Levelized: Sendable {
             schedule = try timing.schedule(discountRate: r, life: years)
             if timing.windowYears == nil {
                 acceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
-                acceleratorHoursPV = timing.meanDiscount(rate: r) * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
+                // Without a window the schedule's per-batch present value is the mean discount.
+                acceleratorHoursPV = schedule.perBatchPresentValue * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
             } else {
                 // Each batch delivers from τ for the years of its life inside the window.
                 let kinks = timing.windowKinks(life: deliveringYears)

@@ -55,7 +55,11 @@ public struct Clamp: Sendable, Equatable {
     public var upper: Double
     public var integer: Bool
 
-    @inline(__always) public func apply(_ x: Double) -> Double { min(max(integer ? x.rounded() : x, lower), upper) }
+    @inline(__always) public func apply(_ x: Double) -> Double {
+        // A branch, not a select: a select rounds every draw of a real-valued input too.
+        if integer { return min(max(x.rounded(), lower), upper) }
+        return min(max(x, lower), upper)
+    }
 }
 
 /// What values a parameter accepts.

@@ -74,16 +74,7 @@ public enum InputDistribution: Sendable, Equatable, CustomStringConvertible {
 
     /// One draw from `rng` (GSL mt19937). Uses exactly one uniform or one Gaussian variate, so
     /// the stream position does not depend on the values drawn.
-    @inline(__always)
-    public func sample(_ rng: RandomGenerator) -> Double {
-        switch self {
-        case let .fixed(x): return x
-        case let .uniform(a, b): return rng.uniform(a, b)
-        case let .normal(m, s): return rng.normal(mean: m, sd: s)
-        case let .lognormal(m, s): return rng.lognormal(mu: log(m), sigma: s)
-        case let .triangular(a, c, b): return rng.triangular(lower: a, mode: c, upper: b)
-        }
-    }
+    public func sample(_ rng: RandomGenerator) -> Double { PreparedDistribution(self).sample(rng) }
 
     /// The p-quantile (inverse CDF), p in (0, 1): turns quasi-random points into samples.
     public func quantile(_ p: Double) -> Double {
@@ -116,6 +107,36 @@ public enum InputDistribution: Sendable, Equatable, CustomStringConvertible {
         case let .fixed(x): return (x, x)
         case let .uniform(a, b), let .triangular(a, _, b): return (a, b)
         case .normal, .lognormal: return (quantile(0.05), quantile(0.95))
+        }
+    }
+}
+
+/// A distribution as plain numbers for a hot loop: a tag and its parameters, the lognormal's μ =
+/// ln(median) taken once. `InputDistribution.sample` draws through it, so both draw the same values.
+struct PreparedDistribution {
+    private enum Kind: UInt8 { case fixed, uniform, normal, lognormal, triangular }
+    private let kind: Kind
+    private let p0, p1, p2: Double
+
+    init(_ d: InputDistribution) {
+        switch d {
+        case let .fixed(x): (kind, p0, p1, p2) = (.fixed, x, 0, 0)
+        case let .uniform(a, b): (kind, p0, p1, p2) = (.uniform, a, b, 0)
+        case let .normal(m, s): (kind, p0, p1, p2) = (.normal, m, s, 0)
+        case let .lognormal(m, s): (kind, p0, p1, p2) = (.lognormal, log(m), s, 0)
+        case let .triangular(a, c, b): (kind, p0, p1, p2) = (.triangular, a, c, b)
+        }
+    }
+
+    /// One draw from `rng` (GSL mt19937).
+    @inline(__always)
+    func sample(_ rng: RandomGenerator) -> Double {
+        switch kind {
+        case .fixed: return p0
+        case .uniform: return rng.uniform(p0, p1)
+        case .normal: return rng.normal(mean: p0, sd: p1)
+        case .lognormal: return rng.lognormal(mu: p0, sigma: p1)
+        case .triangular: return rng.triangular(lower: p0, mode: p1, upper: p2)
         }
     }
 }

@@ -246,11 +246,14 @@ public enum MonteCarlo {
     /// Draws the inputs of one draw: each distribution sampled in column order, then clamped into
     /// its input's accepted range.
     struct Sampler {
-        let distributions: [InputDistribution]
-        let clamps: [Clamp]
-        init(_ inputs: [UncertainInput]) { distributions = inputs.map(\.distribution); clamps = inputs.map(\.input.clamper) }
+        let inputs: [(distribution: PreparedDistribution, clamp: Clamp)]
+        init(_ inputs: [UncertainInput]) { self.inputs = inputs.map { (PreparedDistribution($0.distribution), $0.input.clamper) } }
         @inline(__always) func draw(into x: inout [Double], _ rng: RandomGenerator) {
-            for j in 0..<x.count { x[j] = clamps[j].apply(distributions[j].sample(rng)) }
+            inputs.withUnsafeBufferPointer { d in
+                x.withUnsafeMutableBufferPointer { x in
+                    for j in 0..<x.count { x[j] = d[j].clamp.apply(d[j].distribution.sample(rng)) }
+                }
+            }
         }
     }
 
