@@ -30,7 +30,7 @@ public final class OrbitalModel: Sendable {
 
     private let eclipseCache = BoundedCache<EclipseKey, Eclipse>()
     /// Cached values the next evaluation of one worker probably reuses: the last eclipse year,
-    /// radiator faces, transient, network geometry, fabric and the cost-line buffer (compared
+    /// radiator faces, transient, annual dose, network geometry, fabric and the cost-line buffer (compared
     /// field by field, no hashing, no lock). A study keeps one per worker, so a point whose inputs
     /// vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses a fresh one.
     struct Memo {
@@ -38,11 +38,12 @@ public final class OrbitalModel: Sendable {
         var faces = Kept<FacesKey, [Radiator.Face]>()
         var transient = Kept<TransientKey, RadiatorTransient.Result>()
         var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
-        var fabric = Kept<FabricKey, TrainingFabric>()
+        var fabric = Kept<FabricSize, TrainingFabric>()
         var passes: FabricModel.PassTable?
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
         var delivery = Kept<DeliveryKey, Levelized.Delivery>()
+        var dose = Kept<DoseKey, Double>()
         var accelerator: Accelerator?
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
@@ -80,6 +81,8 @@ public final class OrbitalModel: Sendable {
         var face0View = 0.0, face0Sun = 0.0, face1View = 0.0, face1Sun = 0.0
         var faces: Int
     }
+    /// What the annual dose depends on.
+    struct DoseKey: Equatable { var altitude, inclination, shieldThickness: Double }
     /// What `Levelized.Delivery` depends on: no price, so a study over prices keeps it.
     struct DeliveryKey: Equatable { var discountRate, years, hoursPerYear, decayRate, deliveringYears: Double; var timing: DeploymentTiming }
     /// What the training fabric depends on apart from the cluster's size.
@@ -87,6 +90,8 @@ public final class OrbitalModel: Sendable {
         var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs
         var satelliteItW, islTerminals, itPerAcceleratorW, peakFlops, satellitesPerFormation: Double
     }
+    /// What the training fabric depends on within one layout (`Memo.passes`' layout).
+    struct FabricSize: Equatable { var satellites, accelerators: Double; var workload: Workload }
     struct FabricKey: Hashable, Sendable {
         var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs, workload: Workload
         var satelliteItW, islTerminals, satellites, accelerators, itPerAcceleratorW, peakFlops: Double
@@ -134,7 +139,7 @@ public final class OrbitalModel: Sendable {
         let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x)
         let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
         let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
-        let radiation = try RadiationAssessment.assess(orbit: orbit, radiation: x.radiation, years: years)
+        let radiation = RadiationAssessment.assess(annualDoseRad: try annualDose(orbit, x.radiation, memo: &memo), radiation: x.radiation, years: years)
 
         let available = availability(power: power, eclipse: eclipse, radiation: radiation)
         let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, deliveredPeakFlops: cluster.countPowered * x.compute.utilization * available
@@ -217,23 +222,38 @@ public final class OrbitalModel: Sendable {
     /// reuses the layout's threshold outcomes (`FabricModel.PassTable`).
     private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator, memo: inout Memo) throws -> TrainingFabric {
         let satellites = Double(mass.satellites), peakFlops = acc.bf16DenseTflops * 1e12
-        let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
-                            islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
-                            itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
-        if let kept = memo.fabric.value(for: key) { return kept }
         guard memo.persistent else {
+            let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
+                                islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
+                                itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
             return try fabricCache.value(key) {
                 try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
             }
         }
+        // A worker's memo: the layout is compared once, against the pass table's; the kept fabric
+        // belongs to that layout, so it is forgotten with it.
         let layout = FabricLayout(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, satelliteItW: x.satellite.itPowerW,
                                   islTerminals: x.satellite.islTerminals, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops,
                                   satellitesPerFormation: max(1, min(x.formation.satellitesMax, satellites)))
-        if memo.passes == nil { memo.passes = FabricModel.PassTable(layout: layout) } else if memo.passes!.layout != layout { memo.passes!.reset(layout) }
+        if memo.passes?.layout != layout {
+            if memo.passes == nil { memo.passes = FabricModel.PassTable(layout: layout) } else { memo.passes!.reset(layout) }
+            memo.fabric = Kept()
+        }
+        let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
+        if let kept = memo.fabric.value(for: size) { return kept }
         let fabric = try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
                                              peakFlops: peakFlops, withCurve: false, passes: &memo.passes)
-        memo.fabric.keep(key, fabric)
+        memo.fabric.keep(size, fabric)
         return fabric
+    }
+
+    /// Step 7's annual dose, kept while the orbit and the shield do not change.
+    private func annualDose(_ orbit: Orbit, _ r: OrbitalInputs.Radiation, memo: inout Memo) throws -> Double {
+        let key = DoseKey(altitude: orbit.altitude, inclination: orbit.inclination, shieldThickness: r.shieldThickness)
+        if let kept = memo.dose.value(for: key) { return kept }
+        let dose = try Radiation.annualDose(altitude: key.altitude, inclination: key.inclination, shieldThickness: key.shieldThickness)
+        memo.dose.keep(key, dose)
+        return dose
     }
 
     /// Step 4's faces, kept while the attitude and altitude do not change.

@@ -10,14 +10,29 @@ public final class NetworkModel: Sendable {
     public static let evaluationStep = 120.0
     public static let evaluationSpan = 0.0...86_400.0
 
-    /// What depends only on geometry.
+    /// What depends only on geometry: contact with the stations and the reference user's round
+    /// trips. Held by reference (`CopyOnWrite`): every point of a study copies it into its result.
     public struct Geometry: Sendable {
-        public var stationSet: String
-        public var contactFraction: Double
-        public var meanStationsInView: Double
-        public var passesPerDay: Double
-        public var longestGapS: Double
-        public var user: UserLatency
+        struct Fields: Sendable {
+            var stationSet: String
+            var contactFraction, meanStationsInView, passesPerDay, longestGapS: Double
+            var user: UserLatency
+        }
+        private var fields: CopyOnWrite<Fields>
+
+        public init(stationSet: String, contactFraction: Double, meanStationsInView: Double, passesPerDay: Double, longestGapS: Double, user: UserLatency) {
+            fields = CopyOnWrite(Fields(stationSet: stationSet, contactFraction: contactFraction, meanStationsInView: meanStationsInView,
+                                        passesPerDay: passesPerDay, longestGapS: longestGapS, user: user))
+        }
+
+        public var stationSet: String { get { fields.value.stationSet } set { fields.value.stationSet = newValue } }
+        /// Fraction of the day with at least one station in view.
+        public var contactFraction: Double { get { fields.value.contactFraction } set { fields.value.contactFraction = newValue } }
+        public var meanStationsInView: Double { get { fields.value.meanStationsInView } set { fields.value.meanStationsInView = newValue } }
+        public var passesPerDay: Double { get { fields.value.passesPerDay } set { fields.value.passesPerDay = newValue } }
+        public var longestGapS: Double { get { fields.value.longestGapS } set { fields.value.longestGapS = newValue } }
+        /// The reference user's round trips by each path.
+        public var user: UserLatency { get { fields.value.user } set { fields.value.user = newValue } }
     }
 
     struct Key: Hashable, Sendable {

@@ -11,8 +11,13 @@ public struct RadiationAssessment: Sendable, Equatable {
     public var hbmOnsetDoseRad: Double
 
     public static func assess(orbit: Orbit, radiation r: OrbitalInputs.Radiation, years: Double) throws -> RadiationAssessment {
-        let annual = try Radiation.annualDose(altitude: orbit.altitude, inclination: orbit.inclination, shieldThickness: r.shieldThickness)
-        return RadiationAssessment(annualDoseRad: annual, lifetimeDoseRad: annual * years, lifetimeLimitYears: r.toleratedDoseRad / annual,
+        assess(annualDoseRad: try Radiation.annualDose(altitude: orbit.altitude, inclination: orbit.inclination, shieldThickness: r.shieldThickness), radiation: r, years: years)
+    }
+
+    /// The same from the orbit's annual dose [rad(Si)/yr], which a study keeps while the orbit and
+    /// the shield do not change.
+    static func assess(annualDoseRad annual: Double, radiation r: OrbitalInputs.Radiation, years: Double) -> RadiationAssessment {
+        RadiationAssessment(annualDoseRad: annual, lifetimeDoseRad: annual * years, lifetimeLimitYears: r.toleratedDoseRad / annual,
                                    upsetOverhead: Radiation.upsetOverhead(ratePerAcceleratorDay: r.upsetRatePerAcceleratorDay, hoursLostPerUpset: r.hoursLostPerUpset),
                                    hbmOnsetDoseRad: r.hbmOnsetDoseRad)
     }
