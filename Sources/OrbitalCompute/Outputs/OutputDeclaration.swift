@@ -24,6 +24,25 @@ public struct Output: Sendable {
     public struct Accessor<Result>: Sendable {
         public let value: @Sendable (Result) -> ResultValue?
         public let number: (@Sendable (Result) -> Double)?
+        /// Where the number lies in the result when it is one stored field: sweeps and Monte Carlo
+        /// read it there, in place, rather than calling `number`.
+        let stored: StoredNumber?
+
+        init(value: @escaping @Sendable (Result) -> ResultValue?, number: (@Sendable (Result) -> Double)?, stored: StoredNumber? = nil) {
+            self.value = value
+            self.number = number
+            self.stored = stored
+        }
+
+        /// The number in a stored field (`field`, divided by `divisor` into the output's unit).
+        static func stored(_ field: KeyPath<Result, Double>, divisor: Double = 1) -> Accessor {
+            // Key paths are not Sendable in Swift 5 mode; this one names a stored field and is never mutated.
+            nonisolated(unsafe) let field = field
+            let number: @Sendable (Result) -> Double
+            if divisor == 1 { number = { $0[keyPath: field] } } else { number = { $0[keyPath: field] / divisor } }
+            return Accessor(value: { .number(number($0)) }, number: number,
+                            stored: MemoryLayout<Result>.offset(of: field).map { StoredNumber(offset: $0, field: divisor == 1 ? .double : .scaled(divisor)) })
+        }
     }
 
     public let path: String
@@ -50,15 +69,28 @@ public struct Output: Sendable {
                terrestrial: terrestrial.map { f in Accessor(value: { .number(f($0)) }, number: f) })
     }
 
-    /// A number both sides compute the same way (the levelized economics). Read from the result's
-    /// `Levelized` in place: an `any LevelizedResult` would copy the whole result into a box.
-    static func levelized(_ path: String, _ unit: String, _ description: String, _ f: @escaping @Sendable (Levelized) -> Double) -> Output {
-        number(path, unit, description, orbital: { f($0.levelized) }, terrestrial: { f($0.levelized) })
+    /// A number stored in one field of the orbital result (divided by `divisor` into `unit`).
+    static func number(_ path: String, _ unit: String, _ description: String, stored field: KeyPath<OrbitalResult, Double>, divisor: Double = 1) -> Output {
+        Output(path: path, unit: unit, description: description, kind: .number, orbital: .stored(field, divisor: divisor), terrestrial: nil)
+    }
+
+    /// A field of `Levelized`, which both sides compute the same way (the levelized economics).
+    static func levelized(_ path: String, _ unit: String, _ description: String, _ field: KeyPath<Levelized, Double>) -> Output {
+        Output(path: path, unit: unit, description: description, kind: .number,
+               orbital: .stored((\OrbitalResult.levelized).appending(path: field)), terrestrial: .stored((\TerrestrialResult.levelized).appending(path: field)))
     }
 
     static func integer(_ path: String, _ description: String, orbital: @escaping @Sendable (OrbitalResult) -> Int) -> Output {
         Output(path: path, unit: "-", description: description, kind: .integer,
                orbital: Accessor(value: { .integer(orbital($0)) }, number: { Double(orbital($0)) }), terrestrial: nil)
+    }
+
+    /// A count stored in one field of the orbital result.
+    static func integer(_ path: String, _ description: String, stored field: KeyPath<OrbitalResult, Int>) -> Output {
+        Output(path: path, unit: "-", description: description, kind: .integer,
+               orbital: Accessor(value: { .integer($0[keyPath: field]) }, number: { Double($0[keyPath: field]) },
+                                 stored: MemoryLayout<OrbitalResult>.offset(of: field).map { StoredNumber(offset: $0, field: .integer) }),
+               terrestrial: nil)
     }
 
     static func text(_ path: String, _ description: String,
@@ -93,5 +125,27 @@ public struct Output: Sendable {
         Output(path: path, unit: unit, description: description, kind: .number,
                orbital: Accessor(value: { r in orbital(r).map { $0.map(ResultValue.number) ?? .null } }, number: { r in (orbital(r) ?? nil) ?? .nan }),
                terrestrial: nil)
+    }
+}
+
+/// A numeric output held in one stored field of a result: the field's byte offset
+/// (`MemoryLayout.offset(of:)` of its key path) and how the field becomes the output's number.
+struct StoredNumber: Sendable, Equatable {
+    enum Field: Sendable, Equatable {
+        case double
+        /// A `Double` in another unit: the output is the field divided by this.
+        case scaled(Double)
+        case integer
+    }
+    let offset: Int
+    let field: Field
+
+    /// The number in the result that starts at `base`.
+    @inline(__always) func read(_ base: UnsafeRawPointer) -> Double {
+        switch field {
+        case .double: return base.load(fromByteOffset: offset, as: Double.self)
+        case let .scaled(divisor): return base.load(fromByteOffset: offset, as: Double.self) / divisor
+        case .integer: return Double(base.load(fromByteOffset: offset, as: Int.self))
+        }
     }
 }

@@ -23,7 +23,7 @@ public enum OutputTable {
         .number("orbit.inclination_deg", "°", "Inclination", orbital: { $0.inclinationDeg }),
         .number("orbit.beta_min_deg", "°", "Lowest beta angle of the year", orbital: { $0.eclipse.betaMin / Constants.degree }),
         .number("orbit.beta_max_deg", "°", "Highest beta angle of the year", orbital: { $0.eclipse.betaMax / Constants.degree }),
-        .number("orbit.eclipse_fraction_mean", "-", "Fraction of the year in Earth's shadow", orbital: { $0.eclipse.meanFraction }),
+        .number("orbit.eclipse_fraction_mean", "-", "Fraction of the year in Earth's shadow", stored: \.eclipse.meanFraction),
         .number("orbit.eclipse_fraction_max", "-", "Eclipse fraction of the worst orbit", orbital: { $0.eclipse.maxFraction }),
         .number("orbit.eclipse_duration_max_s", "s", "Longest eclipse of the year", orbital: { $0.eclipse.maxDuration }),
         .number("orbit.eclipse_days_per_year", "day/year", "Days a year with an eclipse", orbital: { $0.eclipse.eclipseDays }),
@@ -33,8 +33,8 @@ public enum OutputTable {
         .number("power.bus_load_w", "W", "Electrical load on the bus: powered IT and bus overhead", orbital: { $0.busLoadW }),
         .number("power.array_output_required_w", "W", "Array output needed in sunlight to carry the load and recharge", orbital: { $0.arrayOutputRequiredW }),
         .number("power.array_power_bol_w", "W", "Rated array power (AM0, 28 °C, beginning of life)", orbital: { $0.arrayPowerBolW }),
-        .number("power.array_area_m2", "m²", "Solar array area", orbital: { $0.arrayAreaM2 }),
-        .number("power.battery_energy_wh", "Wh", "Battery energy for the longest eclipse at the depth of discharge", orbital: { $0.batteryEnergyWh }),
+        .number("power.array_area_m2", "m²", "Solar array area", stored: \.power.arrayAreaM2),
+        .number("power.battery_energy_wh", "Wh", "Battery energy for the longest eclipse at the depth of discharge", stored: \.power.batteryEnergyJ, divisor: 3600),
         .number("power.lifetime_array_energy_wh", "Wh", "Energy the arrays give over the life", orbital: { $0.lifetimeArrayEnergyWh }),
     ]
 
@@ -43,11 +43,11 @@ public enum OutputTable {
         .number("thermal.view_factor_earth", "-", "Larger Earth view factor of the radiator faces", orbital: { $0.viewFactorEarth }),
         .number("thermal.net_flux_w_per_m2", "W/m²", "Net heat rejected per m² of radiator", orbital: { $0.netFluxWPerM2 }),
         .number("thermal.sink_temperature_k", "K", "Effective sink temperature of the environment", orbital: { $0.sinkTemperatureK }),
-        .number("thermal.radiator_area_m2", "m²", "Radiator area (all faces of all satellites)", orbital: { $0.radiatorAreaM2 }),
+        .number("thermal.radiator_area_m2", "m²", "Radiator area (all faces of all satellites)", stored: \.radiator.areaM2),
         .number("thermal.radiator_temperature_k", "K", "Radiator mean temperature used for sizing", orbital: { $0.radiatorTemperatureK }),
         .number("thermal.heat_capacity_per_satellite_j_per_k", "J/K", "Heat capacity of one satellite in the transient", orbital: { $0.heatCapacityJPerKPerSatellite }),
         .number("thermal.temperature_min_k", "K", "Coldest radiator temperature through the worst orbit (NaN when the transient is off)", orbital: { $0.transient.minimum }),
-        .number("thermal.temperature_max_k", "K", "Warmest radiator temperature through the worst orbit (NaN when the transient is off)", orbital: { $0.transient.maximum }),
+        .number("thermal.temperature_max_k", "K", "Warmest radiator temperature through the worst orbit (NaN when the transient is off)", stored: \.transient.maximum),
         .number("thermal.temperature_limit_k", "K", "Radiator temperature the coolant chain allows", orbital: { $0.maxRadiatorTemperatureK }),
         .flag("thermal.throttle_required", "The radiator peaks above the chain's limit: compute must throttle", orbital: { $0.throttleRequired }),
     ]
@@ -60,18 +60,18 @@ public enum OutputTable {
     ]
 
     static let mass: [Output] = [
-        .number("mass.mass_total_kg", "kg", "Launched mass", orbital: { $0.massTotalKg }),
+        .number("mass.mass_total_kg", "kg", "Launched mass", stored: \.mass.totalKg),
         .lines("mass.mass_breakdown_kg", "kg", "Launched mass by line, in the scenario's convention", orbital: { $0.massBreakdownKg }),
-        .integer("mass.satellite_count", "Satellites", orbital: { $0.satelliteCount }),
+        .integer("mass.satellite_count", "Satellites", stored: \.mass.satellites),
         .number("mass.drag_delta_v_m_per_s", "m/s", "Station-keeping Δv over the life", orbital: { $0.dragDeltaVMPerS }),
     ]
 
     static let launch: [Output] = [
-        .integer("launch.launch_count", "Launches", orbital: { $0.launchCount }),
+        .integer("launch.launch_count", "Launches", stored: \.launch.launches),
         .number("launch.launch_cost_per_kg_usd", "USD/kg", "Effective launch price per kg", orbital: { $0.launchCostPerKgUsd }),
-        .number("launch.launch_cost_usd", "USD", "All launches, with the learning curve", orbital: { $0.launchCostUsd }),
-        .number("launch.launch_cost_per_kw_year_usd", "USD/(kW·year)", "Launch cost per kW of target IT per year of life", orbital: { $0.launchCostPerKwYearUsd }),
-        .number("launch.deployment_days", "day", "Days to launch and build everything", orbital: { $0.deploymentDays }),
+        .number("launch.launch_cost_usd", "USD", "All launches, with the learning curve", stored: \.launch.costUsd),
+        .number("launch.launch_cost_per_kw_year_usd", "USD/(kW·year)", "Launch cost per kW of target IT per year of life", stored: \.launch.costPerKwYearUsd),
+        .number("launch.deployment_days", "day", "Days to launch and build everything", stored: \.launch.deploymentDays),
     ]
 
     static let facility: [Output] = [
@@ -92,19 +92,19 @@ public enum OutputTable {
     static let economics: [Output] = [
         .text("economics.cost_boundary", "What the costs count (finance.cost_boundary)", orbital: { $0.boundary.rawValue }, terrestrial: { $0.boundary.rawValue }),
         .text("economics.deployment_timing", "When capacity comes online (finance.deployment_timing)", orbital: { $0.levelized.timingName }, terrestrial: { $0.levelized.timingName }),
-        .levelized("economics.capex_usd", "USD", "Paid up front and charged to the analysis") { $0.totals.capex },
-        .levelized("economics.opex_usd_per_year", "USD/year", "Paid every year (capital recovery of the building included on the ground)") { $0.totals.opexPerYear },
-        .levelized("economics.opex_years", "year", "Years of opex in the analysis") { $0.totals.opexYears },
-        .levelized("economics.tco_usd", "USD", "Total cost of ownership, present value") { $0.totals.presentValue },
-        .levelized("economics.tco_undiscounted_usd", "USD", "Total cost of ownership, undiscounted: capex + opex_years × opex") { $0.totals.undiscounted },
+        .levelized("economics.capex_usd", "USD", "Paid up front and charged to the analysis", \.totals.capex),
+        .levelized("economics.opex_usd_per_year", "USD/year", "Paid every year (capital recovery of the building included on the ground)", \.totals.opexPerYear),
+        .levelized("economics.opex_years", "year", "Years of opex in the analysis", \.totals.opexYears),
+        .levelized("economics.tco_usd", "USD", "Total cost of ownership, present value", \.totals.presentValue),
+        .levelized("economics.tco_undiscounted_usd", "USD", "Total cost of ownership, undiscounted: capex + opex_years × opex", \.totals.undiscounted),
         .lines("economics.cost_breakdown_usd", "USD", "Upfront cost lines under the boundary",
                orbital: { counted($0, orbital: true, annual: false) }, terrestrial: { counted($0, orbital: false, annual: false) }),
         .lines("economics.cost_breakdown_usd_per_year", "USD/year", "Yearly cost lines under the boundary",
                orbital: { counted($0, orbital: true, annual: true) }, terrestrial: { counted($0, orbital: false, annual: true) }),
-        .levelized("economics.delivered_accelerator_hours", "h", "Accelerator-hours delivered in the analysis") { $0.deliveredAcceleratorHours },
-        .levelized("economics.cost_per_accelerator_hour_usd", "USD/h", "Levelized cost per delivered accelerator-hour") { $0.costPerAcceleratorHourUsd },
-        .levelized("economics.cost_per_mwh_it_usd", "USD/MWh", "Levelized cost per MWh of IT energy delivered") { $0.costPerMwhItUsd },
-        .levelized("economics.cost_per_pflop_hour_usd", "USD/PFLOP-h", "Levelized cost per delivered PFLOP-hour (dense BF16): the headline") { $0.costPerPflopHourUsd },
+        .levelized("economics.delivered_accelerator_hours", "h", "Accelerator-hours delivered in the analysis", \.deliveredAcceleratorHours),
+        .levelized("economics.cost_per_accelerator_hour_usd", "USD/h", "Levelized cost per delivered accelerator-hour", \.costPerAcceleratorHourUsd),
+        .levelized("economics.cost_per_mwh_it_usd", "USD/MWh", "Levelized cost per MWh of IT energy delivered", \.costPerMwhItUsd),
+        .levelized("economics.cost_per_pflop_hour_usd", "USD/PFLOP-h", "Levelized cost per delivered PFLOP-hour (dense BF16): the headline", \.costPerPflopHourUsd),
         .lines("economics.cost_per_pflop_hour_by_line_usd", "USD/PFLOP-h", "Each cost line's share of the levelized cost (sums to the headline)",
                orbital: { $0.levelized.costPerPflopHourByLine.map { ($0.name, $0.usdPerPflopHour) } },
                terrestrial: { $0.levelized.costPerPflopHourByLine.map { ($0.name, $0.usdPerPflopHour) } }),

@@ -210,11 +210,15 @@ public final class StudyEvaluator {
     private var groundCache: TerrestrialResult?
     private var memo = OrbitalModel.Memo()
     private let sources: [StudyColumn.Source]
-    /// The constant-ground loop's view of `sources`: what each column is, and the orbital
-    /// columns' accessors read in place (unpacking an enum case copies its accessor's closures).
-    private enum ConstantGroundKind { case orbital, ratio, constant }
-    private let constantGroundKinds: [ConstantGroundKind]
+    /// The orbital loop's view of `sources`: what each column is, where a stored orbital output
+    /// lies in the result, and the other orbital columns' accessors (read in place: unpacking an
+    /// enum case copies its accessor's closures).
+    private enum OrbitalColumnKind { case stored, orbital, ratio, ground, groundCost, none }
+    private let orbitalKinds: [OrbitalColumnKind]
+    private let storedNumbers: [StoredNumber]
     private let orbitalAccessors: [Output.Accessor<OrbitalResult>]
+    /// True when some orbital column is not a stored field (its accessor needs the result as a value).
+    private let readsOrbitalByValue: Bool
     private let needsGround: Bool
 
     /// - Parameter thermalTransient: false skips the periodic radiator transient
@@ -231,14 +235,18 @@ public final class StudyEvaluator {
         if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
         if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
         sources = setup.columns.map(\.source)
-        constantGroundKinds = sources.map {
+        orbitalKinds = sources.map {
             switch $0 {
-            case .orbital: return .orbital
+            case let .orbital(a): return a.stored != nil ? .stored : .orbital
             case .costRatio: return .ratio
-            default: return .constant
+            case .ground: return .ground
+            case .groundCostPerPflopHour: return .groundCost
+            case .terrestrial: return .none
             }
         }
+        storedNumbers = sources.map { if case let .orbital(a) = $0, let stored = a.stored { return stored } else { return StudyEvaluator.headline } }
         orbitalAccessors = sources.map { if case let .orbital(a) = $0 { return a } else { return Output.Accessor(value: { _ in nil }, number: nil) } }
+        readsOrbitalByValue = orbitalKinds.contains(.orbital)
         memo.persistent = true
         repricing = inputs.allSatisfy { $0.orbital == nil || OrbitalModel.priceKeys.contains($0.parameterKey) }
         needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
@@ -256,9 +264,12 @@ public final class StudyEvaluator {
     /// True when every varied orbital input is a price (`OrbitalModel.priceKeys`): points after
     /// the first reprice the last result (`OrbitalModel.reprice`).
     private let repricing: Bool
-    /// The last orbital result (owned storage, which a repriced point updates in place).
+    /// The last orbital result (owned storage: evaluated into, repriced in place, and read there
+    /// by the stored columns).
     private let result = UnsafeMutablePointer<OrbitalResult>.allocate(capacity: 1)
     private var hasResult = false
+    /// Where the cost ratio's numerator lies in the result.
+    private static let headline = StoredNumber(offset: MemoryLayout<OrbitalResult>.offset(of: \OrbitalResult.levelized.costPerPflopHourUsd)!, field: .double)
 
     deinit {
         if hasResult { result.deinitialize(count: 1) }
@@ -282,9 +293,11 @@ public final class StudyEvaluator {
     private func evaluateUnchecked(_ values: [ParameterValue]) throws {
         if var o = setup.baseOrbital {
             for (input, v) in zip(inputs, values) { if let p = input.orbital { p.apply(v, to: &o) } }
-            let r = try model.evaluate(o, memo: &memo)
-            let g = needsGround ? try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } } : nil
-            write(r, g)
+            if hasResult { result.deinitialize(count: 1); hasResult = false }
+            result.initialize(to: try model.evaluate(o, memo: &memo))
+            hasResult = true
+            let g = needsGround && groundVaries ? try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } } : nil
+            try writeOrbital(ground: g)
         } else {
             var t = setup.baseTerrestrial!
             for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } }
@@ -327,74 +340,60 @@ public final class StudyEvaluator {
 
     @inline(__always)
     private func evaluateOrbital(_ x: OrbitalInputs, _ numbers: [Double]) throws {
-        guard repricing else { return try writeOrbital(try model.evaluate(x, memo: &memo), numbers) }
-        // Only prices vary: the first point's physical steps hold for every point.
-        guard hasResult else {
-            let r = try model.evaluate(x, memo: &memo)
-            try writeOrbital(r, numbers)
-            result.initialize(to: r)
-            hasResult = true
-            return
-        }
-        var r = result.move()
-        do {
-            try model.reprice(x, &r, memo: &memo)
-            try writeOrbital(r, numbers)
-        } catch {
+        if repricing && hasResult {
+            // Only prices vary: the first point's physical steps hold for every point.
+            var r = result.move()
+            do { try model.reprice(x, &r, memo: &memo) } catch {
+                result.initialize(to: consume r)
+                throw error
+            }
             result.initialize(to: consume r)
-            throw error
-        }
-        result.initialize(to: consume r)
-    }
-
-    @inline(__always)
-    private func writeOrbital(_ r: OrbitalResult, _ numbers: [Double]) throws {
-        if needsGround && !groundVaries {
-            try writeWithConstantGround(r)
         } else {
-            let g = needsGround ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
-            write(r, g)
+            // The last result goes first: its references (the cost lines) are then the memo's alone.
+            if hasResult { result.deinitialize(count: 1); hasResult = false }
+            result.initialize(to: try model.evaluate(x, memo: &memo))
+            hasResult = true
         }
+        let g = needsGround && groundVaries ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
+        try writeOrbital(ground: g)
     }
 
-    /// The orbital columns from `r`, the ground's from values computed once.
-    private func writeWithConstantGround(_ r: OrbitalResult) throws {
-        if groundConstants == nil {
-            let g = try groundResult { _ in }
+    /// The metrics of the result in `result`: stored orbital outputs read in place; the ground's
+    /// from `g` when the ground varies, else from values computed once.
+    @inline(__always)
+    private func writeOrbital(ground g: TerrestrialResult?) throws {
+        if g == nil && needsGround && groundConstants == nil {
+            let ground = try groundResult { _ in }
             groundConstants = sources.map {
                 switch $0 {
-                case let .ground(a): return a.number!(g)
-                case .groundCostPerPflopHour, .costRatio: return g.costPerPflopHourUsd
+                case let .ground(a): return a.number!(ground)
+                case .groundCostPerPflopHour, .costRatio: return ground.costPerPflopHourUsd
                 default: return .nan
                 }
             }
         }
+        let base = UnsafeRawPointer(result)
         metrics.withUnsafeMutableBufferPointer { m in
-            groundConstants!.withUnsafeBufferPointer { c in
-                for j in 0..<m.count {
-                    switch constantGroundKinds[j] {
-                    case .orbital: m[j] = orbitalAccessors[j].number!(r)
-                    case .ratio: m[j] = r.costPerPflopHourUsd / c[j]
-                    case .constant: m[j] = c[j]
-                    }
+            for j in 0..<m.count {
+                switch orbitalKinds[j] {
+                case .stored: m[j] = storedNumbers[j].read(base)
+                case .orbital: break  // below
+                case .ratio: m[j] = StudyEvaluator.headline.read(base) / (g?.costPerPflopHourUsd ?? groundConstants![j])
+                case .groundCost: m[j] = g?.costPerPflopHourUsd ?? groundConstants![j]
+                case .ground:
+                    if let g, case let .ground(a) = sources[j] { m[j] = a.number!(g) } else { m[j] = groundConstants![j] }
+                case .none: m[j] = .nan
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private func write(_ r: OrbitalResult, _ g: TerrestrialResult?) {
+        guard readsOrbitalByValue else { return }
+        // Columns that are no single stored field take the result as a value: moved out of its
+        // storage and back (a value read through the pointer would be copied, references and all).
+        let r = result.move()
         metrics.withUnsafeMutableBufferPointer { m in
-            for j in 0..<sources.count {
-                switch sources[j] {
-                case let .orbital(a): m[j] = a.number!(r)
-                case let .ground(a): m[j] = a.number!(g!)
-                case .groundCostPerPflopHour: m[j] = g!.costPerPflopHourUsd
-                case .costRatio: m[j] = r.costPerPflopHourUsd / g!.costPerPflopHourUsd
-                case .terrestrial: m[j] = .nan
-                }
-            }
+            for j in 0..<m.count where orbitalKinds[j] == .orbital { m[j] = orbitalAccessors[j].number!(r) }
         }
+        result.initialize(to: consume r)
     }
 
     @inline(__always)
