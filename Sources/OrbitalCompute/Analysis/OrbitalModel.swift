@@ -146,7 +146,8 @@ public final class OrbitalModel: Sendable {
                                                    * Reliability.meanSurvival(rate: cluster.poweredDecayRate, years: years) * acc.bf16DenseTflops * 1e12)
         let fabric = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
         let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,
-                               hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, network: network, fabric: fabric), memo: &memo)
+                               hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, networkFactor: network.capacityFactor,
+                                                          fabricFactor: fabric.deliveredHoursFactor), memo: &memo)
         return OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
                              heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
                              mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
@@ -180,8 +181,8 @@ public final class OrbitalModel: Sendable {
     /// Accelerator-hours a year the whole cluster delivers when online: installed accelerators
     /// decay without repair (in `Levelized`); throttling loses the eclipses; the links bound the
     /// tokens served; a training workload runs at the fabric's efficiency.
-    private func hoursPerYear(_ cluster: ClusterSize, _ compute: ComputeInputs, availability: Double, network: NetworkSummary, fabric: TrainingFabric) -> Double {
-        cluster.countPowered * compute.utilization * availability * network.capacityFactor * fabric.deliveredHoursFactor * Constants.hoursPerYear
+    private func hoursPerYear(_ cluster: ClusterSize, _ compute: ComputeInputs, availability: Double, networkFactor: Double, fabricFactor: Double) -> Double {
+        cluster.countPowered * compute.utilization * availability * networkFactor * fabricFactor * Constants.hoursPerYear
     }
 
     /// The fraction of time the powered cluster computes: all of it, less the eclipses when the
@@ -204,13 +205,18 @@ public final class OrbitalModel: Sendable {
     /// Steps 10–12 again, in place, for inputs `x` that differ from those `result` was
     /// evaluated for only in `priceKeys`: the same numbers as `evaluate(x)`, without the physics.
     func reprice(_ x: OrbitalInputs, _ result: inout OrbitalResult, memo: inout Memo) throws {
-        guard let network = result.network, let fabric = result.fabric else { result = try evaluate(x, memo: &memo); return }
+        // The two factors the price reads from the network and the fabric (not the sections themselves: copies).
+        guard let networkFactor = result.network?.capacityFactor, let fabricFactor = result.fabric?.deliveredHoursFactor else {
+            result = try evaluate(x, memo: &memo)
+            return
+        }
         let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
         try Finance.check(lifetime: x.finance.lifetimeYears, discountRate: x.finance.discountRate)
         result.levelized.costLines = []  // the memo's buffer is then the only reference to it
         let available = availability(power: result.power, eclipse: result.eclipse, radiation: result.radiation)
         let priced = try price(x, accelerator: acc, cluster: result.cluster, power: result.power, radiator: result.radiator, mass: result.mass, radiation: result.radiation,
-                               hoursPerYear: hoursPerYear(result.cluster, x.compute, availability: available, network: network, fabric: fabric), memo: &memo)
+                               hoursPerYear: hoursPerYear(result.cluster, x.compute, availability: available, networkFactor: networkFactor, fabricFactor: fabricFactor),
+                               memo: &memo)
         result.accelerator = acc
         result.launch = priced.launch
         result.levelized = priced.levelized

@@ -282,8 +282,9 @@ public enum FabricModel {
         try checkLayout(x.training, f)
         // Tensor parallelism stays inside one satellite: a satellite smaller than the TP degree
         // runs it at the satellite's size (OrbitalModel warns).
-        var t = x.training
-        t.tensorParallel = min(t.tensorParallel, g)
+        // A constant, not a variable: the step closures capture it, and a captured variable is
+        // checked for exclusive access at every read.
+        let t = { var t = x.training; t.tensorParallel = min(t.tensorParallel, g); return t }()
         let total = min(accelerators, satellites * g)
         let perFormation = max(1, min(x.formation.satellitesMax, satellites))
         let formations = (satellites / perFormation).rounded(.up)

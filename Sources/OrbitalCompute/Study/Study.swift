@@ -341,13 +341,9 @@ public final class StudyEvaluator {
     @inline(__always)
     private func evaluateOrbital(_ x: OrbitalInputs, _ numbers: [Double]) throws {
         if repricing && hasResult {
-            // Only prices vary: the first point's physical steps hold for every point.
-            var r = result.move()
-            do { try model.reprice(x, &r, memo: &memo) } catch {
-                result.initialize(to: consume r)
-                throw error
-            }
-            result.initialize(to: consume r)
+            // Only prices vary: the first point's physical steps hold for every point. The result
+            // is repriced where it lies (an inout access through the pointer, no copy).
+            try model.reprice(x, &result.pointee, memo: &memo)
         } else {
             // The last result goes first: its references (the cost lines) are then the memo's alone.
             if hasResult { result.deinitialize(count: 1); hasResult = false }
