@@ -1,7 +1,15 @@
 /// An AI accelerator as it is installed: the chip plus its share of the server around it.
 public struct Accelerator: Sendable, Equatable {
-    public var id: String
-    public var name: String
+    /// The names and the source, held by reference (`CopyOnWrite`): every evaluation copies the
+    /// accelerator into its result, and one reference copies faster than four strings.
+    private var label: CopyOnWrite<Label>
+    private struct Label: Sendable, Equatable {
+        var id: String
+        var name: String
+        var provenance: Provenance
+    }
+    public var id: String { get { label.value.id } set { label.value.id = newValue } }
+    public var name: String { get { label.value.name } set { label.value.name = newValue } }
     /// Chip thermal design power [W].
     public var chipPowerW: Double
     /// IT power per accelerator including its share of host CPUs, memory, NICs and fans [W].
@@ -14,7 +22,18 @@ public struct Accelerator: Sendable, Equatable {
     public var priceUsd: Double
     /// Warmest coolant supply (cold-plate inlet) at which the accelerator runs at full power [K].
     public var coolantSupplyMaxK: Double
-    public var provenance: Provenance
+    public var provenance: Provenance { get { label.value.provenance } set { label.value.provenance = newValue } }
+
+    public init(id: String, name: String, chipPowerW: Double, itPowerPerAcceleratorW: Double, bf16DenseTflops: Double, massKg: Double, priceUsd: Double,
+                coolantSupplyMaxK: Double, provenance: Provenance) {
+        label = CopyOnWrite(Label(id: id, name: name, provenance: provenance))
+        self.chipPowerW = chipPowerW
+        self.itPowerPerAcceleratorW = itPowerPerAcceleratorW
+        self.bf16DenseTflops = bf16DenseTflops
+        self.massKg = massKg
+        self.priceUsd = priceUsd
+        self.coolantSupplyMaxK = coolantSupplyMaxK
+    }
 }
 
 /// The built-in accelerator catalog. `Models/catalogs/accelerators.yaml` mirrors it for reading

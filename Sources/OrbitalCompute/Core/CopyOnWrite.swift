@@ -21,3 +21,7 @@ struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+extension CopyOnWrite: Equatable where Value: Equatable {
+    static func == (a: CopyOnWrite, b: CopyOnWrite) -> Bool { a.box === b.box || a.value == b.value }
+}

@@ -263,9 +263,10 @@ public enum MonteCarlo {
         let evaluator: StudyEvaluator
         let sampler: Sampler
         let rng: RandomGenerator
-        var x: [Double]
+        // One thread's loop: no exclusivity bookkeeping per draw.
+        @exclusivity(unchecked) var x: [Double]
         /// Sum of the cost ratios (or headline costs) of the successful draws: keeps the work observable.
-        public private(set) var checksum = 0.0
+        @exclusivity(unchecked) public private(set) var checksum = 0.0
 
         public init(setup: StudySetup, inputs: [UncertainInput], seed: UInt64, thermalTransient: Bool = false) throws {
             evaluator = StudyEvaluator(setup: setup, inputs: inputs.map(\.input), thermalTransient: thermalTransient)

@@ -205,10 +205,12 @@ public final class StudyEvaluator {
     public let inputs: [StudyInput]
     public let model: OrbitalModel
     /// Metric values of the last successful evaluation, in `setup.metrics` order.
-    public private(set) var metrics: [Double]
+    // The evaluator is one worker's and never shared, so the per-point accesses to its state skip
+    // the runtime's exclusivity bookkeeping (about 150 instructions a point).
+    @exclusivity(unchecked) public private(set) var metrics: [Double]
     private let groundVaries: Bool
     private var groundCache: TerrestrialResult?
-    private var memo = OrbitalModel.Memo()
+    @exclusivity(unchecked) private var memo = OrbitalModel.Memo()
     private let sources: [StudyColumn.Source]
     /// The orbital loop's view of `sources`: what each column is, where a stored orbital output
     /// lies in the result, and the other orbital columns' accessors (read in place: unpacking an
@@ -267,7 +269,7 @@ public final class StudyEvaluator {
     /// The last orbital result (owned storage: evaluated into, repriced in place, and read there
     /// by the stored columns).
     private let result = UnsafeMutablePointer<OrbitalResult>.allocate(capacity: 1)
-    private var hasResult = false
+    @exclusivity(unchecked) private var hasResult = false
     /// Where the cost ratio's numerator lies in the result.
     private static let headline = StoredNumber(offset: MemoryLayout<OrbitalResult>.offset(of: \OrbitalResult.levelized.costPerPflopHourUsd)!, field: .double)
 
@@ -278,7 +280,7 @@ public final class StudyEvaluator {
         currentTerrestrial?.deinitialize(count: 1); currentTerrestrial?.deallocate()
     }
     /// The ground's metric values when the ground does not vary (computed once).
-    private var groundConstants: [Double]?
+    @exclusivity(unchecked) private var groundConstants: [Double]?
     /// Metrics that may be NaN for a valid point (the radiator transient when it is off, …).
     private let optionalMetric: [Bool]
     private let groundSetters: [FieldSetter<TerrestrialInputs>]
