@@ -241,7 +241,7 @@ public final class OrbitalModel: Sendable {
         let layout = FabricLayout(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, satelliteItW: x.satellite.itPowerW,
                                   islTerminals: x.satellite.islTerminals, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops,
                                   satellitesPerFormation: max(1, min(x.formation.satellitesMax, satellites)))
-        if memo.passes?.layout != layout {
+        if memo.passes?.belongs(to: layout) != true {
             if memo.passes == nil { memo.passes = FabricModel.PassTable(layout: layout) } else { memo.passes!.reset(layout) }
             memo.fabric = Kept()
         }

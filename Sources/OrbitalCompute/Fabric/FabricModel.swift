@@ -222,6 +222,8 @@ public enum FabricModel {
             inOne = [UInt8](repeating: 0, count: 1024)
             across = [UInt8](repeating: 0, count: 4096)
         }
+        /// True when the outcomes are `layout`'s (compared in place: no copy of either layout).
+        func belongs(to layout: OrbitalModel.FabricLayout) -> Bool { self.layout == layout }
         mutating func reset(_ layout: OrbitalModel.FabricLayout) {
             self.layout = layout
             budgets = nil

@@ -324,15 +324,8 @@ public final class StudyEvaluator {
 
     private func evaluateUnchecked(numbers: [Double]) throws {
         if let o = currentOrbital {
-            // The inputs (and a repriced result) are moved out of their storage and back, rather
-            // than read in place: a value read through a pointer is copied, references and all.
-            var x = o.move()
-            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &x) }
-            do { try evaluateOrbital(x, numbers) } catch {
-                o.initialize(to: consume x)
-                throw error
-            }
-            o.initialize(to: consume x)
+            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
+            try evaluateOrbital(o.pointee, numbers)
         } else {
             let t = currentTerrestrial!
             for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t.pointee) }
