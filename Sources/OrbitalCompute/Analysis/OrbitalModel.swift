@@ -125,7 +125,7 @@ public final class OrbitalModel: Sendable {
     }
 
     /// The chain with a worker's memo of the last layout (see `Memo`).
-    func evaluate(_ x: OrbitalInputs, memo: inout Memo) throws -> OrbitalResult {
+    func evaluate(_ x: borrowing OrbitalInputs, memo: inout Memo) throws -> OrbitalResult {
         let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
         let years = x.finance.lifetimeYears
         try Finance.check(lifetime: years, discountRate: x.finance.discountRate)
@@ -204,7 +204,7 @@ public final class OrbitalModel: Sendable {
 
     /// Steps 10–12 again, in place, for inputs `x` that differ from those `result` was
     /// evaluated for only in `priceKeys`: the same numbers as `evaluate(x)`, without the physics.
-    func reprice(_ x: OrbitalInputs, _ result: inout OrbitalResult, memo: inout Memo) throws {
+    func reprice(_ x: borrowing OrbitalInputs, _ result: inout OrbitalResult, memo: inout Memo) throws {
         // The two factors the price reads from the network and the fabric (not the sections themselves: copies).
         guard let networkFactor = result.network?.capacityFactor, let fabricFactor = result.fabric?.deliveredHoursFactor else {
             result = try evaluate(x, memo: &memo)

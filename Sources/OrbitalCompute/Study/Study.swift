@@ -325,7 +325,7 @@ public final class StudyEvaluator {
     private func evaluateUnchecked(numbers: [Double]) throws {
         if let o = currentOrbital {
             for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
-            try evaluateOrbital(o.pointee, numbers)
+            try evaluateOrbital(&o.pointee, numbers)
         } else {
             let t = currentTerrestrial!
             for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t.pointee) }
@@ -334,7 +334,10 @@ public final class StudyEvaluator {
     }
 
     @inline(__always)
-    private func evaluateOrbital(_ x: OrbitalInputs, _ numbers: [Double]) throws {
+    /// - Parameter x: the point's inputs, `inout` only so that they are read where they lie in
+    ///   their storage (a value read through the pointer would be copied, references and all);
+    ///   they are not changed.
+    private func evaluateOrbital(_ x: inout OrbitalInputs, _ numbers: [Double]) throws {
         if repricing && hasResult {
             // Only prices vary: the first point's physical steps hold for every point. The result
             // is repriced where it lies (an inout access through the pointer, no copy).
