@@ -292,7 +292,13 @@ struct Kept<Key: Equatable, Value> {
     private var key: Key?
     private var kept: Value?
     /// The kept value when it was computed for `key`.
-    @inline(__always) func value(for key: Key) -> Value? { self.key == key ? kept : nil }
+    @inline(__always) func value(for key: Key) -> Value? {
+        // Not `self.key == key`: that wraps `key` in an optional, a copy (references and all).
+        switch self.key {
+        case let .some(k): return k == key ? kept : nil
+        case .none: return nil
+        }
+    }
     mutating func keep(_ key: Key, _ value: Value) { self.key = key; kept = value }
 }
 
