@@ -35,6 +35,38 @@ final class OutputTableTests: XCTestCase {
         }
     }
 
+    /// An output declared by its stored field is read there by studies (at the field's byte
+    /// offset): on every shipped scenario, the number at that offset is the accessor's, bit for
+    /// bit. A wrong offset, unit divisor or integer width fails here. The default study columns
+    /// are all read this way (the sweep and Monte Carlo hot paths copy no result for them).
+    func testStoredOutputsReadInPlaceEqualTheirAccessors() throws {
+        func check<R>(_ result: R, _ accessor: Output.Accessor<R>?, _ label: String) -> Bool {
+            guard let accessor, let stored = accessor.stored else { return false }
+            var r = result
+            let inPlace = withUnsafeBytes(of: &r) { stored.read($0.baseAddress!) }
+            let expected = accessor.number!(result)
+            XCTAssertEqual(inPlace.bitPattern, expected.bitPattern, label)
+            return true
+        }
+        var checked = 0
+        for file in ShippedModels.scenarios {
+            let scenario = try Scenario.resolve(file.name)
+            if scenario.kind == .orbital {
+                let r = try OrbitalModel.shared.evaluate(try scenario.orbitalInputs())
+                for o in OutputTable.all where check(r, o.orbital, "\(file.name): \(o.path)") { checked += 1 }
+            } else {
+                let r = try TerrestrialModel.evaluate(try scenario.terrestrialInputs())
+                for o in OutputTable.all where check(r, o.terrestrial, "\(file.name): \(o.path)") { checked += 1 }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+        let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"), ground: Scenario.colossus1)
+        for column in setup.columns {
+            guard case let .orbital(accessor) = column.source else { continue }
+            XCTAssertNotNil(accessor.stored, "\(column.name) is a default column: declare it by its stored field")
+        }
+    }
+
     /// Names resolve by path, or by key where the key is unique for the side.
     func testNumericOutputsResolveByPathOrUniqueKey() {
         XCTAssertEqual(OutputTable.numeric("cost_per_pflop_hour_usd", for: .orbital)?.path, "economics.cost_per_pflop_hour_usd")

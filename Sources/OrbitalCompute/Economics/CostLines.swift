@@ -129,10 +129,13 @@ public struct DeploymentTiming: Sendable, Equatable {
 
     /// Mean of (1 + r)^{−t} over the online times:
     /// ((1 + r)^{−d} − (1 + r)^{−(d + R)}) / (R ln(1 + r)), and (1 + r)^{−d} when R = 0.
-    public func meanDiscount(rate r: Double) -> Double {
-        let start = Finance.discountFactor(rate: r, years: delayYears)
+    public func meanDiscount(rate r: Double) -> Double { meanDiscount(rate: r, growth: log1p(r)) }
+
+    /// The same with g = ln(1 + r) given.
+    func meanDiscount(rate r: Double, growth g: Double) -> Double {
+        let start = Finance.discountFactor(growth: g, years: delayYears)
         guard rampYears > 1e-12, abs(r) > 1e-12 else { return start }
-        return (start - Finance.discountFactor(rate: r, years: delayYears + rampYears)) / (rampYears * log1p(r))
+        return (start - Finance.discountFactor(growth: g, years: delayYears + rampYears)) / (rampYears * g)
     }
 
     /// Years a batch online at τ counts inside the window, at most `life`.
@@ -159,9 +162,10 @@ public struct DeploymentTiming: Sendable, Equatable {
     /// The cost schedule of a cluster whose batches each last `life` years, at rate r.
     public func schedule(discountRate r: Double, life: Double) throws -> CostSchedule {
         guard let w = windowYears else {
-            let shift = meanDiscount(rate: r)
+            let g = log1p(r)  // ln(1 + r), shared by the two factors
+            let shift = meanDiscount(rate: r, growth: g)
             return CostSchedule(perBatchPresentValue: shift, perBatchCharged: 1,
-                                annualPresentValue: Finance.annuityFactor(rate: r, years: life) * shift, annualYears: life)
+                                annualPresentValue: Finance.annuityFactor(rate: r, growth: g, years: life) * shift, annualYears: life)
         }
         let lifeAnnuity = Finance.annuityFactor(rate: r, years: life)
         let kinks = windowKinks(life: life)

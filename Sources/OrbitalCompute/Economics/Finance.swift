@@ -5,8 +5,11 @@ import Foundation
 public enum Finance {
     /// Present value of 1 paid at the end of each year for `years` years at rate r:
     /// AF = (1 − (1 + r)^{−n}) / r, and n when r = 0. A fractional last year counts in part.
-    public static func annuityFactor(rate r: Double, years n: Double) -> Double {
-        abs(r) < 1e-12 ? n : -expm1(-n * log1p(r)) / r
+    public static func annuityFactor(rate r: Double, years n: Double) -> Double { annuityFactor(rate: r, growth: log1p(r), years: n) }
+
+    /// The same with g = ln(1 + r) given (taken once for the several factors of one rate).
+    static func annuityFactor(rate r: Double, growth g: Double, years n: Double) -> Double {
+        abs(r) < 1e-12 ? n : -expm1(-n * g) / r
     }
 
     /// Capital recovery factor CRF = r (1 + r)^n / ((1 + r)^n − 1), 1/n when r = 0: the level
@@ -14,7 +17,10 @@ public enum Finance {
     public static func capitalRecoveryFactor(rate r: Double, years n: Double) -> Double { 1 / annuityFactor(rate: r, years: n) }
 
     /// Discount factor (1 + r)^{−t}.
-    public static func discountFactor(rate r: Double, years t: Double) -> Double { exp(-t * log1p(r)) }
+    public static func discountFactor(rate r: Double, years t: Double) -> Double { discountFactor(growth: log1p(r), years: t) }
+
+    /// The same with g = ln(1 + r) given: e^{−g t}.
+    static func discountFactor(growth g: Double, years t: Double) -> Double { exp(-t * g) }
 
     /// Present value of a quantity delivered at a rate that decays as e^{−λt} (per year at
     /// t = 0: `initial`) over `years`, each year's amount counted at the end of that year:
@@ -34,7 +40,7 @@ public enum Finance {
                 amount = (decayedStart - decayedEnd) / lambda
                 decayedStart = decayedEnd
             }
-            total += initial * amount * exp(-end * growth)  // discountFactor(rate: r, years: end)
+            total += initial * amount * discountFactor(growth: growth, years: end)
             start = end
         }
         return total
