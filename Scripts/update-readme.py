@@ -11,14 +11,15 @@ end marker:
     <!-- end -->
 
 `<!-- measured: orbital bench -->` blocks hold timings: regenerated here, not compared by the
-tests (they vary from run to run). `--check` exits 1 when a deterministic block is stale; the
-XCTest `ReadmeFiguresTests` does the same check in `swift test`.
+tests (they vary from run to run). `<!-- measured: Scripts/instructions.py -->` holds callgrind's
+instruction counts (regenerated when valgrind is installed, else kept). `--check` exits 1 when a
+deterministic block is stale; the XCTest `ReadmeFiguresTests` does the same check in `swift test`.
 
     python3 Scripts/update-readme.py [--binary .build/release/orbital] [--check]
 """
-import argparse, pathlib, re, shlex, subprocess, sys
+import argparse, pathlib, re, shlex, shutil, subprocess, sys
 
-BLOCK = re.compile(r"<!-- (orbital|measured: orbital) (.*?) -->\n```([a-z]*)\n(.*?)```\n<!-- end -->", re.S)
+BLOCK = re.compile(r"<!-- (orbital|measured: orbital|measured: Scripts/instructions.py)(| .*?) -->\n```([a-z]*)\n(.*?)```\n<!-- end -->", re.S)
 
 
 def main():
@@ -35,10 +36,16 @@ def main():
         kind, command, lang, old = m.group(1), m.group(2), m.group(3), m.group(4)
         if args.check and kind != "orbital":
             return m.group(0)
-        out = subprocess.run([args.binary, *shlex.split(command)], check=True, capture_output=True, text=True).stdout
+        if kind.endswith("instructions.py"):
+            if shutil.which("valgrind") is None:
+                return m.group(0)
+            script = pathlib.Path(__file__).with_name("instructions.py")
+            out = subprocess.run([sys.executable, str(script), "--binary", args.binary], check=True, capture_output=True, text=True).stdout
+        else:
+            out = subprocess.run([args.binary, *shlex.split(command)], check=True, capture_output=True, text=True).stdout
         if kind == "orbital" and out != old:
             stale.append(command)
-        return f"<!-- {kind} {command} -->\n```{lang}\n{out}```\n<!-- end -->"
+        return f"<!-- {kind}{command} -->\n```{lang}\n{out}```\n<!-- end -->"
 
     new = BLOCK.sub(render, text)
     if args.check:
