@@ -126,6 +126,16 @@ public final class OrbitalModel: Sendable {
 
     /// The chain with a worker's memo of the last layout (see `Memo`).
     func evaluate(_ x: borrowing OrbitalInputs, memo: inout Memo) throws -> OrbitalResult {
+        try withUnsafeTemporaryAllocation(of: OrbitalResult.self, capacity: 1) { storage in
+            let result = storage.baseAddress!
+            try evaluate(x, memo: &memo, into: result)
+            return result.move()
+        }
+    }
+
+    /// The same, initializing `out` (uninitialized memory; left uninitialized when it throws): a
+    /// study evaluates straight into its result storage, without a copy of the result.
+    func evaluate(_ x: borrowing OrbitalInputs, memo: inout Memo, into out: UnsafeMutablePointer<OrbitalResult>) throws {
         let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
         let years = x.finance.lifetimeYears
         try Finance.check(lifetime: years, discountRate: x.finance.discountRate)
@@ -148,11 +158,11 @@ public final class OrbitalModel: Sendable {
         let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,
                                hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, networkFactor: network.capacityFactor,
                                                           fabricFactor: fabric.deliveredHoursFactor), memo: &memo)
-        return OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
-                             heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
-                             mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
-                             warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
-                             network: network, fabric: fabric)
+        out.initialize(to: OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
+                                         heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
+                                         mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
+                                         warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
+                                         network: network, fabric: fabric))
     }
 
     /// Steps 10–12: the launch plan, the cost lines and the levelized cost of a cluster whose

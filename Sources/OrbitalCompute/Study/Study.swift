@@ -345,7 +345,7 @@ public final class StudyEvaluator {
         } else {
             // The last result goes first: its references (the cost lines) are then the memo's alone.
             if hasResult { result.deinitialize(count: 1); hasResult = false }
-            result.initialize(to: try model.evaluate(x, memo: &memo))
+            try model.evaluate(x, memo: &memo, into: result)
             hasResult = true
         }
         let g = needsGround && groundVaries ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
