@@ -30,9 +30,10 @@ public final class OrbitalModel: Sendable {
 
     private let eclipseCache = BoundedCache<EclipseKey, Eclipse>()
     /// Cached values the next evaluation of one worker probably reuses: the last eclipse year,
-    /// radiator faces, transient, annual dose, network geometry, fabric and the cost-line buffer (compared
-    /// field by field, no hashing, no lock). A study keeps one per worker, so a point whose inputs
-    /// vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses a fresh one.
+    /// radiator faces, transient, annual dose, network geometry, fabric and the cost-line buffer
+    /// (compared field by field, no hashing, no lock). A study keeps one per worker, so a point
+    /// whose inputs vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses
+    /// a fresh one.
     struct Memo {
         var eclipse = Kept<EclipseKey, Eclipse>()
         var faces = Kept<FacesKey, [Radiator.Face]>()
