@@ -296,7 +296,7 @@ public final class StudyEvaluator {
         if var o = setup.baseOrbital {
             for (input, v) in zip(inputs, values) { if let p = input.orbital { p.apply(v, to: &o) } }
             if hasResult { result.deinitialize(count: 1); hasResult = false }
-            result.initialize(to: try model.evaluate(o, memo: &memo))
+            try model.evaluate(o, memo: &memo, into: result)
             hasResult = true
             let g = needsGround && groundVaries ? try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } } : nil
             try writeOrbital(ground: g)
