@@ -85,8 +85,10 @@ cmp -s "$OUT/openapi.yaml" Sources/orbital/Serve/Web/openapi.yaml || { echo "ser
 
 # 1. schemathesis: every check but positive_data_acceptance (a schema-valid scenario can still
 #    be refused by the engine: a key of the other kind, an override no scenario takes — 422).
+#    One worker: with two, hypothesis's threads hit CPython 3.11's AST recursion-depth race
+#    (python/cpython#106905, "AST constructor recursion depth mismatch") and fail the run.
 (cd "$OUT" && "$OLDPWD/$VENV/bin/schemathesis" run "$base/openapi.yaml" --checks all --exclude-checks positive_data_acceptance \
-  --max-examples 25 --workers 2 --seed 1 --generation-database none --no-color --report junit --report-dir "$OUT/schemathesis") \
+  --max-examples 25 --workers 1 --seed 1 --generation-database none --no-color --report junit --report-dir "$OUT/schemathesis") \
   > "$OUT/schemathesis.log" 2>&1 || { tail -60 "$OUT/schemathesis.log" >&2; echo "serve: schemathesis failed" >&2; exit 1; }
 grep -E "^ *(Test cases:|[0-9]+ generated|=+ .* in )" "$OUT/schemathesis.log" | sed 's/^ */serve: schemathesis: /'
 
