@@ -42,11 +42,13 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "OrbitalComputeTests", dependencies: ["OrbitalCompute", "GSL"]),
         .testTarget(name: "OrbitalReportTests", dependencies: ["OrbitalReport", "OrbitalCompute"]),
+        // Runs the built binary for the two test targets below.
+        .target(name: "CLITestSupport", path: "Tests/CLITestSupport"),
         // Golden files are read from the source tree by path, not bundled.
-        .testTarget(name: "CLITests", dependencies: ["orbital"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["orbital", "CLITestSupport"], exclude: ["Golden"]),
         // `orbital serve`'s routes through HummingbirdTesting, and its answers against the CLI's.
         .testTarget(name: "ServeTests", dependencies: [
-            "orbital",
+            "orbital", "CLITestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

@@ -12,14 +12,18 @@ end marker:
 
 `<!-- measured: orbital bench -->` blocks hold timings: regenerated here, not compared by the
 tests (they vary from run to run). `<!-- measured: Scripts/instructions.py -->` holds callgrind's
-instruction counts (regenerated when valgrind is installed, else kept). `--check` exits 1 when a
+instruction counts (regenerated when valgrind is installed, else kept). `<!-- measured:
+.ci/serve.sh -->` holds the served API's figures from `.ci/serve.sh` (schemathesis, the page's
+recompute times in Chromium, the load test), regenerated when Chromium is installed, else kept. `--check` exits 1 when a
 deterministic block is stale; the XCTest `ReadmeFiguresTests` does the same check in `swift test`.
 
     python3 Scripts/update-readme.py [--binary .build/release/orbital] [--check]
 """
-import argparse, pathlib, re, shlex, shutil, subprocess, sys
+import argparse, os, pathlib, re, shlex, shutil, subprocess, sys
 
-BLOCK = re.compile(r"<!-- (orbital|measured: orbital|measured: Scripts/instructions.py)(| .*?) -->\n```([a-z]*)\n(.*?)```\n<!-- end -->", re.S)
+BLOCK = re.compile(r"<!-- (orbital|measured: orbital|measured: Scripts/instructions.py|measured: .ci/serve.sh)(| .*?) -->\n```([a-z]*)\n(.*?)```\n<!-- end -->", re.S)
+# The lines of `.ci/serve.sh` a README block keeps: what it measured, not its progress.
+SERVE_LINES = re.compile(r"^(serve: schemathesis: \d+ generated|serve-browser: recompute times|serve-load: |serve: ok in )")
 
 
 def main():
@@ -36,7 +40,14 @@ def main():
         kind, command, lang, old = m.group(1), m.group(2), m.group(3), m.group(4)
         if args.check and kind != "orbital":
             return m.group(0)
-        if kind.endswith("instructions.py"):
+        if kind.endswith("serve.sh"):
+            if shutil.which("chromium") is None:
+                return m.group(0)
+            script = pathlib.Path(__file__).parent.parent / ".ci" / "serve.sh"
+            run = subprocess.run(["bash", str(script)], check=True, capture_output=True, text=True,
+                                 env={**os.environ, "ORBITAL": str(pathlib.Path(args.binary).resolve())})
+            out = "".join(line + "\n" for line in run.stdout.splitlines() if SERVE_LINES.match(line))
+        elif kind.endswith("instructions.py"):
             if shutil.which("valgrind") is None:
                 return m.group(0)
             script = pathlib.Path(__file__).with_name("instructions.py")

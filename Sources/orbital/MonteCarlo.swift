@@ -81,11 +81,12 @@ struct MonteCarloCommand: ParsableCommand {
             switch options.format {
             case .json: try options.emit(Envelope.json(verb: "montecarlo", result.report))
             case .csv:
-                var text = "column,mean,sd,p5,p50,p95,min,max\n"
+                let units = Self.units(result)
+                var text = "column,unit,mean,sd,p5,p50,p95,min,max\n"
                 for s in result.summaries {
-                    text += ([s.name] + [s.mean, s.sd, s.p5, s.p50, s.p95, s.min, s.max].map { $0.isFinite ? "\($0)" : "" }).joined(separator: ",") + "\n"
+                    text += ([s.name, units(s.name)] + [s.mean, s.sd, s.p5, s.p50, s.p95, s.min, s.max].map { $0.isFinite ? "\($0)" : "" }).joined(separator: ",") + "\n"
                 }
-                if let p = result.probabilityOrbitCheaper { text += "probability_orbit_cheaper,\(p),,,,,,\n" }
+                if let p = result.probabilityOrbitCheaper { text += "probability_orbit_cheaper,-,\(p),,,,,,\n" }
                 try options.emit(text)
             case .table, .markdown:
                 try options.emit(monteCarloText(result, markdown: options.format == .markdown))
@@ -101,14 +102,21 @@ struct MonteCarloCommand: ParsableCommand {
         return inputs
     }
 
+    /// The unit of a summarised column: a varied input's from the parameter table, an output's
+    /// from the output table.
+    static func units(_ r: MonteCarlo.Result) -> (String) -> String {
+        let inputs = Dictionary(r.inputs.map { ($0.input.key, $0.input.info.unit) }, uniquingKeysWith: { a, _ in a })
+        return { inputs[$0] ?? OutputTable.unit(ofPath: $0) }
+    }
+
     func monteCarloText(_ r: MonteCarlo.Result, markdown: Bool) -> String {
         let name = markdown ? markdownText(r.scenario) : terminalText(r.scenario)
         var head = name + (r.ground.map { " vs " + (markdown ? markdownText($0) : terminalText($0)) } ?? "") + ": \(r.draws) draws, seed \(r.seed)"
         if r.failedDraws > 0 { head += ", \(r.failedDraws) failed (first: \(r.firstError ?? ""))" }
         if let p = r.probabilityOrbitCheaper { head += "\nP(orbit cheaper than the ground) = \(humanNumber(p * 100)) %" }
         let header = ["column", "unit", "p5", "p50", "p95", "mean"]
-        let units = Dictionary(r.inputs.map { ($0.input.key, $0.input.info.unit == "-" ? "" : $0.input.info.unit) }, uniquingKeysWith: { a, _ in a })
-        let rows = r.summaries.map { s in [s.name, units[s.name] ?? OutputTable.unit(ofPath: s.name), humanNumber(s.p5), humanNumber(s.p50), humanNumber(s.p95), humanNumber(s.mean)] }
+        let units = Self.units(r)
+        let rows = r.summaries.map { s in [s.name, units(s.name), humanNumber(s.p5), humanNumber(s.p50), humanNumber(s.p95), humanNumber(s.mean)] }
         let inputs = r.inputs.map { "  \($0.input.key) ~ \($0.distribution)" }.joined(separator: "\n")
         if markdown {
             return head + "\n\n| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"

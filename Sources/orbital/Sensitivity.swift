@@ -55,10 +55,10 @@ struct SensitivityCommand: ParsableCommand {
             switch options.format {
             case .json: try options.emit(Envelope.json(verb: "sensitivity", r.report))
             case .csv:
-                var text = "key,base,low,high,range_source,\(r.metric)_at_low,\(r.metric)_at_high,swing,elasticity,sobol_first,sobol_total,flips_verdict\n"
+                var text = "key,unit,base,low,high,range_source,\(r.metric)_at_low,\(r.metric)_at_high,swing,elasticity,sobol_first,sobol_total,flips_verdict\n"
                 let idx = Dictionary(r.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
                 for b in r.bars {
-                    let cells: [String] = [b.key, "\(b.base)", "\(b.low)", "\(b.high)", b.rangeSource, "\(b.atLow)", "\(b.atHigh)", "\(b.swing)",
+                    let cells: [String] = [b.key, AnalysisUnits.unit(ofInput: b.key) ?? "", "\(b.base)", "\(b.low)", "\(b.high)", b.rangeSource, "\(b.atLow)", "\(b.atHigh)", "\(b.swing)",
                                            b.elasticity.isFinite ? "\(b.elasticity)" : "", idx[b.key].map { "\($0.first)" } ?? "",
                                            idx[b.key].map { "\($0.total)" } ?? "", b.flipsVerdict ? "true" : "false"]
                     text += cells.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") + "\n"
@@ -66,10 +66,10 @@ struct SensitivityCommand: ParsableCommand {
                 try options.emit(text)
             case .table, .markdown:
                 let idx = Dictionary(r.indices.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-                let header = ["input", "low … high", "source", "\(r.metric) low … high", "elasticity", "S1", "ST", "flips"]
+                let header = ["input", "unit", "low … high", "source", "\(r.metric) low … high", "elasticity", "S1", "ST", "flips"]
                 let ranked = r.ranking.prefix(top).compactMap { key in r.bars.first { $0.key == key } }
                 let rows = ranked.map { b in
-                    [b.key, "\(humanNumber(b.low)) … \(humanNumber(b.high))", b.rangeSource, "\(humanNumber(b.atLow)) … \(humanNumber(b.atHigh))",
+                    [b.key, AnalysisUnits.unit(ofInput: b.key) ?? "", "\(humanNumber(b.low)) … \(humanNumber(b.high))", b.rangeSource, "\(humanNumber(b.atLow)) … \(humanNumber(b.atHigh))",
                      b.elasticity.isFinite ? humanNumber(b.elasticity) : "", idx[b.key].map { humanNumber($0.first) } ?? "",
                      idx[b.key].map { humanNumber($0.total) + ($0.resolved ? "" : " *") } ?? "", b.flipsVerdict ? "yes" : ""]
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// The CLI as a user meets it: output keys, golden text, errors and atomic output.

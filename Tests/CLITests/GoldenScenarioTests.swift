@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// Refactors keep results: every shipped scenario's `evaluate` JSON and every analysis verb's

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// The CLI teaches itself: examples in every help, only accepted values listed, completions,

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// The Monte Carlo hot path allocates nothing: `orbital bench --profile allocations:N` counts the

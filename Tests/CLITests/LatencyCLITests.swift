@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// `orbital latency`: formats, no-path reporting and errors (one line on stderr, exit status 2).

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// `orbital links`: the optical link budget calculator (issue 14).

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// `orbital report`: HTML and Markdown files from the shipped scenarios, and its errors.

@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// The study verbs through the built binary: shards, resume, reproducibility, errors.

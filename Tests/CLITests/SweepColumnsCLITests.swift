@@ -1,4 +1,5 @@
 import Foundation
+import CLITestSupport
 import XCTest
 
 /// Sweep columns come from the output table: every selectable numeric output, written by a

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import OrbitalCompute
+import CLITestSupport
 import XCTest
 
 @testable import orbital

@@ -12,25 +12,17 @@ enum ScenarioYAML {
         out += "kind: \(scenario.kind.rawValue)\n"
         out += "name: \(quoted(scenario.name))\n"
         if let summary = scenario.summary { out += "description: \(quoted(summary))\n" }
-        var sections: [String: [(String, ParameterValue)]] = [:]
-        var order: [String] = []
-        for key in scenario.values.keys.sorted() {
+        // Keys sorted, so each section's keys are consecutive: a section opens at its first key.
+        var open: String?
+        for (key, value) in scenario.values.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-            let (section, rest) = parts.count == 2 ? (parts[0], parts[1]) : ("", key)
-            if sections[section] == nil { order.append(section) }
-            sections[section, default: []].append((rest, scenario.values[key]!))
-        }
-        for section in order {
-            if section.isEmpty {
-                for (k, v) in sections[section]! { out += "\(k): \(scalar(v))\n" }
-                continue
-            }
-            out += "\(section):\n"
-            for (k, v) in sections[section]! { out += "  \(k): \(scalar(v))\n" }
+            guard parts.count == 2 else { out += "\(key): \(scalar(value))\n"; continue }
+            if open != parts[0] { out += "\(parts[0]):\n"; open = parts[0] }
+            out += "  \(parts[1]): \(scalar(value))\n"
         }
         if !scenario.uncertainty.isEmpty {
             out += "uncertainty:\n"
-            for key in scenario.uncertainty.keys.sorted() { out += "  \(key): \(quoted(scenario.uncertainty[key]!))\n" }
+            for (key, distribution) in scenario.uncertainty.sorted(by: { $0.key < $1.key }) { out += "  \(key): \(quoted(distribution))\n" }
         }
         return out
     }
@@ -63,8 +55,7 @@ enum ScenarioYAML {
 
     private static func emit(_ object: [String: Any], indent: Int, into out: inout String, path: String) throws {
         let pad = String(repeating: "  ", count: indent)
-        for key in object.keys.sorted() {
-            let value = object[key]!
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
             let name = quoted(key)
             if let nested = value as? [String: Any] {
                 out += "\(pad)\(name):\n"

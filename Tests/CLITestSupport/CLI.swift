@@ -1,19 +1,20 @@
 import Foundation
 import XCTest
 
-/// Runs the built `orbital` binary from the package root and captures its output.
-struct CLIRun {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+/// Runs the built `orbital` binary as a user runs it and captures its output: shared by the CLI
+/// tests and the server's tests (which compare the served answers with it byte for byte).
+public struct CLIRun {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
-enum CLI {
+public enum CLI {
     /// The package root (three levels above this file).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `orbital` executable next to the test bundle.
-    static var binary: URL {
+    public static var binary: URL {
         var dir = Bundle.main.bundleURL
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("orbital")
@@ -28,7 +29,7 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> CLIRun {
+    public static func run(_ arguments: [String], in directory: URL = root, environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         process.executableURL = binary
@@ -46,7 +47,7 @@ enum CLI {
 
     /// Parses stdout as a JSON document and returns its `result` (checking the envelope): an
     /// object as is, a list (evaluate, explain, published) as `["results": list]`.
-    static func json(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+    public static func json(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
         let envelope = try self.envelope(run, file: file, line: line)
         if let dict = envelope["result"] as? [String: Any] { return dict }
         if let list = envelope["result"] as? [Any] { return ["results": list] }
@@ -55,7 +56,7 @@ enum CLI {
     }
 
     /// Parses stdout as a JSON document and checks the envelope every verb writes.
-    static func envelope(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
+    public static func envelope(_ run: CLIRun, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
         guard let dict = object as? [String: Any] else { XCTFail("not a JSON object: \(run.stdout.prefix(200))", file: file, line: line); return [:] }
         XCTAssertEqual(dict["tool"] as? String, "orbital", file: file, line: line)
@@ -66,7 +67,7 @@ enum CLI {
     }
 
     /// Finds a key anywhere in a JSON tree.
-    static func find(_ key: String, in object: Any) -> Any? {
+    public static func find(_ key: String, in object: Any) -> Any? {
         if let dict = object as? [String: Any] {
             if let hit = dict[key] { return hit }
             for (_, v) in dict { if let hit = find(key, in: v) { return hit } }
