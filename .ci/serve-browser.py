@@ -13,6 +13,7 @@ than 9 px.
 """
 import base64
 import json
+import re
 import sys
 import time
 import urllib.parse
@@ -170,7 +171,15 @@ def main() -> int:
             slider.send_keys(key)
             wait_ready(driver, previous=previous)
             times.append(driver.execute_script("return document.getElementById('timing-ms').textContent"))
-        print(f"serve-browser: recompute times: {times}")
+        # "verdict in 85 ms, all charts in 85 ms" (the verdict's part only when it was redrawn) →
+        # the range of each over the slider moves.
+        verdict = [int(m) for t in times for m in re.findall(r"verdict in (\d+) ms", t)]
+        charts = [int(m) for t in times for m in re.findall(r"all charts in (\d+) ms", t)]
+        if len(charts) != len(times) or not verdict:
+            problems.append(f"unreadable recompute times: {times}")
+        else:
+            print(f"serve-browser: recompute times over {len(times)} slider moves: verdict in {min(verdict)}–{max(verdict)} ms, "
+                  f"all charts in {min(charts)}–{max(charts)} ms")
 
         for width in (390, 1440, 1920):
             problems += screenshot(driver, base, out, width)
