@@ -14,8 +14,9 @@ end marker:
 tests (they vary from run to run). `<!-- measured: Scripts/instructions.py -->` holds callgrind's
 instruction counts (regenerated when valgrind is installed, else kept). `<!-- measured:
 .ci/serve.sh -->` holds the served API's figures from `.ci/serve.sh` (schemathesis, the page's
-recompute times in Chromium, the load test), regenerated when Chromium is installed, else kept. `--check` exits 1 when a
-deterministic block is stale; the XCTest `ReadmeFiguresTests` does the same check in `swift test`.
+recompute times in Chromium, the load test), regenerated when Chromium is installed, else kept.
+`--check` exits 1 when a deterministic block is stale; the XCTest `ReadmeFiguresTests` does the
+same check in `swift test`.
 
     python3 Scripts/update-readme.py [--binary .build/release/orbital] [--check]
 """
