@@ -215,8 +215,9 @@ public enum FabricModel {
         /// 0 unknown, 1 passes, 2 fails; index = count (satellites or formations).
         var inOne: [UInt8]
         var across: [UInt8]
-        /// The neighbour and inter-formation link budgets of the layout.
-        var budgets: (OpticalLink.Budget, OpticalLink.Budget)?
+        /// What the layout alone fixes: the link budgets and the formation's geometry (all of
+        /// `TrainingFabric.Orbital` but the formation count, which depends on the cluster's size).
+        var parts: TrainingFabric.Orbital?
         init(layout: OrbitalModel.FabricLayout) {
             self.layout = layout
             inOne = [UInt8](repeating: 0, count: 1024)
@@ -226,7 +227,7 @@ public enum FabricModel {
         func belongs(to layout: OrbitalModel.FabricLayout) -> Bool { self.layout == layout }
         mutating func reset(_ layout: OrbitalModel.FabricLayout) {
             self.layout = layout
-            budgets = nil
+            parts = nil
             for i in inOne.indices { inOne[i] = 0 }
             for i in across.indices { across[i] = 0 }
         }
@@ -277,6 +278,21 @@ public enum FabricModel {
         return SizeList(unit: scale, first: lo, multiples: max(0, hi - lo + 1), last: total, hasLast: appendTotal && total >= replica)
     }
 
+    /// The orbital fabric's parts that the layout fixes, with no formation counted yet: the
+    /// neighbour and inter-formation link budgets, the formation's radius, bisection and diameter.
+    static func layoutParts(_ x: OrbitalInputs, acceleratorsPerSatellite g: Double, satellitesPerFormation perFormation: Double) -> TrainingFabric.Orbital {
+        let link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
+        let inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
+        let l = x.satellite.islTerminals
+        let hop = Formation.hopLatency(spacing: x.formation.neighbourSpacingM, processing: x.isl.hopLatencyS)
+        return TrainingFabric.Orbital(link: link, interFormationLink: inter, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation, formations: 0,
+                                      linksPerSatellite: l, formationRadiusM: Formation.radius(satellites: perFormation, spacing: x.formation.neighbourSpacingM),
+                                      bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l,
+                                                                                                             linkRate: link.linkRateBps, acceleratorsPerSatellite: g),
+                                      collectiveBpsPerAccelerator: Formation.ringInjectionRate(linksPerSatellite: l, linkRate: link.linkRateBps) / g, hopLatencyS: hop,
+                                      diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
+    }
+
     static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool,
                         passes table: inout PassTable?) throws -> TrainingFabric {
         let f = x.fabric
@@ -290,18 +306,17 @@ public enum FabricModel {
         let total = min(accelerators, satellites * g)
         let perFormation = max(1, min(x.formation.satellitesMax, satellites))
         let formations = (satellites / perFormation).rounded(.up)
-        // The link budgets depend on the layout alone: a pass table keeps them.
-        let (link, inter): (OpticalLink.Budget, OpticalLink.Budget)
-        if let kept = table?.budgets { (link, inter) = kept } else {
-            link = OpticalLink.budget(x.isl.terminal, distance: x.formation.neighbourSpacingM)
-            inter = OpticalLink.budget(x.isl.terminal, distance: x.formation.interFormationSpacingM)
-            if table != nil { table!.budgets = (link, inter) }
+        // The link budgets and the formation's geometry depend on the layout alone: a pass table keeps them.
+        var o: TrainingFabric.Orbital
+        if let kept = table?.parts { o = kept } else {
+            o = layoutParts(x, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation)
+            if table != nil { table!.parts = o }
         }
-        let l = x.satellite.islTerminals
+        o.formations = formations
         let local = f.bpsPerAccelerator * f.throughputEfficiency
-        let collective = Formation.ringInjectionRate(linksPerSatellite: l, linkRate: link.linkRateBps) / g
-        let hop = Formation.hopLatency(spacing: x.formation.neighbourSpacingM, processing: x.isl.hopLatencyS)
+        let collective = o.collectiveBpsPerAccelerator, hop = o.hopLatencyS
         let interHop = Formation.hopLatency(spacing: x.formation.interFormationSpacingM, processing: x.isl.hopLatencyS)
+        let interRate = o.interFormationLink.linkRateBps
         let replica = t.tensorParallel * t.pipelineParallel
         // Data-parallel members that share one satellite (1 when a replica spans satellites).
         let perSatellite = max(1, (g / replica).rounded(.down))
@@ -316,7 +331,7 @@ public enum FabricModel {
             let levels = TrainingStep.Levels(
                 .init(members: a, bandwidthBps: local, latencyS: x.fabric.hopLatencyS),
                 .init(members: dp / a / f, bandwidthBps: collective, latencyS: hop),
-                .init(members: f, bandwidthBps: ringLinks * x.formation.interFormationLinks * inter.linkRateBps / (satsPerFormation * g), latencyS: interHop))
+                .init(members: f, bandwidthBps: ringLinks * x.formation.interFormationLinks * interRate / (satsPerFormation * g), latencyS: interHop))
             return FabricModel.step(t, accelerators: j, peakFlops: peakFlops, levels: levels)
         }
         // Candidate sizes: 1 … n satellites of one formation, then 2 … F whole formations, then all
@@ -334,11 +349,6 @@ public enum FabricModel {
         } else {
             largest = largestPassing(many, { j, _ in passes(j) }) ?? largestPassing(one, { j, _ in passes(j) }) ?? 0
         }
-        let o = TrainingFabric.Orbital(link: link, interFormationLink: inter, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation, formations: formations,
-                                       linksPerSatellite: l, formationRadiusM: Formation.radius(satellites: perFormation, spacing: x.formation.neighbourSpacingM),
-                                       bisectionBpsPerAccelerator: Formation.bisectionBandwidthPerAccelerator(satellites: perFormation, linksPerSatellite: l, linkRate: link.linkRateBps, acceleratorsPerSatellite: g),
-                                       collectiveBpsPerAccelerator: collective, hopLatencyS: hop,
-                                       diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
         var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: {
             let inOne = (1...Int(perFormation)).map { Double($0) * g }
             let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
