@@ -28,17 +28,17 @@ struct Published: ParsableCommand {
             switch format {
             case .json: text = Envelope.json(verb: "published", .array(rows.map(\.report)))
             case .csv, .markdown:
-                let header = ["scenario", "metric", "published", "on_their_assumptions", "ours", "steps", "source", "note"]
+                let header = ["scenario", "metric", "unit", "published", "on_their_assumptions", "ours", "steps", "source", "note"]
                 let body: [[String]] = rows.map { r in
-                    [r.scenario, r.figure.metric, formatNumber(r.figure.value), formatNumber(r.onTheirAssumptions), formatNumber(r.ours), r.stepsText, r.figure.source, r.figure.note]
+                    [r.scenario, r.figure.metric, OutputTable.unit(ofPath: r.figure.metric), formatNumber(r.figure.value), formatNumber(r.onTheirAssumptions), formatNumber(r.ours), r.stepsText, r.figure.source, r.figure.note]
                 }
                 text = format == .csv ? Render.csv(header: header, rows: body) : Render.markdown(header: header, rows: body)
             case .table:
                 let body: [[String]] = rows.map { r in
-                    [r.scenario, r.figure.metric, humanNumber(r.figure.value), humanNumber(r.onTheirAssumptions), humanNumber(r.ours)]
+                    [r.scenario, r.figure.metric, OutputTable.unit(ofPath: r.figure.metric), humanNumber(r.figure.value), humanNumber(r.onTheirAssumptions), humanNumber(r.ours)]
                 }
                 let notes = rows.map { r in "• \(r.scenario) — \(r.figure.source).\n  theirs \(humanNumber(r.onTheirAssumptions)) → " + r.stepsText + (r.figure.note.isEmpty ? "" : "\n  " + r.figure.note) }
-                text = Render.table(header: ["scenario", "metric", "published", "on their assumptions", "ours"], rows: body, rightAlignedFrom: 2)
+                text = Render.table(header: ["scenario", "metric", "unit", "published", "on their assumptions", "ours"], rows: body, rightAlignedFrom: 3)
                     + "\n" + notes.joined(separator: "\n") + "\n"
             }
             if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }

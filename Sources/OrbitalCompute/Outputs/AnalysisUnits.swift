@@ -18,6 +18,9 @@ public enum AnalysisUnits {
         "training_clusters_orbital": "-", "training_clusters_terrestrial": "-",
         "ground_scale_job_accelerators": "-", "ground_scale_efficiency_orbital": "-", "ground_scale_efficiency_terrestrial": "-",
         "ground_scale_cost_ratio": "-",
+        // timeline
+        "target_it_power_w": "W", "time_to_target_days": "day", "lost_accelerator_hours_pv": "h", "delay_cost_usd": "USD",
+        "delivered_share_in_window": "-", "first_launch_cost_usd": "USD", "last_launch_cost_usd": "USD",
         // breakeven
         "base_cost_ratio": "-", "cost_ratio_at_value": "-",
         // the calculators: orbit, radiator, links
