@@ -29,8 +29,10 @@ struct Published: ParsableCommand {
             case .json: text = Envelope.json(verb: "published", .array(rows.map(\.report)))
             case .csv, .markdown:
                 let header = ["scenario", "metric", "unit", "published", "on_their_assumptions", "ours", "steps", "source", "note"]
+                // CSV carries every digit (as the other verbs' CSV does); Markdown is read, so rounded.
+                let number: (Double) -> String = format == .csv ? { "\($0)" } : humanNumber
                 let body: [[String]] = rows.map { r in
-                    [r.scenario, r.figure.metric, OutputTable.unit(ofPath: r.figure.metric), formatNumber(r.figure.value), formatNumber(r.onTheirAssumptions), formatNumber(r.ours), r.stepsText, r.figure.source, r.figure.note]
+                    [r.scenario, r.figure.metric, OutputTable.unit(ofPath: r.figure.metric), number(r.figure.value), number(r.onTheirAssumptions), number(r.ours), r.stepsText, r.figure.source, r.figure.note]
                 }
                 text = format == .csv ? Render.csv(header: header, rows: body) : Render.markdown(header: header, rows: body)
             case .table:

@@ -232,6 +232,20 @@ final class RunFromAnywhereTests: XCTestCase {
         XCTAssertTrue(published.stdout.contains("turyshev-1mw"))
     }
 
+    /// `published --format csv` carries every digit of the JSON's figures (the table rounds them).
+    func testPublishedCSVHasTheJSONNumbers() throws {
+        let csv = try CLI.run(["published", "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let rows = try XCTUnwrap(CLI.json(try CLI.run(["published", "--format", "json"]))["results"] as? [[String: Any]])
+        XCTAssertGreaterThan(rows.count, 5)
+        for row in rows {
+            for field in ["published", "on_their_assumptions", "ours"] {
+                let value = try XCTUnwrap(row[field] as? Double, field)
+                XCTAssertTrue(csv.stdout.contains(",\(value),"), "\(row["scenario"] ?? ""): \(field) \(value) is not in the CSV")
+            }
+        }
+    }
+
     func testPublishedIgnoresTheWorkingDirectory() throws {
         // A Models/published folder in the working directory is not read unless named.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orbital-cwd-\(UUID().uuidString)")
