@@ -12,9 +12,11 @@ public enum Limits {
     /// two per flow bracket or "- "). A scenario counts 3; the YAML composer recurses per level
     /// and overflowed the stack near 4,000 real levels.
     public static let nestingDepth = 64
-    /// Most draws a Monte Carlo run takes without `--max-draws` (≈1 min on 2 cores at 236 k draws/s).
+    /// Most draws a Monte Carlo run takes without `--max-draws` (under a minute on 2 cores at the
+    /// rate `orbital bench` reports as `montecarlo_draws_per_s_2_cores`).
     public static let draws = 10_000_000
-    /// Most grid points a sweep takes without `--max-points` (≈1 min per shard on 2 cores).
+    /// Most grid points a sweep takes without `--max-points` (minutes per shard on 2 cores at the
+    /// rates `orbital bench` reports; split larger grids with `--shard`).
     public static let sweepPoints = 50_000_000
     /// Most evaluations a Sobol analysis takes without `--max-sobol` ((k + 2) × samples).
     public static let sobolEvaluations = 5_000_000
