@@ -23,6 +23,8 @@ run breakeven-launch.json breakeven orbital-1gw-dawn-dusk --solve launch.cost_pe
 run breakeven-energy.json breakeven orbital-1gw-dawn-dusk colossus-1 --solve energy.price_usd_per_mwh --format json
 run sensitivity.json sensitivity orbital-1gw-dawn-dusk --samples 64 --format json
 run montecarlo.json montecarlo orbital-1gw-dawn-dusk --draws 2000 --seed 1 --format json
+# Past 100,000 draws the percentiles are streamed (P²).
+run montecarlo-streamed.json montecarlo orbital-1gw-dawn-dusk --draws 150000 --seed 1 --quiet --format json
 run sweep.csv sweep orbital-1gw-dawn-dusk --vary launch.cost_per_kg_usd=20:2000:7:log --vary thermal.radiator_temperature_k=300:340:3 --ratio
 run sweep-accelerators.jsonl sweep orbital-1gw-dawn-dusk --vary compute.accelerator=h100,b200 --vary launch.cost_per_kg_usd=100,500 --format json
 run timeline.json timeline orbital-1gw-dawn-dusk --format json

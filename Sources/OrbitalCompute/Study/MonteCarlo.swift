@@ -218,9 +218,14 @@ public enum MonteCarlo {
             for j in 0..<columns {
                 let column = UnsafeBufferPointer(start: store.pointer + j * chunkDraws, count: n)
                 if exact && chunkFailed == 0 { kept[j].append(contentsOf: column); continue }
-                for i in 0..<n where errors[i] == nil {
-                    if exact { kept[j].append(column[i]) } else { streaming[j].add(column[i]) }
+                if exact {
+                    for i in 0..<n where errors[i] == nil { kept[j].append(column[i]) }
+                    continue
                 }
+                // Taken out of the array for the chunk: no uniqueness check of its buffer per value.
+                var summary = streaming[j]
+                for i in 0..<n where errors[i] == nil { summary.add(column[i]) }
+                streaming[j] = summary
             }
             streamDone += chunkStreams
             progress?(last, draws)
@@ -359,7 +364,9 @@ public struct StreamingSummary: Sendable {
     var mean = 0.0
     var m2 = 0.0
     var low = Double.infinity, high = -Double.infinity
-    var quantiles = [P2Quantile(0.05), P2Quantile(0.5), P2Quantile(0.95)]
+    // Three stored estimators, not an array: a million draws × every column adds to them, and an
+    // array element's update checks its buffer's uniqueness each time.
+    var p5 = P2Quantile(0.05), p50 = P2Quantile(0.5), p95 = P2Quantile(0.95)
 
     public init() {}
 
@@ -370,70 +377,97 @@ public struct StreamingSummary: Sendable {
         mean += delta / Double(count)
         m2 += delta * (x - mean)
         low = Swift.min(low, x); high = Swift.max(high, x)
-        for i in quantiles.indices { quantiles[i].add(x) }
+        p5.add(x); p50.add(x); p95.add(x)
     }
 
     public func summary(_ name: String) -> MonteCarlo.Summary {
         guard count > 0 else { return MonteCarlo.Summary(name: name, mean: .nan, sd: .nan, p5: .nan, p50: .nan, p95: .nan, min: .nan, max: .nan) }
         let sd = count > 1 ? (m2 / Double(count - 1)).squareRoot() : 0
-        return MonteCarlo.Summary(name: name, mean: mean, sd: sd, p5: quantiles[0].value, p50: quantiles[1].value, p95: quantiles[2].value, min: low, max: high)
+        return MonteCarlo.Summary(name: name, mean: mean, sd: sd, p5: p5.value, p50: p50.value, p95: p95.value, min: low, max: high)
     }
 }
 
-/// One P² quantile estimator (five markers).
+/// One P² quantile estimator (five markers). The markers are named stored values, not arrays:
+/// a long Monte Carlo run updates three estimators per column per draw, and array (or SIMD)
+/// elements indexed at run time cost several times the arithmetic.
 public struct P2Quantile: Sendable {
     let p: Double
-    var heights: [Double] = []
-    var positions: [Double] = [1, 2, 3, 4, 5]
-    var desired: [Double]
-    let increments: [Double]
+    /// Values seen while fewer than five (then always 5).
+    var seen = 0
+    /// Marker heights, ascending.
+    var h0 = 0.0, h1 = 0.0, h2 = 0.0, h3 = 0.0, h4 = 0.0
+    /// Marker positions (1-based ranks); the first stays 1.
+    var n0 = 1.0, n1 = 2.0, n2 = 3.0, n3 = 4.0, n4 = 5.0
+    /// Desired positions of the three inner markers, and their increments per value (the outer
+    /// markers' desired positions are never read: they are the minimum and the maximum).
+    var d1: Double, d2: Double, d3: Double
+    let i1: Double, i2: Double, i3: Double
 
     public init(_ p: Double) {
         self.p = p
-        desired = [1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5]
-        increments = [0, p / 2, p, (1 + p) / 2, 1]
+        d1 = 1 + 2 * p; d2 = 1 + 4 * p; d3 = 3 + 2 * p
+        i1 = p / 2; i2 = p; i3 = (1 + p) / 2
     }
 
     public mutating func add(_ x: Double) {
-        if heights.count < 5 {
-            heights.append(x)
-            if heights.count == 5 { heights.sort() }
+        guard !x.isNaN else { return }  // no place among the markers
+        if seen < 5 {
+            switch seen {
+            case 0: h0 = x
+            case 1: h1 = x
+            case 2: h2 = x
+            case 3: h3 = x
+            default:
+                h4 = x
+                let sorted = [h0, h1, h2, h3, h4].sorted()
+                (h0, h1, h2, h3, h4) = (sorted[0], sorted[1], sorted[2], sorted[3], sorted[4])
+            }
+            seen += 1
             return
         }
+        // The cell k with h_k ≤ x < h_{k+1} (the ends extended to x); the markers above it move up.
         let cell: Int
-        if x < heights[0] { heights[0] = x; cell = 0 }
-        else if x >= heights[4] { heights[4] = x; cell = 3 }
-        else { cell = (1...4).first { x < heights[$0] }! - 1 }
-        for i in (cell + 1)..<5 { positions[i] += 1 }
-        for i in 0..<5 { desired[i] += increments[i] }
-        for i in 1...3 {
-            let d = desired[i] - positions[i]
-            if (d >= 1 && positions[i + 1] - positions[i] > 1) || (d <= -1 && positions[i - 1] - positions[i] < -1) {
-                let s = d >= 0 ? 1.0 : -1.0
-                let q = parabolic(i, s)
-                heights[i] = heights[i - 1] < q && q < heights[i + 1] ? q : linear(i, s)
-                positions[i] += s
-            }
+        if x < h0 { h0 = x; cell = 0 }
+        else if x >= h4 { h4 = x; cell = 3 }
+        else if x < h1 { cell = 0 }
+        else if x < h2 { cell = 1 }
+        else if x < h3 { cell = 2 }
+        else { cell = 3 }
+        if cell < 1 { n1 += 1 }
+        if cell < 2 { n2 += 1 }
+        if cell < 3 { n3 += 1 }
+        n4 += 1
+        d1 += i1; d2 += i2; d3 += i3
+        // The inner markers in order, each seeing its neighbours as already adjusted.
+        Self.adjust(h0, &h1, h2, n0, &n1, n2, desired: d1)
+        Self.adjust(h1, &h2, h3, n1, &n2, n3, desired: d2)
+        Self.adjust(h2, &h3, h4, n2, &n3, n4, desired: d3)
+    }
+
+    /// Moves a marker (height q1 at position n1, between q0 at n0 and q2 at n2) one position
+    /// toward its desired one when it is at least one off and the neighbour leaves room: the
+    /// piecewise-parabolic height, or the linear one when the parabola leaves (q0, q2).
+    @inline(__always)
+    static func adjust(_ q0: Double, _ q1: inout Double, _ q2: Double, _ n0: Double, _ n1: inout Double, _ n2: Double, desired: Double) {
+        let d = desired - n1
+        guard (d >= 1 && n2 - n1 > 1) || (d <= -1 && n0 - n1 < -1) else { return }
+        let s = d >= 0 ? 1.0 : -1.0
+        let q = q1 + s / (n2 - n0) * ((n1 - n0 + s) * (q2 - q1) / (n2 - n1) + (n2 - n1 - s) * (q1 - q0) / (n1 - n0))
+        if q0 < q && q < q2 {
+            q1 = q
+        } else {
+            let (qj, nj) = s > 0 ? (q2, n2) : (q0, n0)
+            q1 = q1 + s * (qj - q1) / (nj - n1)
         }
-    }
-
-    func parabolic(_ i: Int, _ s: Double) -> Double {
-        let (n0, n1, n2) = (positions[i - 1], positions[i], positions[i + 1])
-        let (q0, q1, q2) = (heights[i - 1], heights[i], heights[i + 1])
-        return q1 + s / (n2 - n0) * ((n1 - n0 + s) * (q2 - q1) / (n2 - n1) + (n2 - n1 - s) * (q1 - q0) / (n1 - n0))
-    }
-
-    func linear(_ i: Int, _ s: Double) -> Double {
-        let j = i + Int(s)
-        return heights[i] + s * (heights[j] - heights[i]) / (positions[j] - positions[i])
+        n1 += s
     }
 
     /// The estimate (exact type-7 percentile while fewer than five values were seen).
     public var value: Double {
-        if heights.count < 5 {
-            guard !heights.isEmpty else { return .nan }
-            return MonteCarlo.percentile(heights.sorted(), p)
+        if seen < 5 {
+            guard seen > 0 else { return .nan }
+            return MonteCarlo.percentile(Array([h0, h1, h2, h3, h4].prefix(seen)).sorted(), p)
         }
-        return heights[2]
+        return h2
     }
 }
