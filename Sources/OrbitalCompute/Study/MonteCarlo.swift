@@ -162,7 +162,7 @@ public enum MonteCarlo {
         for w in 0..<workers { xs[w] = [Double](repeating: 0, count: k) }
         let exact = draws <= exactLimit
         var kept = exact ? [[Double]](repeating: [], count: columns) : []
-        var streaming = exact ? [] : [StreamingSummary](repeating: StreamingSummary(), count: columns)
+        let streaming = SharedSlots<StreamingSummary>(count: exact ? 0 : columns, initial: StreamingSummary())
         let ratioColumn = setup.hasRatio ? metrics.firstIndex(of: "cost_ratio").map { k + $0 } : nil
         var succeeded = 0, cheaper = 0
         var firstError: String?
@@ -215,17 +215,29 @@ public enum MonteCarlo {
             // Column by column (each column's values stay in draw order): a chunk without failures
             // is appended as contiguous runs of the column-major store.
             let n = last - first
-            for j in 0..<columns {
-                let column = UnsafeBufferPointer(start: store.pointer + j * chunkDraws, count: n)
-                if exact && chunkFailed == 0 { kept[j].append(contentsOf: column); continue }
-                if exact {
-                    for i in 0..<n where errors[i] == nil { kept[j].append(column[i]) }
-                    continue
+            if exact {
+                for j in 0..<columns {
+                    let column = UnsafeBufferPointer(start: store.pointer + j * chunkDraws, count: n)
+                    if chunkFailed == 0 { kept[j].append(contentsOf: column) } else {
+                        for i in 0..<n where errors[i] == nil { kept[j].append(column[i]) }
+                    }
                 }
-                // Taken out of the array for the chunk: no uniqueness check of its buffer per value.
-                var summary = streaming[j]
-                for i in 0..<n where errors[i] == nil { summary.add(column[i]) }
-                streaming[j] = summary
+            } else {
+                // The streamed estimators cost more than a draw: the columns, independent of one
+                // another, are summarised on all workers (each column still in draw order).
+                let anyFailed = chunkFailed > 0
+                Parallel.forEachBlock(count: columns, blockSize: 1, jobs: workers) { _, block in
+                    for j in block {
+                        let column = UnsafeBufferPointer(start: store.pointer + j * chunkDraws, count: n)
+                        streaming.withElement(j) { summary in
+                            if anyFailed {
+                                for i in 0..<n where errors[i] == nil { summary.add(column[i]) }
+                            } else {
+                                for x in column { summary.add(x) }
+                            }
+                        }
+                    }
+                }
             }
             streamDone += chunkStreams
             progress?(last, draws)
@@ -236,7 +248,7 @@ public enum MonteCarlo {
         let names = inputs.map(\.input.key) + metrics
         var computed: [Summary] = []
         for j in 0..<columns {
-            let s = exact ? summarize(names[j], kept[j]) : streaming[j].summary(names[j])
+            let s = exact ? summarize(names[j], kept[j]) : streaming.withElement(j) { $0.summary(names[j]) }
             // Drop metrics never computed (the transient when it is off).
             if s.mean.isFinite || j < k { computed.append(s) }
             if exact { kept[j] = [] }
