@@ -246,12 +246,19 @@ public enum MonteCarlo {
             throw ModelError("every one of the \(draws) draws failed, so there is nothing to summarise; first error: \(firstError ?? "unknown")")
         }
         let names = inputs.map(\.input.key) + metrics
+        // Each column's summary depends on that column alone (the exact percentiles select among
+        // all its values): computed on all workers, collected in column order.
+        let summaries = SharedSlots<Summary?>(count: columns, initial: nil)
+        let values = kept
+        kept = []
+        Parallel.forEachBlock(count: columns, blockSize: 1, jobs: workers) { _, block in
+            for j in block { summaries[j] = exact ? summarize(names[j], values[j]) : streaming.withElement(j) { $0.summary(names[j]) } }
+        }
         var computed: [Summary] = []
         for j in 0..<columns {
-            let s = exact ? summarize(names[j], kept[j]) : streaming.withElement(j) { $0.summary(names[j]) }
+            guard let s = summaries[j] else { continue }
             // Drop metrics never computed (the transient when it is off).
             if s.mean.isFinite || j < k { computed.append(s) }
-            if exact { kept[j] = [] }
         }
         var pCheaper: Double?
         if ratioColumn != nil, succeeded > 0 { pCheaper = Double(cheaper) / Double(succeeded) }
