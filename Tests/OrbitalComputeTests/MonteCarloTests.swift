@@ -74,4 +74,23 @@ final class MonteCarloTests: XCTestCase {
         XCTAssertEqual(t.quantile(1.0 / 6), 1 + (3.0 * 1 / 6).squareRoot(), accuracy: 1e-12)
         XCTAssertEqual(t.quantile(1.0 / 3), 2, accuracy: 1e-12)
     }
+
+    /// The P² estimator against the worked example of its paper: Jain & Chlamtac, "The P²
+    /// algorithm for dynamic calculation of quantiles and histograms without storing
+    /// observations", CACM 28(10), 1985, Table I (the median of 20 observations). The table
+    /// prints two decimals, so the tolerance is half a unit of the last one.
+    func testP2QuantileReproducesThePapersWorkedExample() {
+        let observations = [0.02, 0.15, 0.74, 3.39, 0.83, 22.37, 10.15, 15.43, 38.62, 15.92,
+                            34.60, 10.28, 1.47, 0.40, 0.05, 11.39, 0.27, 0.42, 0.09, 11.37]
+        var median = P2Quantile(0.5)
+        for x in observations { median.add(x) }
+        let heights = [median.h0, median.h1, median.h2, median.h3, median.h4]
+        for (got, table) in zip(heights, [0.02, 0.49, 4.44, 17.20, 38.62]) { XCTAssertEqual(got, table, accuracy: 0.005) }
+        XCTAssertEqual([median.n0, median.n1, median.n2, median.n3, median.n4], [1, 6, 10, 16, 20])
+        XCTAssertEqual(median.value, 4.44, accuracy: 0.005)
+        // Fewer than five values: the exact type-7 percentile of what was seen.
+        var early = P2Quantile(0.5)
+        for x in observations.prefix(4) { early.add(x) }
+        XCTAssertEqual(early.value, (0.15 + 0.74) / 2, accuracy: 1e-15)
+    }
 }
