@@ -40,7 +40,7 @@ public final class OrbitalModel: Sendable {
         var transient = Kept<TransientKey, RadiatorTransient.Result>()
         var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
         var fabric = Kept<FabricSize, TrainingFabric>()
-        var passes: FabricModel.PassTable?
+        var passes = FabricModel.PassTable()
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
         var delivery = Kept<DeliveryKey, Levelized.Delivery>()
@@ -49,6 +49,57 @@ public final class OrbitalModel: Sendable {
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
         var persistent = false
+        /// The memos whose keys read no input the study varies (`fixed(varying:)`): once filled
+        /// they are taken as they are, without building and comparing their keys.
+        var fixed: Fixed = []
+
+        struct Fixed: OptionSet, Hashable {
+            let rawValue: UInt8
+            static let eclipse = Fixed(rawValue: 1 << 0)
+            static let faces = Fixed(rawValue: 1 << 1)
+            static let dose = Fixed(rawValue: 1 << 2)
+            static let network = Fixed(rawValue: 1 << 3)
+            /// The fabric's layout but for its satellites per formation, which depend on the cluster's size.
+            static let fabricLayout = Fixed(rawValue: 1 << 4)
+        }
+
+        /// The input fields each memo's key reads. `MemoReachTests` checks, for every parameter
+        /// of the table, that changing one that none of a memo's fields holds leaves its key as it was.
+        static let reads: [(memo: Fixed, fields: [Range<Int>?])] = [
+            (.eclipse, [field(\.orbit)]),
+            (.faces, [field(\.orbit), field(\.thermal.sides), field(\.thermal.orientation), field(\.thermal.solarIncidenceFactor)]),
+            (.dose, [field(\.orbit), field(\.radiation.shieldThickness)]),
+            (.network, [field(\.orbit), field(\.network)]),
+            (.fabricLayout, [field(\.fabric), field(\.training), field(\.isl), field(\.formation), field(\.satellite.itPowerW), field(\.satellite.islTerminals),
+                             field(\.compute.accelerator), field(\.compute.itPowerPerAcceleratorW), field(\.compute.bf16DenseTflops)]),
+        ]
+        private static func field<T>(_ path: KeyPath<OrbitalInputs, T>) -> Range<Int>? { MemoryLayout<OrbitalInputs>.bytes(of: path) }
+
+        /// The memos that inputs writing `written` (byte ranges of `OrbitalInputs`; nil: unknown)
+        /// cannot reach.
+        static func fixed(varying written: [Range<Int>?]) -> Fixed {
+            var out: Fixed = []
+            for (memo, fields) in reads {
+                let reached = written.contains { w in
+                    guard let w else { return true }
+                    return fields.contains { f in f.map { $0.overlaps(w) } ?? true }
+                }
+                if !reached { out.insert(memo) }
+            }
+            return out
+        }
+    }
+
+    /// Every memo's key for inputs `x` (satellites per formation aside, which the cluster's size
+    /// sets): what `Memo.Fixed` makes promises about. `MemoReachTests` compares them.
+    struct MemoKeys: Equatable {
+        var eclipse: EclipseKey, faces: FacesKey, dose: DoseKey, network: NetworkModel.Key, fabricLayout: FabricLayout
+    }
+    func memoKeys(_ x: OrbitalInputs) throws -> MemoKeys {
+        let (orbit, _) = try orbitAndEclipse(x.orbit)
+        return MemoKeys(eclipse: EclipseKey(x.orbit), faces: FacesKey(x.thermal, orbit: orbit), dose: DoseKey(orbit: orbit, x.radiation),
+                        network: networkModel.key(orbit: orbit, x.network),
+                        fabricLayout: FabricLayout(x, accelerator: try x.compute.resolvedAccelerator(), satellitesPerFormation: x.formation.satellitesMax))
     }
     private let transientCache = BoundedCache<TransientKey, RadiatorTransient.Result>()
     /// The training fabric depends only on these: sweeps over costs reuse it.
@@ -74,8 +125,14 @@ public final class OrbitalModel: Sendable {
     }
 
     public struct Eclipse: Sendable { public var orbit: Orbit; public var year: EclipseYear }
-    struct EclipseKey: Hashable, Sendable { var altitude, ltan, inclination, raan, beta: Double?; var shadow: Orbit.ShadowModel }
-    struct FacesKey: Equatable { var sides: Double; var orientation: Radiator.Orientation; var altitude, solarIncidence: Double }
+    struct EclipseKey: Hashable, Sendable {
+        var altitude, ltan, inclination, raan, beta: Double?; var shadow: Orbit.ShadowModel
+        init(_ o: OrbitalInputs.Orbit) { (altitude, ltan, inclination, raan, beta, shadow) = (o.altitude, o.ssoLtanH, o.inclination, o.raan, o.beta, o.shadowModel) }
+    }
+    struct FacesKey: Equatable {
+        var sides: Double; var orientation: Radiator.Orientation; var altitude, solarIncidence: Double
+        init(_ t: OrbitalInputs.Thermal, orbit: Orbit) { (sides, orientation, altitude, solarIncidence) = (t.sides, t.orientation, orbit.altitude, t.solarIncidenceFactor) }
+    }
     /// The transient's inputs as plain numbers (at most two faces: `thermal.sides` ≤ 2).
     struct TransientKey: Hashable, Sendable {
         var heatCapacity, area, emissivity, absorptivity, finEfficiency, earthIR, albedo, solar, period, eclipseFraction, beta, heatSunlit, heatEclipse: Double
@@ -83,13 +140,22 @@ public final class OrbitalModel: Sendable {
         var faces: Int
     }
     /// What the annual dose depends on.
-    struct DoseKey: Equatable { var altitude, inclination, shieldThickness: Double }
+    struct DoseKey: Equatable {
+        var altitude, inclination, shieldThickness: Double
+        init(orbit: Orbit, _ r: OrbitalInputs.Radiation) { (altitude, inclination, shieldThickness) = (orbit.altitude, orbit.inclination, r.shieldThickness) }
+    }
     /// What `Levelized.Delivery` depends on: no price, so a study over prices keeps it.
     struct DeliveryKey: Equatable { var discountRate, years, hoursPerYear, decayRate, deliveringYears: Double; var timing: DeploymentTiming }
     /// What the training fabric depends on apart from the cluster's size.
     struct FabricLayout: Equatable {
         var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs
         var satelliteItW, islTerminals, itPerAcceleratorW, peakFlops, satellitesPerFormation: Double
+        init(_ x: OrbitalInputs, accelerator acc: Accelerator, satellitesPerFormation: Double) {
+            (fabric, training, isl, formation) = (x.fabric, x.training, x.isl, x.formation)
+            (satelliteItW, islTerminals) = (x.satellite.itPowerW, x.satellite.islTerminals)
+            (itPerAcceleratorW, peakFlops) = (acc.itPowerPerAcceleratorW, acc.bf16DenseTflops * 1e12)
+            self.satellitesPerFormation = satellitesPerFormation
+        }
     }
     /// What the training fabric depends on within one layout (`Memo.passes`' layout).
     struct FabricSize: Equatable { var satellites, accelerators: Double; var workload: Workload }
@@ -105,7 +171,8 @@ public final class OrbitalModel: Sendable {
     }
 
     func orbitAndEclipse(_ o: OrbitalInputs.Orbit, memo: inout Memo) throws -> (Orbit, EclipseYear) {
-        let key = EclipseKey(altitude: o.altitude, ltan: o.ssoLtanH, inclination: o.inclination, raan: o.raan, beta: o.beta, shadow: o.shadowModel)
+        if memo.fixed.contains(.eclipse), let kept = memo.eclipse.last { return (kept.orbit, kept.year) }
+        let key = EclipseKey(o)
         if let kept = memo.eclipse.value(for: key) { return (kept.orbit, kept.year) }
         let hit = try eclipseCache.value(key) {
             let plane: Orbit.Plane
@@ -153,7 +220,7 @@ public final class OrbitalModel: Sendable {
         let radiation = RadiationAssessment.assess(annualDoseRad: try annualDose(orbit, x.radiation, memo: &memo), radiation: x.radiation, years: years)
 
         let available = availability(power: power, eclipse: eclipse, radiation: radiation)
-        let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, deliveredPeakFlops: cluster.countPowered * x.compute.utilization * available
+        let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, fixed: memo.fixed.contains(.network), deliveredPeakFlops: cluster.countPowered * x.compute.utilization * available
                                                    * Reliability.meanSurvival(rate: cluster.poweredDecayRate, years: years) * acc.bf16DenseTflops * 1e12)
         let fabric = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
         let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,
@@ -249,12 +316,14 @@ public final class OrbitalModel: Sendable {
         }
         // A worker's memo: the layout is compared once, against the pass table's; the kept fabric
         // belongs to that layout, so it is forgotten with it.
-        let layout = FabricLayout(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, satelliteItW: x.satellite.itPowerW,
-                                  islTerminals: x.satellite.islTerminals, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops,
-                                  satellitesPerFormation: max(1, min(x.formation.satellitesMax, satellites)))
-        if memo.passes?.belongs(to: layout) != true {
-            if memo.passes == nil { memo.passes = FabricModel.PassTable(layout: layout) } else { memo.passes!.reset(layout) }
-            memo.fabric = Kept()
+        let perFormation = max(1, min(x.formation.satellitesMax, satellites))
+        // With a fixed layout only the satellites per formation can differ from the table's.
+        if !memo.fixed.contains(.fabricLayout) || memo.passes.satellitesPerFormation != perFormation {
+            let layout = FabricLayout(x, accelerator: acc, satellitesPerFormation: perFormation)
+            if !memo.passes.belongs(to: layout) {
+                memo.passes.reset(layout)
+                memo.fabric = Kept()
+            }
         }
         let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
         if let kept = memo.fabric.value(for: size) { return kept }
@@ -266,7 +335,8 @@ public final class OrbitalModel: Sendable {
 
     /// Step 7's annual dose, kept while the orbit and the shield do not change.
     private func annualDose(_ orbit: Orbit, _ r: OrbitalInputs.Radiation, memo: inout Memo) throws -> Double {
-        let key = DoseKey(altitude: orbit.altitude, inclination: orbit.inclination, shieldThickness: r.shieldThickness)
+        if memo.fixed.contains(.dose), let kept = memo.dose.last { return kept }
+        let key = DoseKey(orbit: orbit, r)
         if let kept = memo.dose.value(for: key) { return kept }
         let dose = try Radiation.annualDose(altitude: key.altitude, inclination: key.inclination, shieldThickness: key.shieldThickness)
         memo.dose.keep(key, dose)
@@ -275,7 +345,8 @@ public final class OrbitalModel: Sendable {
 
     /// Step 4's faces, kept while the attitude and altitude do not change.
     private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
-        let key = FacesKey(sides: t.sides, orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
+        if memo.fixed.contains(.faces), let kept = memo.faces.last { return kept }
+        let key = FacesKey(t, orbit: orbit)
         if let kept = memo.faces.value(for: key) { return kept }
         let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
         memo.faces.keep(key, faces)
@@ -311,6 +382,8 @@ struct Kept<Key: Equatable, Value> {
         }
     }
     mutating func keep(_ key: Key, _ value: Value) { self.key = key; kept = value }
+    /// The kept value, whatever its key (for a memo whose key cannot change: `Memo.Fixed`).
+    var last: Value? { kept }
 }
 
 extension NetworkSummary {

@@ -199,7 +199,7 @@ public enum FabricModel {
     /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
     ///   [W], peak FLOP/s per accelerator.
     public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
-        var none: PassTable? = nil
+        var none = PassTable()
         return try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, withCurve: withCurve, passes: &none)
     }
 
@@ -210,26 +210,41 @@ public enum FabricModel {
     /// look-ups instead of a step each. The searches probe exactly as without the table.
     struct PassTable {
         /// The layout the outcomes belong to: the fabric key without the cluster's size, and the
-        /// satellites per formation and accelerators per satellite it implies.
-        var layout: OrbitalModel.FabricLayout
+        /// satellites per formation and accelerators per satellite it implies. Nil for a table
+        /// that remembers nothing (one evaluation's, `orbital(_:satellites:…)`): no storage then.
+        private(set) var layout: OrbitalModel.FabricLayout?
         /// 0 unknown, 1 passes, 2 fails; index = count (satellites or formations).
-        var inOne: [UInt8]
-        var across: [UInt8]
+        var inOne: [UInt8] = []
+        var across: [UInt8] = []
         /// What the layout alone fixes: the link budgets and the formation's geometry (all of
         /// `TrainingFabric.Orbital` but the formation count, which depends on the cluster's size).
         var parts: TrainingFabric.Orbital?
-        init(layout: OrbitalModel.FabricLayout) {
-            self.layout = layout
-            inOne = [UInt8](repeating: 0, count: 1024)
-            across = [UInt8](repeating: 0, count: 4096)
-        }
+        /// Sizes remembered per layout: satellites of one formation, and formations.
+        static let satelliteCounts = 1024, formationCounts = 4096
+        /// The layout's satellites per formation (NaN without a layout): compared alone when the
+        /// rest of the layout cannot change (`OrbitalModel.Memo.Fixed.fabricLayout`).
+        private(set) var satellitesPerFormation = Double.nan
+        /// A table that remembers nothing until `reset` gives it a layout.
+        init() {}
         /// True when the outcomes are `layout`'s (compared in place: no copy of either layout).
-        func belongs(to layout: OrbitalModel.FabricLayout) -> Bool { self.layout == layout }
+        func belongs(to layout: OrbitalModel.FabricLayout) -> Bool {
+            switch self.layout {
+            case let .some(kept): return kept == layout
+            case .none: return false
+            }
+        }
+        /// Forgets the outcomes and remembers `layout`'s from now on.
         mutating func reset(_ layout: OrbitalModel.FabricLayout) {
             self.layout = layout
+            satellitesPerFormation = layout.satellitesPerFormation
             parts = nil
-            for i in inOne.indices { inOne[i] = 0 }
-            for i in across.indices { across[i] = 0 }
+            if inOne.isEmpty {
+                inOne = [UInt8](repeating: 0, count: Self.satelliteCounts)
+                across = [UInt8](repeating: 0, count: Self.formationCounts)
+            } else {
+                for i in inOne.indices { inOne[i] = 0 }
+                for i in across.indices { across[i] = 0 }
+            }
         }
     }
 
@@ -294,7 +309,7 @@ public enum FabricModel {
     }
 
     static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool,
-                        passes table: inout PassTable?) throws -> TrainingFabric {
+                        passes table: inout PassTable) throws -> TrainingFabric {
         let f = x.fabric
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
         try checkLayout(x.training, f)
@@ -308,9 +323,9 @@ public enum FabricModel {
         let formations = (satellites / perFormation).rounded(.up)
         // The link budgets and the formation's geometry depend on the layout alone: a pass table keeps them.
         var o: TrainingFabric.Orbital
-        if let kept = table?.parts { o = kept } else {
+        if let kept = table.parts { o = kept } else {
             o = layoutParts(x, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation)
-            if table != nil { table!.parts = o }
+            if table.layout != nil { table.parts = o }
         }
         o.formations = formations
         let local = f.bpsPerAccelerator * f.throughputEfficiency
@@ -343,12 +358,8 @@ public enum FabricModel {
         let oneSpan = perFormation * g
         let one = sizeList(unit: { Double($0) * g }, from: 1, to: nOne, scale: g, total: total, replica: replica, appendTotal: total <= oneSpan)
         let many = sizeList(unit: { Double($0) * perFormation * g }, from: 2, to: nFormations, scale: perFormation * g, total: total, replica: replica, appendTotal: total > oneSpan)
-        let largest: Double
-        if table != nil {
-            largest = largestPassing(many, { j, m in table!.passes(j, m, across: true, passes) }) ?? largestPassing(one, { j, m in table!.passes(j, m, across: false, passes) }) ?? 0
-        } else {
-            largest = largestPassing(many, { j, _ in passes(j) }) ?? largestPassing(one, { j, _ in passes(j) }) ?? 0
-        }
+        // (A table without a layout has no storage: every probe is computed.)
+        let largest = largestPassing(many, { j, m in table.passes(j, m, across: true, passes) }) ?? largestPassing(one, { j, m in table.passes(j, m, across: false, passes) }) ?? 0
         var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: {
             let inOne = (1...Int(perFormation)).map { Double($0) * g }
             let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []

@@ -94,16 +94,19 @@ public final class NetworkModel: Sendable {
     ///   the network bound [FLOP/s].
     public func summary(orbit: Orbit, _ n: NetworkInputs, deliveredPeakFlops: Double) throws -> NetworkSummary {
         var memo = Kept<Key, Geometry>()
-        return try summary(orbit: orbit, n, memo: &memo, deliveredPeakFlops: deliveredPeakFlops)
+        return try summary(orbit: orbit, n, memo: &memo, fixed: false, deliveredPeakFlops: deliveredPeakFlops)
     }
 
     /// The same, keeping the last geometry (and its key) for the next call of one worker.
-    func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, deliveredPeakFlops: Double) throws -> NetworkSummary {
-        let key = key(orbit: orbit, n)
+    /// - Parameter fixed: the key cannot have changed since the kept geometry's (`OrbitalModel.Memo.Fixed`).
+    func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, fixed: Bool, deliveredPeakFlops: Double) throws -> NetworkSummary {
         let g: Geometry
-        if let kept = memo.value(for: key) { g = kept } else {
-            g = try geometry(orbit: orbit, n, key: key)
-            memo.keep(key, g)
+        if fixed, let kept = memo.last { g = kept } else {
+            let key = key(orbit: orbit, n)
+            if let kept = memo.value(for: key) { g = kept } else {
+                g = try geometry(orbit: orbit, n, key: key)
+                memo.keep(key, g)
+            }
         }
         return NetworkSummary(geometry: g, capacity: NetworkCapacity(meanStationsInView: g.meanStationsInView, deliveredPeakFlops: deliveredPeakFlops, n),
                               workload: n.workload, deliveredPeakFlops: deliveredPeakFlops)

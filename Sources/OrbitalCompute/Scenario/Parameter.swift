@@ -184,6 +184,17 @@ public struct Parameter<Inputs>: @unchecked Sendable {
         }
     }
 
+    /// The bytes of the inputs this parameter writes (nil for a choice, whose setter may write
+    /// anywhere): a study compares them with what each memo's key reads (`OrbitalModel.Memo.Fixed`).
+    var writtenBytes: Range<Int>? {
+        switch binding {
+        case let .number(path, _): return MemoryLayout<Inputs>.bytes(of: path)
+        case let .optionalNumber(path, _): return MemoryLayout<Inputs>.bytes(of: path)
+        case let .text(path): return MemoryLayout<Inputs>.bytes(of: path)
+        case .choice: return nil
+        }
+    }
+
     /// The current value of this parameter in `inputs` (nil for an absent optional).
     public func value(in inputs: Inputs) -> ParameterValue? {
         switch binding {
@@ -217,5 +228,13 @@ public struct Parameter<Inputs>: @unchecked Sendable {
         case let .optionalNumber(path, si): inputs[keyPath: path] = si.toSI(x)
         case .text, .choice: break
         }
+    }
+}
+
+extension MemoryLayout {
+    /// The bytes a stored property (a chain of stored properties) occupies in `T` (nil for a
+    /// computed one).
+    static func bytes<Field>(of path: KeyPath<T, Field>) -> Range<Int>? {
+        offset(of: path).map { $0..<$0 + MemoryLayout<Field>.size }
     }
 }

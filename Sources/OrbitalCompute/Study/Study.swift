@@ -250,6 +250,7 @@ public final class StudyEvaluator {
         orbitalAccessors = sources.map { if case let .orbital(a) = $0 { return a } else { return Output.Accessor(value: { _ in nil }, number: nil) } }
         readsOrbitalByValue = orbitalKinds.contains(.orbital)
         memo.persistent = true
+        memo.fixed = OrbitalModel.Memo.fixed(varying: inputs.compactMap { $0.orbital.map(\.writtenBytes) })
         repricing = inputs.allSatisfy { $0.orbital == nil || OrbitalModel.priceKeys.contains($0.parameterKey) }
         needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
             switch $0.source { case .orbital, .terrestrial: return false; default: return true }

@@ -1,0 +1,90 @@
+import XCTest
+@testable import OrbitalCompute
+
+/// A study takes a memo as it is, without comparing its key, when no input the study varies
+/// writes a field the key reads (`OrbitalModel.Memo.Fixed`, `Memo.reads`). These tests hold the
+/// declared fields to that promise: on every shipped orbital scenario, changing any parameter of
+/// the table changes a memo's key only if the parameter writes one of the memo's declared fields.
+/// A key that starts reading an undeclared input fails here.
+final class MemoReachTests: XCTestCase {
+    /// Values to try: the base value scaled up and down (or, unset, points inside the accepted
+    /// range); every option of a choice.
+    private func trials(_ p: Parameter<OrbitalInputs>, base: ParameterValue?) -> [ParameterValue] {
+        switch p.domain {
+        case let .choice(options): return options.map(ParameterValue.text)
+        case let .real(b), let .integer(b):
+            let integer: Bool = { if case .integer = p.domain { return true } else { return false } }()
+            var candidates: [Double] = []
+            if case let .number(x)? = base { candidates = [x * 1.37, x * 0.61, x + 0.01] } else {
+                let upper = b.upper.isFinite ? min(b.upper, max(b.lower, 0) + 100) : max(b.lower, 0) + 100
+                candidates = [b.lower + (upper - b.lower) * 0.3, b.lower + (upper - b.lower) * 0.8]
+            }
+            return candidates.map { ParameterValue.number(b.clamp(integer: integer).apply($0)) }
+        }
+    }
+
+    func testAMemoKeyChangesOnlyWithTheFieldsItDeclares() throws {
+        let model = OrbitalModel()
+        var changed: [OrbitalModel.Memo.Fixed: Set<String>] = [:]
+        var tried = 0
+        for file in ShippedModels.scenarios {
+            let scenario = try Scenario.resolve(file.name)
+            guard scenario.kind == .orbital else { continue }
+            let base = try scenario.orbitalInputs()
+            let baseKeys = try model.memoKeys(base)
+            for p in ParameterTable.orbital.parameters {
+                let fixed = OrbitalModel.Memo.fixed(varying: [p.writtenBytes])
+                for value in trials(p, base: p.value(in: base)) {
+                    var x = base
+                    p.apply(value, to: &x)
+                    // Values the orbit rejects are no point of a study.
+                    guard let keys = try? model.memoKeys(x) else { continue }
+                    tried += 1
+                    let differs: [(OrbitalModel.Memo.Fixed, Bool)] = [
+                        (.eclipse, keys.eclipse != baseKeys.eclipse), (.faces, keys.faces != baseKeys.faces), (.dose, keys.dose != baseKeys.dose),
+                        (.network, keys.network != baseKeys.network), (.fabricLayout, keys.fabricLayout != baseKeys.fabricLayout),
+                    ]
+                    for (memo, changes) in differs where changes {
+                        changed[memo, default: []].insert(p.key)
+                        XCTAssertFalse(fixed.contains(memo), "\(file.name): \(p.key) = \(value) changes the key of memo \(memo.rawValue), whose declared fields it does not write")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(tried, 500)
+        // The check has teeth: each memo's key does change with the inputs it reads.
+        XCTAssertTrue(changed[.eclipse, default: []].contains("orbit.altitude_km"))
+        XCTAssertTrue(changed[.faces, default: []].contains("thermal.orientation"))
+        XCTAssertTrue(changed[.dose, default: []].contains("radiation.shield_thickness_mm"))
+        XCTAssertTrue(changed[.network, default: []].contains("network.min_elevation_deg"))
+        XCTAssertTrue(changed[.fabricLayout, default: []].contains("training.model_parameters"))
+    }
+
+    /// The default Monte Carlo inputs (costs, masses, reliability, lifetime, utilization) reach
+    /// none of the orbit's memos; an orbit input reaches them all but the fabric's layout.
+    func testWhatTheDefaultUncertaintyLeavesFixed() throws {
+        let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
+        let declared = try setup.uncertainInputs().compactMap { $0.input.orbital.map(\.writtenBytes) }
+        XCTAssertEqual(declared.count, 12)
+        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: declared), [.eclipse, .faces, .dose, .network, .fabricLayout])
+        let altitude = try XCTUnwrap(ParameterTable.orbital["orbit.altitude_km"])
+        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: [altitude.writtenBytes]), [.fabricLayout])
+        // A choice's setter may write anywhere: nothing is fixed.
+        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: [nil]), [])
+    }
+
+    /// A study that varies an input a memo reads gets the full evaluation's numbers point by
+    /// point (its memos are compared, not taken as fixed).
+    func testASweepOverMemoInputsEqualsFullEvaluations() throws {
+        let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
+        let inputs = try ["orbit.altitude_km", "radiation.shield_thickness_mm", "compute.utilization"].map { try setup.resolve($0) }
+        let evaluator = StudyEvaluator(setup: setup, inputs: inputs, thermalTransient: false)
+        for point in [[550.0, 2, 0.9], [1200, 2, 0.9], [1200, 5, 0.85], [550, 5, 0.85]] {
+            try evaluator.evaluate(numbers: point)
+            let (o, _) = setup.inputs(inputs, values: point.map(ParameterValue.number))
+            let full = try OrbitalModel(computesTransient: false).evaluate(try XCTUnwrap(o))
+            XCTAssertEqual(evaluator.metrics[try XCTUnwrap(setup.metrics.firstIndex(of: "cost_per_pflop_hour_usd"))], full.costPerPflopHourUsd, "\(point)")
+            XCTAssertEqual(evaluator.metrics[try XCTUnwrap(setup.metrics.firstIndex(of: "eclipse_fraction_mean"))], full.eclipse.meanFraction, "\(point)")
+        }
+    }
+}
