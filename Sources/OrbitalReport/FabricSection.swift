@@ -8,9 +8,9 @@ extension ReportBuilder {
     static let linkChartDistances = (0...60).map { pow(10, 1 + Double($0) / 12) }
 
     func fabricSection() -> ReportDocument.Section {
-        guard let fo = try? FabricModel.orbital(oInputs, satellites: Double(o.satelliteCount), accelerators: o.acceleratorCountPowered, itPerAcceleratorW: o.accelerator.itPowerPerAcceleratorW,
-                                                peakFlops: o.accelerator.bf16DenseTflops * 1e12, withCurve: true),
-              let fg = try? FabricModel.terrestrial(gInputs, accelerators: g.acceleratorCount, peakFlops: g.accelerator.bf16DenseTflops * 1e12, withCurve: true),
+        guard let (fo, curveOrbit) = try? FabricModel.orbitalWithCurve(oInputs, satellites: Double(o.satelliteCount), accelerators: o.acceleratorCountPowered,
+                                                                       itPerAcceleratorW: o.accelerator.itPowerPerAcceleratorW, peakFlops: o.accelerator.bf16DenseTflops * 1e12),
+              let (fg, curveGround) = try? FabricModel.terrestrialWithCurve(gInputs, accelerators: g.acceleratorCount, peakFlops: g.accelerator.bf16DenseTflops * 1e12),
               let orbit = fo.orbital else {
             return .init(id: "fabric", title: "Training fabric", blocks: [.paragraph("No training fabric was computed.")])
         }
@@ -33,8 +33,8 @@ extension ReportBuilder {
 
         let threshold = fo.threshold
         var efficiency = LineChart(title: "Training efficiency against job size", xLabel: "accelerators in one synchronous job [-] (log scale)", yLabel: "training efficiency [-]",
-                                   series: [LineChart.Series("orbit: formations of \(humanNumber(orbit.satellitesPerFormation)) satellites", fo.curve, color: "#0072B2"),
-                                            LineChart.Series("ground: \(groundScenario.name)", fg.curve, color: "#E69F00", dashed: true)])
+                                   series: [LineChart.Series("orbit: formations of \(humanNumber(orbit.satellitesPerFormation)) satellites", curveOrbit, color: "#0072B2"),
+                                            LineChart.Series("ground: \(groundScenario.name)", curveGround, color: "#E69F00", dashed: true)])
         efficiency.xLog = true
         efficiency.yRange = 0...1.05
         efficiency.rules = [.init(y: threshold, label: "threshold \(pct(threshold))")]

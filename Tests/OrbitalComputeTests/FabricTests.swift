@@ -198,10 +198,10 @@ final class FabricTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(f.largestSynchronousJobAccelerators, lastLargest, "\(bps) bit/s")
             (last, lastLargest) = (f.trainingEfficiency, f.largestSynchronousJobAccelerators)
         }
-        let ground = try FabricModel.terrestrial(.defaults, accelerators: 220_000, peakFlops: 989e12, withCurve: true)
-        XCTAssertGreaterThan(ground.curve.count, 10)
-        XCTAssertEqual(ground.curve.first?.0, 128)
-        for (a, b) in zip(ground.curve, ground.curve.dropFirst()) { XCTAssertLessThanOrEqual(b.1, a.1 + 1e-12) }
+        let (_, curve) = try FabricModel.terrestrialWithCurve(.defaults, accelerators: 220_000, peakFlops: 989e12)
+        XCTAssertGreaterThan(curve.count, 10)
+        XCTAssertEqual(curve.first?.0, 128)
+        for (a, b) in zip(curve, curve.dropFirst()) { XCTAssertLessThanOrEqual(b.1, a.1 + 1e-12) }
         var orbitLast = 0.0
         for transceivers in [1.0, 2, 4, 8, 16, 32] {
             var x = defaults

@@ -41,6 +41,8 @@ public final class OrbitalModel: Sendable {
         var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
         var fabric = Kept<FabricSize, TrainingFabric>()
         var passes = FabricModel.PassTable()
+        /// Always nil: a study draws no efficiency curve.
+        var noCurve: FabricModel.EfficiencyCurve?
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
         var delivery = Kept<DeliveryKey, Levelized.Delivery>()
@@ -171,7 +173,7 @@ public final class OrbitalModel: Sendable {
     }
 
     func orbitAndEclipse(_ o: OrbitalInputs.Orbit, memo: inout Memo) throws -> (Orbit, EclipseYear) {
-        if memo.fixed.contains(.eclipse), let kept = memo.eclipse.last { return (kept.orbit, kept.year) }
+        if memo.fixed.contains(.eclipse), let kept = memo.eclipse.kept { return (kept.orbit, kept.year) }
         let key = EclipseKey(o)
         if let kept = memo.eclipse.value(for: key) { return (kept.orbit, kept.year) }
         let hit = try eclipseCache.value(key) {
@@ -222,15 +224,16 @@ public final class OrbitalModel: Sendable {
         let available = availability(power: power, eclipse: eclipse, radiation: radiation)
         let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, fixed: memo.fixed.contains(.network), deliveredPeakFlops: cluster.countPowered * x.compute.utilization * available
                                                    * Reliability.meanSurvival(rate: cluster.poweredDecayRate, years: years) * acc.bf16DenseTflops * 1e12)
-        let fabric = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
+        // The fabric stays in the memo (a large value: each copy costs), read there.
+        let fabricFactor = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
         let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,
                                hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, networkFactor: network.capacityFactor,
-                                                          fabricFactor: fabric.deliveredHoursFactor), memo: &memo)
+                                                          fabricFactor: fabricFactor), memo: &memo)
         out.initialize(to: OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
                                          heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
                                          mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                                          warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
-                                         network: network, fabric: fabric))
+                                         network: network, fabric: memo.fabric.kept))
     }
 
     /// Steps 10–12: the launch plan, the cost lines and the levelized cost of a cluster whose
@@ -304,15 +307,20 @@ public final class OrbitalModel: Sendable {
     /// The fabric depends on the layout and the cluster's size. The last one is kept in the memo;
     /// the shared cache serves repeated sizes across workers; a new size in the same layout
     /// reuses the layout's threshold outcomes (`FabricModel.PassTable`).
-    private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator, memo: inout Memo) throws -> TrainingFabric {
+    /// It is left in `memo.fabric`; returns its delivered-hours factor.
+    private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator, memo: inout Memo) throws -> Double {
         let satellites = Double(mass.satellites), peakFlops = acc.bf16DenseTflops * 1e12
+        let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
+        defer { assert(memo.fabric.holds(size)) }
         guard memo.persistent else {
             let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
                                 islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
                                 itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
-            return try fabricCache.value(key) {
+            let fabric = try fabricCache.value(key) {
                 try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
             }
+            memo.fabric.keep(size, fabric)
+            return fabric.deliveredHoursFactor
         }
         // A worker's memo: the layout is compared once, against the pass table's; the kept fabric
         // belongs to that layout, so it is forgotten with it.
@@ -325,17 +333,16 @@ public final class OrbitalModel: Sendable {
                 memo.fabric = Kept()
             }
         }
-        let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
-        if let kept = memo.fabric.value(for: size) { return kept }
-        let fabric = try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
-                                             peakFlops: peakFlops, withCurve: false, passes: &memo.passes)
-        memo.fabric.keep(size, fabric)
-        return fabric
+        if !memo.fabric.holds(size) {
+            memo.fabric.keep(size, try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
+                                                           peakFlops: peakFlops, curve: &memo.noCurve, passes: &memo.passes))
+        }
+        return memo.fabric.kept?.deliveredHoursFactor ?? .nan
     }
 
     /// Step 7's annual dose, kept while the orbit and the shield do not change.
     private func annualDose(_ orbit: Orbit, _ r: OrbitalInputs.Radiation, memo: inout Memo) throws -> Double {
-        if memo.fixed.contains(.dose), let kept = memo.dose.last { return kept }
+        if memo.fixed.contains(.dose), let kept = memo.dose.kept { return kept }
         let key = DoseKey(orbit: orbit, r)
         if let kept = memo.dose.value(for: key) { return kept }
         let dose = try Radiation.annualDose(altitude: key.altitude, inclination: key.inclination, shieldThickness: key.shieldThickness)
@@ -345,7 +352,7 @@ public final class OrbitalModel: Sendable {
 
     /// Step 4's faces, kept while the attitude and altitude do not change.
     private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
-        if memo.fixed.contains(.faces), let kept = memo.faces.last { return kept }
+        if memo.fixed.contains(.faces), let kept = memo.faces.kept { return kept }
         let key = FacesKey(t, orbit: orbit)
         if let kept = memo.faces.value(for: key) { return kept }
         let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
@@ -372,7 +379,8 @@ public final class OrbitalModel: Sendable {
 /// whole, value included, just to compare its key.)
 struct Kept<Key: Equatable, Value> {
     private var key: Key?
-    private var kept: Value?
+    /// The kept value, whatever its key (read in place; for a memo whose key cannot change: `Memo.Fixed`).
+    private(set) var kept: Value?
     /// The kept value when it was computed for `key`.
     @inline(__always) func value(for key: Key) -> Value? {
         // Not `self.key == key`: that wraps `key` in an optional, a copy (references and all).
@@ -382,8 +390,13 @@ struct Kept<Key: Equatable, Value> {
         }
     }
     mutating func keep(_ key: Key, _ value: Value) { self.key = key; kept = value }
-    /// The kept value, whatever its key (for a memo whose key cannot change: `Memo.Fixed`).
-    var last: Value? { kept }
+    /// True when the kept value was computed for `key`.
+    @inline(__always) func holds(_ key: Key) -> Bool {
+        switch self.key {
+        case let .some(k): return k == key
+        case .none: return false
+        }
+    }
 }
 
 extension NetworkSummary {

@@ -49,9 +49,6 @@ public struct TrainingFabric: Sendable {
     /// Scale-out bandwidth per accelerator inside the site or satellite, after throughput efficiency [bit/s].
     public var localBpsPerAccelerator: Double
     public var orbital: Orbital?
-    /// Efficiency against job size, for charts: (accelerators, efficiency); empty unless asked
-    /// for (`withCurve`), so that evaluations do not pay for it.
-    public var curve: [(Double, Double)]
 
     /// Whether the model's weights (N × precision bytes) fit in one satellite's accelerator memory
     /// (orbital; nil on the ground): inference is unchanged by the fabric only where they do.
@@ -136,18 +133,25 @@ public enum FabricModel {
         return .init(accelerators: j, computeS: tc, communicationS: tm, stepS: TrainingStep.stepTime(compute: tc, communication: tm, overlap: phi))
     }
 
-    /// Assembles the result from a step function, the largest job at the threshold and the sizes
-    /// to draw the efficiency curve at.
+    /// Efficiency against job size, for charts: (accelerators, efficiency) at up to
+    /// `curvePoints` + 1 job sizes. Apart from the fabric, so that a fabric is plain numbers (copied
+    /// without reference counting in a study's evaluations, which never draw it).
+    public typealias EfficiencyCurve = [(Double, Double)]
+
+    /// Assembles the result from a step function and the largest job at the threshold; with a
+    /// `curve` to fill, the efficiency at the sizes `curveSizes` gives.
     static func assemble(_ t: TrainingInputs, workload: Workload, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
-                         largest: Double, curveSizes: () -> [Double], withCurve: Bool, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
+                         largest: Double, curveSizes: () -> [Double], curve: inout EfficiencyCurve?, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
         let replica = min(t.tensorParallel * t.pipelineParallel, total)
         let chargedSize = min(max(t.jobAccelerators, replica), total)
-        let sizes = withCurve ? Array(Set(curveSizes().filter { $0 >= replica && $0 <= total })).sorted() : []
-        let stride = max(1, sizes.count / curvePoints)
-        let curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
+        if curve != nil {
+            let sizes = Array(Set(curveSizes().filter { $0 >= replica && $0 <= total })).sorted()
+            let stride = max(1, sizes.count / curvePoints)
+            curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
+        }
         return TrainingFabric(workload: workload, accelerators: total, threshold: t.efficiencyThreshold, charged: step(chargedSize), wholeCluster: step(total),
                               largestSynchronousJobAccelerators: largest, trainingClusters: largest > 0 ? (total / largest).rounded(.down) : 0,
-                              localBpsPerAccelerator: local, orbital: orbital, curve: curve)
+                              localBpsPerAccelerator: local, orbital: orbital)
     }
 
     /// The largest of ascending `sizes` that passes, when passing is monotone (a prefix passes).
@@ -164,7 +168,19 @@ public enum FabricModel {
     /// The ground side: one non-blocking fabric (Colossus 1: 400 Gb/s per GPU, Spectrum-X), so the
     /// data-parallel ring spans DP members at the per-accelerator rate.
     /// - Parameters: accelerators in the cluster, peak FLOP/s each.
-    public static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
+    public static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double) throws -> TrainingFabric {
+        var none: EfficiencyCurve? = nil
+        return try terrestrial(x, accelerators: total, peakFlops: peakFlops, curve: &none)
+    }
+
+    /// The same with its efficiency curve.
+    public static func terrestrialWithCurve(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double) throws -> (fabric: TrainingFabric, curve: EfficiencyCurve) {
+        var curve: EfficiencyCurve? = []
+        let fabric = try terrestrial(x, accelerators: total, peakFlops: peakFlops, curve: &curve)
+        return (fabric, curve ?? [])
+    }
+
+    static func terrestrial(_ x: TerrestrialInputs, accelerators total: Double, peakFlops: Double, curve: inout EfficiencyCurve?) throws -> TrainingFabric {
         let t = x.training, f = x.fabric
         try checkLayout(t, f)
         let local = f.bpsPerAccelerator * f.throughputEfficiency
@@ -190,7 +206,7 @@ public enum FabricModel {
         let n = Double(curvePoints)
         return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest,
                         curveSizes: { total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : [] },
-                        withCurve: withCurve, step: step)
+                        curve: &curve, step: step)
     }
 
     /// The orbital side: accelerators inside a satellite on a local network, satellites in
@@ -198,9 +214,17 @@ public enum FabricModel {
     /// inter-formation spacing. A job fills satellites of one formation, then whole formations.
     /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
     ///   [W], peak FLOP/s per accelerator.
-    public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool = false) throws -> TrainingFabric {
-        var none = PassTable()
-        return try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, withCurve: withCurve, passes: &none)
+    public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double) throws -> TrainingFabric {
+        var none = PassTable(), noCurve: EfficiencyCurve? = nil
+        return try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, curve: &noCurve, passes: &none)
+    }
+
+    /// The same with its efficiency curve.
+    public static func orbitalWithCurve(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double,
+                                        peakFlops: Double) throws -> (fabric: TrainingFabric, curve: EfficiencyCurve) {
+        var none = PassTable(), curve: EfficiencyCurve? = []
+        let fabric = try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, curve: &curve, passes: &none)
+        return (fabric, curve ?? [])
     }
 
     /// Remembered outcomes of the threshold test for one layout: whole satellites of one formation
@@ -308,7 +332,7 @@ public enum FabricModel {
                                       diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
     }
 
-    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, withCurve: Bool,
+    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, curve: inout EfficiencyCurve?,
                         passes table: inout PassTable) throws -> TrainingFabric {
         let f = x.fabric
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
@@ -364,7 +388,7 @@ public enum FabricModel {
             let inOne = (1...Int(perFormation)).map { Double($0) * g }
             let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
             return (inOne + across).filter { $0 < total } + [total]
-        }, withCurve: withCurve, step: step)
+        }, curve: &curve, step: step)
         result.modelFitsInSatellite = t.modelParameters * t.gradientBytesPerParameter <= g * f.memoryBytesPerAccelerator
         return result
     }

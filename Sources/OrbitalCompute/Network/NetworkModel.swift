@@ -101,7 +101,7 @@ public final class NetworkModel: Sendable {
     /// - Parameter fixed: the key cannot have changed since the kept geometry's (`OrbitalModel.Memo.Fixed`).
     func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, fixed: Bool, deliveredPeakFlops: Double) throws -> NetworkSummary {
         let g: Geometry
-        if fixed, let kept = memo.last { g = kept } else {
+        if fixed, let kept = memo.kept { g = kept } else {
             let key = key(orbit: orbit, n)
             if let kept = memo.value(for: key) { g = kept } else {
                 g = try geometry(orbit: orbit, n, key: key)

@@ -349,8 +349,13 @@ public final class StudyEvaluator {
             try model.evaluate(x, memo: &memo, into: result)
             hasResult = true
         }
-        let g = needsGround && groundVaries ? try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } } : nil
-        try writeOrbital(ground: g)
+        // Two calls rather than one with an optional ground: a nil made at run time is still a
+        // ground result's worth of bytes to copy.
+        if needsGround && groundVaries {
+            try writeOrbital(ground: try groundResult { t in for k in 0..<numbers.count { groundSetters[k].set(numbers[k], in: &t) } })
+        } else {
+            try writeOrbital(ground: nil)
+        }
     }
 
     /// The metrics of the result in `result`: stored orbital outputs read in place; the ground's
