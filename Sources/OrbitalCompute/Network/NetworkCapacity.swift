@@ -30,7 +30,7 @@ public struct NetworkCapacity: Sendable, Equatable {
     /// - Parameters:
     ///   - meanStationsInView: time-mean number of ground stations in view [-].
     ///   - deliveredPeakFlops: mean delivered accelerators × peak dense FLOP/s each [FLOP/s].
-    public init(meanStationsInView: Double, deliveredPeakFlops: Double, _ n: NetworkInputs) {
+    public init(meanStationsInView: Double, deliveredPeakFlops: Double, _ n: borrowing NetworkInputs) {
         let ground = meanStationsInView * n.terminalsPerStation * n.weatherAvailability
         let relay = n.relay == Relay.none ? 0 : n.relayLinks * n.opticalLinkBps
         groundDownlinkBps = ground * n.downlinkBpsPerTerminal
