@@ -311,7 +311,6 @@ public final class OrbitalModel: Sendable {
     private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator, memo: inout Memo) throws -> Double {
         let satellites = Double(mass.satellites), peakFlops = acc.bf16DenseTflops * 1e12
         let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
-        defer { assert(memo.fabric.holds(size)) }
         guard memo.persistent else {
             let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
                                 islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
@@ -337,6 +336,7 @@ public final class OrbitalModel: Sendable {
             memo.fabric.keep(size, try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
                                                            peakFlops: peakFlops, curve: &memo.noCurve, passes: &memo.passes))
         }
+        // Kept just above, or for this size before: never nil here (a NaN would fail the point).
         return memo.fabric.kept?.deliveredHoursFactor ?? .nan
     }
 

@@ -154,17 +154,6 @@ public enum FabricModel {
                               localBpsPerAccelerator: local, orbital: orbital)
     }
 
-    /// The largest of ascending `sizes` that passes, when passing is monotone (a prefix passes).
-    static func largestPassing(_ sizes: [Double], _ passes: (Double) -> Bool) -> Double? {
-        guard let first = sizes.first, passes(first) else { return nil }
-        var lo = 0, hi = sizes.count
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if passes(sizes[mid]) { lo = mid } else { hi = mid }
-        }
-        return sizes[lo]
-    }
-
     /// The ground side: one non-blocking fabric (Colossus 1: 400 Gb/s per GPU, Spectrum-X), so the
     /// data-parallel ring spans DP members at the per-accelerator rate.
     /// - Parameters: accelerators in the cluster, peak FLOP/s each.
@@ -281,7 +270,8 @@ public enum FabricModel {
         @inline(__always) func element(_ k: Int) -> (Double, Int?) { k < multiples ? (Double(first + k) * unit, first + k) : (last, nil) }
     }
 
-    /// `largestPassing` over a `SizeList` (the same probes).
+    /// The largest of the ascending `sizes` that passes, when passing is monotone (a prefix
+    /// passes): by bisection.
     @inline(__always)
     static func largestPassing(_ sizes: SizeList, _ passes: (Double, Int?) -> Bool) -> Double? {
         guard sizes.count > 0 else { return nil }
