@@ -7,22 +7,6 @@ import XCTest
 /// the table changes a memo's key only if the parameter writes one of the memo's declared fields.
 /// A key that starts reading an undeclared input fails here.
 final class MemoReachTests: XCTestCase {
-    /// Values to try: the base value scaled up and down (or, unset, points inside the accepted
-    /// range); every option of a choice.
-    private func trials(_ p: Parameter<OrbitalInputs>, base: ParameterValue?) -> [ParameterValue] {
-        switch p.domain {
-        case let .choice(options): return options.map(ParameterValue.text)
-        case let .real(b), let .integer(b):
-            let integer: Bool = { if case .integer = p.domain { return true } else { return false } }()
-            var candidates: [Double] = []
-            if case let .number(x)? = base { candidates = [x * 1.37, x * 0.61, x + 0.01] } else {
-                let upper = b.upper.isFinite ? min(b.upper, max(b.lower, 0) + 100) : max(b.lower, 0) + 100
-                candidates = [b.lower + (upper - b.lower) * 0.3, b.lower + (upper - b.lower) * 0.8]
-            }
-            return candidates.map { ParameterValue.number(b.clamp(integer: integer).apply($0)) }
-        }
-    }
-
     func testAMemoKeyChangesOnlyWithTheFieldsItDeclares() throws {
         let model = OrbitalModel()
         var changed: [OrbitalModel.Memo.Fixed: Set<String>] = [:]
@@ -34,7 +18,7 @@ final class MemoReachTests: XCTestCase {
             let baseKeys = try model.memoKeys(base)
             for p in ParameterTable.orbital.parameters {
                 let fixed = OrbitalModel.Memo.fixed(varying: [p.writtenBytes])
-                for value in trials(p, base: p.value(in: base)) {
+                for value in parameterTrials(p, base: p.value(in: base)) {
                     var x = base
                     p.apply(value, to: &x)
                     // Values the orbit rejects are no point of a study.

@@ -7,22 +7,6 @@ import XCTest
 /// result, on every shipped orbital scenario. A step that starts reading one of these keys
 /// before step 10 fails here.
 final class RepriceTests: XCTestCase {
-    /// Values to try for a price key: its base value scaled up and down (or, unset, points inside
-    /// its accepted range); every option of a choice.
-    private func trials(_ p: Parameter<OrbitalInputs>, base: ParameterValue?) -> [ParameterValue] {
-        switch p.domain {
-        case let .choice(options): return options.map(ParameterValue.text)
-        case let .real(b), let .integer(b):
-            let integer: Bool = { if case .integer = p.domain { return true } else { return false } }()
-            var candidates: [Double] = []
-            if case let .number(x)? = base { candidates = [x * 1.37, x * 0.61, x + 0.01] } else {
-                let upper = b.upper.isFinite ? min(b.upper, max(b.lower, 0) + 100) : max(b.lower, 0) + 100
-                candidates = [b.lower + (upper - b.lower) * 0.3, b.lower + (upper - b.lower) * 0.8]
-            }
-            return candidates.map { ParameterValue.number(b.clamp(integer: integer).apply($0)) }
-        }
-    }
-
     func testEveryPriceKeyRepricesToTheFullEvaluationOnEveryShippedScenario() throws {
         let priceParameters = OrbitalModel.priceKeys.sorted().compactMap { ParameterTable.orbital[$0] }
         XCTAssertEqual(priceParameters.count, OrbitalModel.priceKeys.count, "every price key is an orbital parameter")
@@ -36,7 +20,7 @@ final class RepriceTests: XCTestCase {
             memo.persistent = true
             let first = try model.evaluate(base, memo: &memo)
             for p in priceParameters {
-                for value in trials(p, base: p.value(in: base)) {
+                for value in parameterTrials(p, base: p.value(in: base)) {
                     var x = base
                     p.apply(value, to: &x)
                     let full = Result { try OrbitalModel().evaluate(x) }
