@@ -5,7 +5,8 @@
   the uninterrupted file byte for byte (>= 10 trials of each signal);
 - interrupt: SIGINT/SIGTERM during an atomic write leaves the old file (or none), no temporary,
   and exit status 130/143;
-- concurrent writers: two sweeps into one file: one fails at once (locked), the file is one run;
+- concurrent writers: a second sweep into a file another sweep holds (waited for, not guessed by
+  a sleep) fails at once (locked), and the file is one run;
 - foreign file: --resume into a file orbital did not write leaves it untouched;
 - symlinked temporaries: symlinks planted at every temporary name the old scheme used, and at the
   output's folder, never redirect a write; modes of replaced files are kept; a character device
@@ -93,22 +94,42 @@ def kill_and_resume(t, rng, trials, work):
             t.check(status == 0 and got == expected, f"{signal.Signals(sig).name} trial {trial}: resume status {status}, {len(got)} of {len(expected)} bytes, {err[:160]}")
 
 
+# A writer slow enough to be caught writing: full evaluations over 3,000 altitudes (about 2 s on
+# two cores). The price-only SWEEP finishes in a quarter of a second, sooner than a second
+# process starts on a quiet machine.
+SLOW_SWEEP = ["sweep", SCENARIO, "--vary", "orbit.altitude_km=500:1200:3000", "--ratio", "--quiet", "--jobs", "2"]
+
+
+def holds_lock(path, process, timeout=60):
+    """Waits until `process`, a sweep writing `path` afresh, holds its lock: it writes the
+    fingerprint file (`path.sweep-id`) right after taking it. False if it ended first."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and process.poll() is None:
+        if os.path.exists(path + ".sweep-id"):
+            return True
+        time.sleep(0.002)
+    return False
+
+
 def concurrent_writers(t, work):
+    whole_path = os.path.join(work, "slow-whole.csv")
+    status, _, err, _ = common.run(SLOW_SWEEP + ["--output", whole_path], timeout=600)
+    t.check(status == 0, f"slow sweep: status {status}, {err[:160]}")
+    whole = open(whole_path, "rb").read()
     out = os.path.join(work, "shared.csv")
-    a = subprocess.Popen([common.BINARY] + SWEEP + ["--output", out], cwd=common.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(0.2)
-    status, _, err, _ = common.run(SWEEP + ["--output", out], timeout=600)
+    a = subprocess.Popen([common.BINARY] + SLOW_SWEEP + ["--output", out], cwd=common.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    holding = holds_lock(out, a)
+    status, _, err, _ = common.run(SLOW_SWEEP + ["--output", out], timeout=600)
     a.wait()
-    t.check(status == 2 and "locked" in err, f"second writer: status {status}, {err[:160]}")
-    status, _, err, _ = common.run(SWEEP + ["--output", out, "--resume"], timeout=600)
-    whole = open(os.path.join(work, "whole.csv"), "rb").read()
+    t.check(holding and status == 2 and "locked" in err, f"second writer: first holding the lock {holding}, status {status}, {err[:160]}")
+    status, _, err, _ = common.run(SLOW_SWEEP + ["--output", out, "--resume"], timeout=600)
     t.check(a.returncode == 0 and open(out, "rb").read() == whole, "concurrent writers: the file is not one run")
-    # A resume while another resume writes: refused too.
-    b = subprocess.Popen([common.BINARY] + SWEEP + ["--output", out + ".2"], cwd=common.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.2)
-    status, _, err, _ = common.run(SWEEP + ["--output", out + ".2", "--resume"], timeout=600)
+    # A resume while another sweep writes: refused too.
+    b = subprocess.Popen([common.BINARY] + SLOW_SWEEP + ["--output", out + ".2"], cwd=common.ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    holding = holds_lock(out + ".2", b)
+    status, _, err, _ = common.run(SLOW_SWEEP + ["--output", out + ".2", "--resume"], timeout=600)
     b.wait()
-    t.check(status == 2 and "locked" in err, f"resume beside a writer: status {status}, {err[:160]}")
+    t.check(holding and status == 2 and "locked" in err, f"resume beside a writer: first holding the lock {holding}, status {status}, {err[:160]}")
 
 
 def foreign_files(t, work):
