@@ -41,8 +41,6 @@ public final class OrbitalModel: Sendable {
         var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
         var fabric = Kept<FabricSize, TrainingFabric>()
         var passes = FabricModel.PassTable()
-        /// Always nil: a study draws no efficiency curve.
-        var noCurve: FabricModel.EfficiencyCurve?
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
         var delivery = Kept<DeliveryKey, Levelized.Delivery>()
@@ -332,12 +330,12 @@ public final class OrbitalModel: Sendable {
                 memo.fabric = Kept()
             }
         }
-        if !memo.fabric.holds(size) {
-            memo.fabric.keep(size, try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
-                                                           peakFlops: peakFlops, curve: &memo.noCurve, passes: &memo.passes))
-        }
-        // Kept just above, or for this size before: never nil here (a NaN would fail the point).
-        return memo.fabric.kept?.deliveredHoursFactor ?? .nan
+        if memo.fabric.holds(size), let kept = memo.fabric.kept { return kept.deliveredHoursFactor }
+        var noCurve: FabricModel.EfficiencyCurve? = nil  // a study draws no curve
+        let fabric = try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
+                                             peakFlops: peakFlops, curve: &noCurve, passes: &memo.passes)
+        memo.fabric.keep(size, fabric)
+        return fabric.deliveredHoursFactor
     }
 
     /// Step 7's annual dose, kept while the orbit and the shield do not change.
