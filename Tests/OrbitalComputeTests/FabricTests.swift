@@ -263,6 +263,35 @@ final class FabricTests: XCTestCase {
         }
     }
 
+    /// A study worker keeps its layout (pass table, link budgets, the charged step) and updates its
+    /// last fabric in place; every fabric output it reports equals a one-off evaluation's, point by
+    /// point, as the cluster's size changes. A study that reads no fabric output skips the largest
+    /// job's search and the whole cluster's step, and its other columns are unchanged by it.
+    func testAStudyWorkersFabricEqualsOneOffEvaluations() throws {
+        let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
+        // Both change the satellites and the powered accelerators, so every point is a new cluster.
+        let inputs = try ["solar.specific_power_w_per_kg", "reliability.accelerator_failure_rate_per_year"].map { try setup.resolve($0) }
+        let fabricNames = StudyColumn.named(for: .orbital).filter { $0.output.path.hasPrefix("fabric.") }.map(\.name)
+        XCTAssertGreaterThan(fabricNames.count, 20)
+        let withFabric = try setup.selecting(columns: setup.metrics + fabricNames)
+        let detailed = StudyEvaluator(setup: withFabric, inputs: inputs, thermalTransient: false)
+        let plain = StudyEvaluator(setup: setup, inputs: inputs, thermalTransient: false)
+        XCTAssertTrue(detailed.computesFabricDetail)
+        XCTAssertFalse(plain.computesFabricDetail)
+        for point in [[120.0, 0.091], [60, 0.17], [150, 0.06], [120, 0.091], [90, 0.12]] {
+            try detailed.evaluate(numbers: point)
+            try plain.evaluate(numbers: point)
+            let (o, _) = setup.inputs(inputs, values: point.map(ParameterValue.number))
+            let full = try OrbitalModel(computesTransient: false).evaluate(try XCTUnwrap(o))
+            for (j, column) in withFabric.columns.enumerated() {
+                guard let number = column.output?.orbital?.number else { continue }
+                let expected = number(full), got = detailed.metrics[j]
+                XCTAssertTrue(got == expected || (got.isNaN && expected.isNaN), "\(column.name) at \(point): \(got) ≠ \(expected)")
+            }
+            XCTAssertEqual(Array(detailed.metrics.prefix(setup.metrics.count)).map(\.bitPattern), plain.metrics.map(\.bitPattern), "\(point)")
+        }
+    }
+
     /// The fabric adds microseconds, not milliseconds, to an evaluation.
     func testFabricModelIsFast() throws {
         let x = defaults

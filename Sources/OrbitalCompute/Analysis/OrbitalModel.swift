@@ -39,7 +39,8 @@ public final class OrbitalModel: Sendable {
         var faces = Kept<FacesKey, [Radiator.Face]>()
         var transient = Kept<TransientKey, RadiatorTransient.Result>()
         var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
-        var fabric = Kept<FabricSize, TrainingFabric>()
+        /// A one-off evaluation's fabric (a study worker's is its pass table's `jobs.last`).
+        var fabric: TrainingFabric?
         var passes = FabricModel.PassTable()
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
@@ -49,6 +50,10 @@ public final class OrbitalModel: Sendable {
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
         var persistent = false
+        /// False for a study that reads no fabric output: the fabric then computes only the
+        /// charged job's step, which the delivered hours read; its largest job, training clusters
+        /// and whole-cluster step are NaN (`FabricModel.OrbitalJobs.update`).
+        var fabricDetail = true
         /// The memos whose keys read no input the study varies (`fixed(varying:)`): once filled
         /// they are taken as they are, without building and comparing their keys.
         var fixed: Fixed = []
@@ -157,7 +162,7 @@ public final class OrbitalModel: Sendable {
             self.satellitesPerFormation = satellitesPerFormation
         }
     }
-    /// What the training fabric depends on within one layout (`Memo.passes`' layout).
+    /// What the training fabric depends on within one layout (`Memo.passes`' layout): the cluster it was last computed for.
     struct FabricSize: Equatable { var satellites, accelerators: Double; var workload: Workload }
     struct FabricKey: Hashable, Sendable {
         var fabric: FabricInputs, training: TrainingInputs, isl: IslInputs, formation: FormationInputs, workload: Workload
@@ -231,7 +236,7 @@ public final class OrbitalModel: Sendable {
                                          heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
                                          mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                                          warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
-                                         network: network, fabric: memo.fabric.kept))
+                                         network: network, fabric: memo.persistent ? memo.passes.jobs?.last : memo.fabric))
     }
 
     /// Steps 10–12: the launch plan, the cost lines and the levelized cost of a cluster whose
@@ -301,14 +306,14 @@ public final class OrbitalModel: Sendable {
         result.levelized = priced.levelized
     }
 
-    /// Step 9, cached: the fabric depends on the layout, not on prices.
-    /// The fabric depends on the layout and the cluster's size. The last one is kept in the memo;
-    /// the shared cache serves repeated sizes across workers; a new size in the same layout
-    /// reuses the layout's threshold outcomes (`FabricModel.PassTable`).
-    /// It is left in `memo.fabric`; returns its delivered-hours factor.
+    /// Step 9, cached: the fabric depends on the layout and the cluster's size, not on prices.
+    /// A one-off evaluation takes it from the shared cache (repeated sizes across callers) and
+    /// leaves it in `memo.fabric`. A study worker keeps its layout's pass table, link budgets and
+    /// last fabric (`FabricModel.OrbitalJobs`): a new size in the same layout reuses the threshold
+    /// outcomes and the charged step, and updates the last fabric in place. Returns the fabric's
+    /// delivered-hours factor.
     private func trainingFabric(_ x: OrbitalInputs, mass: MassBudget, cluster: ClusterSize, accelerator acc: Accelerator, memo: inout Memo) throws -> Double {
         let satellites = Double(mass.satellites), peakFlops = acc.bf16DenseTflops * 1e12
-        let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
         guard memo.persistent else {
             let key = FabricKey(fabric: x.fabric, training: x.training, isl: x.isl, formation: x.formation, workload: x.network.workload, satelliteItW: x.satellite.itPowerW,
                                 islTerminals: x.satellite.islTerminals, satellites: satellites, accelerators: cluster.countPowered,
@@ -316,26 +321,27 @@ public final class OrbitalModel: Sendable {
             let fabric = try fabricCache.value(key) {
                 try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
             }
-            memo.fabric.keep(size, fabric)
+            memo.fabric = fabric
             return fabric.deliveredHoursFactor
         }
-        // A worker's memo: the layout is compared once, against the pass table's; the kept fabric
-        // belongs to that layout, so it is forgotten with it.
+        // A worker's memo: the layout is compared once, against the pass table's; the last
+        // fabric belongs to that layout (`OrbitalJobs.last`), so it is forgotten with it.
         let perFormation = max(1, min(x.formation.satellitesMax, satellites))
         // With a fixed layout only the satellites per formation can differ from the table's.
         if !memo.fixed.contains(.fabricLayout) || memo.passes.satellitesPerFormation != perFormation {
             let layout = FabricLayout(x, accelerator: acc, satellitesPerFormation: perFormation)
-            if !memo.passes.belongs(to: layout) {
-                memo.passes.reset(layout)
-                memo.fabric = Kept()
-            }
+            if !memo.passes.belongs(to: layout) { memo.passes.reset(layout) }
         }
-        if memo.fabric.holds(size), let kept = memo.fabric.kept { return kept.deliveredHoursFactor }
-        var noCurve: FabricModel.EfficiencyCurve? = nil  // a study draws no curve
-        let fabric = try FabricModel.orbital(x, satellites: satellites, accelerators: cluster.countPowered, itPerAcceleratorW: acc.itPowerPerAcceleratorW,
-                                             peakFlops: peakFlops, curve: &noCurve, passes: &memo.passes)
-        memo.fabric.keep(size, fabric)
-        return fabric.deliveredHoursFactor
+        if memo.passes.jobs == nil {
+            memo.passes.jobs = try FabricModel.orbitalJobs(x, satellites: satellites, itPerAcceleratorW: acc.itPowerPerAcceleratorW, peakFlops: peakFlops)
+        }
+        let size = FabricSize(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload)
+        if memo.passes.jobs!.lastSize != size {
+            memo.passes.jobs!.update(satellites: satellites, accelerators: cluster.countPowered, workload: x.network.workload, detail: memo.fabricDetail,
+                                     outcomes: &memo.passes.outcomes)
+            memo.passes.jobs!.lastSize = size
+        }
+        return memo.passes.jobs!.last.deliveredHoursFactor
     }
 
     /// Step 7's annual dose, kept while the orbit and the shield do not change.

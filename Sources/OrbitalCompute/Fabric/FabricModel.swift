@@ -138,20 +138,22 @@ public enum FabricModel {
     /// without reference counting in a study's evaluations, which never draw it).
     public typealias EfficiencyCurve = [(Double, Double)]
 
-    /// Assembles the result from a step function and the largest job at the threshold; with a
-    /// `curve` to fill, the efficiency at the sizes `curveSizes` gives.
-    static func assemble(_ t: TrainingInputs, workload: Workload, total: Double, local: Double, orbital: TrainingFabric.Orbital?,
-                         largest: Double, curveSizes: () -> [Double], curve: inout EfficiencyCurve?, step: (Double) -> TrainingFabric.Step) -> TrainingFabric {
+    /// The job size the delivered hours are charged at: the reference job, at least one replica,
+    /// at most the cluster.
+    static func chargedSize(_ t: TrainingInputs, total: Double) -> Double {
         let replica = min(t.tensorParallel * t.pipelineParallel, total)
-        let chargedSize = min(max(t.jobAccelerators, replica), total)
-        if curve != nil {
-            let sizes = Array(Set(curveSizes().filter { $0 >= replica && $0 <= total })).sorted()
-            let stride = max(1, sizes.count / curvePoints)
-            curve = sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
-        }
-        return TrainingFabric(workload: workload, accelerators: total, threshold: t.efficiencyThreshold, charged: step(chargedSize), wholeCluster: step(total),
-                              largestSynchronousJobAccelerators: largest, trainingClusters: largest > 0 ? (total / largest).rounded(.down) : 0,
-                              localBpsPerAccelerator: local, orbital: orbital)
+        return min(max(t.jobAccelerators, replica), total)
+    }
+
+    /// Independent jobs of the largest size at the threshold the cluster holds (0 when no job passes).
+    static func trainingClusters(total: Double, largest: Double) -> Double { largest > 0 ? (total / largest).rounded(.down) : 0 }
+
+    /// The efficiency at up to `curvePoints` + 1 of the job sizes `sizes` (those from one replica
+    /// to the cluster), for charts.
+    static func efficiencyCurve(_ sizes: [Double], replica: Double, total: Double, step: (Double) -> TrainingFabric.Step) -> EfficiencyCurve {
+        let sizes = Array(Set(sizes.filter { $0 >= replica && $0 <= total })).sorted()
+        let stride = max(1, sizes.count / curvePoints)
+        return sizes.enumerated().filter { $0.offset % stride == 0 || $0.offset == sizes.count - 1 }.map { ($0.element, step($0.element).efficiency) }
     }
 
     /// The ground side: one non-blocking fabric (Colossus 1: 400 Gb/s per GPU, Spectrum-X), so the
@@ -192,10 +194,14 @@ public enum FabricModel {
                 largest = lo.rounded(.down)
             }
         }
-        let n = Double(curvePoints)
-        return assemble(t, workload: t.workload, total: total, local: local, orbital: nil, largest: largest,
-                        curveSizes: { total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : [] },
-                        curve: &curve, step: step)
+        if curve != nil {
+            let n = Double(curvePoints)
+            curve = efficiencyCurve(total >= replica ? (0...curvePoints).map { (replica * pow(total / replica, Double($0) / n)).rounded() } : [],
+                                    replica: min(replica, total), total: total, step: step)
+        }
+        return TrainingFabric(workload: t.workload, accelerators: total, threshold: t.efficiencyThreshold, charged: step(chargedSize(t, total: total)),
+                              wholeCluster: step(total), largestSynchronousJobAccelerators: largest, trainingClusters: trainingClusters(total: total, largest: largest),
+                              localBpsPerAccelerator: local, orbital: nil)
     }
 
     /// The orbital side: accelerators inside a satellite on a local network, satellites in
@@ -226,12 +232,11 @@ public enum FabricModel {
         /// satellites per formation and accelerators per satellite it implies. Nil for a table
         /// that remembers nothing (one evaluation's, `orbital(_:satellites:…)`): no storage then.
         private(set) var layout: OrbitalModel.FabricLayout?
-        /// 0 unknown, 1 passes, 2 fails; index = count (satellites or formations).
-        var inOne: [UInt8] = []
-        var across: [UInt8] = []
-        /// What the layout alone fixes: the link budgets and the formation's geometry (all of
-        /// `TrainingFabric.Orbital` but the formation count, which depends on the cluster's size).
-        var parts: TrainingFabric.Orbital?
+        /// The threshold test's outcomes in this layout.
+        var outcomes = Outcomes()
+        /// What the layout alone fixes (link budgets, the formation's geometry, the job's levels);
+        /// nil until derived.
+        var jobs: OrbitalJobs?
         /// Sizes remembered per layout: satellites of one formation, and formations.
         static let satelliteCounts = 1024, formationCounts = 4096
         /// The layout's satellites per formation (NaN without a layout): compared alone when the
@@ -250,15 +255,95 @@ public enum FabricModel {
         mutating func reset(_ layout: OrbitalModel.FabricLayout) {
             self.layout = layout
             satellitesPerFormation = layout.satellitesPerFormation
-            parts = nil
-            if inOne.isEmpty {
-                inOne = [UInt8](repeating: 0, count: Self.satelliteCounts)
-                across = [UInt8](repeating: 0, count: Self.formationCounts)
+            jobs = nil
+            if outcomes.inOne.isEmpty {
+                outcomes.inOne = [UInt8](repeating: 0, count: Self.satelliteCounts)
+                outcomes.across = [UInt8](repeating: 0, count: Self.formationCounts)
             } else {
-                for i in inOne.indices { inOne[i] = 0 }
-                for i in across.indices { across[i] = 0 }
+                for i in outcomes.inOne.indices { outcomes.inOne[i] = 0 }
+                for i in outcomes.across.indices { outcomes.across[i] = 0 }
             }
         }
+
+        /// Outcomes by size: 0 unknown, 1 passes, 2 fails; index = count (satellites of one
+        /// formation, or formations). Empty for a table without a layout: nothing is remembered.
+        struct Outcomes {
+            var inOne: [UInt8] = []
+            var across: [UInt8] = []
+
+            /// The remembered outcome for size j (the m-th multiple), computing and keeping it on a miss.
+            @inline(__always)
+            mutating func passes(_ j: Double, _ m: Int?, across: Bool, _ compute: (Double) -> Bool) -> Bool {
+                guard let m, m < (across ? self.across.count : inOne.count) else { return compute(j) }
+                switch across ? self.across[m] : inOne[m] {
+                case 1: return true
+                case 2: return false
+                default:
+                    let p = compute(j)
+                    if across { self.across[m] = p ? 1 : 2 } else { inOne[m] = p ? 1 : 2 }
+                    return p
+                }
+            }
+        }
+    }
+
+    /// What one orbital layout fixes of its jobs, as plain numbers: the fabric's parts but the
+    /// formation count, and the levels of a job's hierarchical all-reduce. A study keeps it with
+    /// its pass table, so a point that changes only the cluster's size does not derive it again.
+    struct OrbitalJobs {
+        /// The link budgets and the formation's geometry (`formations` is set per cluster).
+        var parts: TrainingFabric.Orbital
+        /// The reference job, its tensor parallelism at most a satellite's accelerators.
+        var training: TrainingInputs
+        var peakFlops: Double
+        /// Per-accelerator bandwidth [bit/s] and step latency [s] inside a satellite.
+        var localBps, localLatencyS: Double
+        /// Between formations: one hop's latency [s], one link's rate [bit/s], links per neighbour.
+        var interHopLatencyS, interLinkBps, interFormationLinks: Double
+        /// Accelerators of one model replica (TP × PP), and the data-parallel members one satellite holds.
+        var replica, replicasPerSatellite: Double
+        /// The fabric of the last cluster evaluated in this layout (`update`), changed
+        /// in place from one cluster to the next (no copy of it); NaN sizes before the first.
+        var last: TrainingFabric
+        /// The cluster `last` is for (nil before the first).
+        var lastSize: OrbitalModel.FabricSize?
+
+        init(_ x: OrbitalInputs, acceleratorsPerSatellite g: Double, satellitesPerFormation perFormation: Double, peakFlops: Double) {
+            parts = FabricModel.layoutParts(x, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation)
+            training = x.training
+            training.tensorParallel = min(training.tensorParallel, g)
+            self.peakFlops = peakFlops
+            localBps = x.fabric.bpsPerAccelerator * x.fabric.throughputEfficiency
+            localLatencyS = x.fabric.hopLatencyS
+            interHopLatencyS = Formation.hopLatency(spacing: x.formation.interFormationSpacingM, processing: x.isl.hopLatencyS)
+            interLinkBps = parts.interFormationLink.linkRateBps
+            interFormationLinks = x.formation.interFormationLinks
+            replica = training.tensorParallel * training.pipelineParallel
+            replicasPerSatellite = max(1, (g / replica).rounded(.down))
+            let none = TrainingFabric.Step(accelerators: .nan, computeS: .nan, communicationS: .nan, stepS: .nan)
+            last = TrainingFabric(workload: x.network.workload, accelerators: .nan, threshold: training.efficiencyThreshold, charged: none, wholeCluster: none,
+                                  largestSynchronousJobAccelerators: .nan, trainingClusters: .nan, localBpsPerAccelerator: localBps, orbital: parts)
+            last.modelFitsInSatellite = training.modelParameters * training.gradientBytesPerParameter <= g * x.fabric.memoryBytesPerAccelerator
+        }
+
+        /// The step of a job of `j` accelerators: it fills satellites of one formation, then
+        /// whole formations; three levels (inside a satellite, across the formation, between formations).
+        func step(_ j: Double) -> TrainingFabric.Step {
+            let g = parts.acceleratorsPerSatellite, perFormation = parts.satellitesPerFormation
+            let sats = (j / g).rounded(.up)
+            let f = sats <= perFormation ? 1 : (sats / perFormation).rounded(.up)
+            let satsPerFormation = sats / f
+            let dp = j / replica
+            let a = min(dp, replicasPerSatellite)
+            let ringLinks = min(f - 1, 2)
+            let levels = TrainingStep.Levels(
+                .init(members: a, bandwidthBps: localBps, latencyS: localLatencyS),
+                .init(members: dp / a / f, bandwidthBps: parts.collectiveBpsPerAccelerator, latencyS: parts.hopLatencyS),
+                .init(members: f, bandwidthBps: ringLinks * interFormationLinks * interLinkBps / (satsPerFormation * g), latencyS: interHopLatencyS))
+            return FabricModel.step(training, accelerators: j, peakFlops: peakFlops, levels: levels)
+        }
+
+        func passes(_ j: Double) -> Bool { j >= replica && step(j).efficiency >= training.efficiencyThreshold }
     }
 
     /// An ascending list of sizes without storage: `unit × (first + k)` for k < `multiples`, then
@@ -322,80 +407,71 @@ public enum FabricModel {
                                       diameterLatencyS: Formation.diameterHops(satellites: perFormation) * hop)
     }
 
-    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, curve: inout EfficiencyCurve?,
-                        passes table: inout PassTable) throws -> TrainingFabric {
-        let f = x.fabric
+    /// What a layout fixes of the orbital fabric (`OrbitalJobs`), its job checked against the
+    /// scale-up domain.
+    static func orbitalJobs(_ x: OrbitalInputs, satellites: Double, itPerAcceleratorW: Double, peakFlops: Double) throws -> OrbitalJobs {
+        try checkLayout(x.training, x.fabric)
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
-        try checkLayout(x.training, f)
         // Tensor parallelism stays inside one satellite: a satellite smaller than the TP degree
         // runs it at the satellite's size (OrbitalModel warns).
-        // A constant, not a variable: the step closures capture it, and a captured variable is
-        // checked for exclusive access at every read.
-        let t = { var t = x.training; t.tensorParallel = min(t.tensorParallel, g); return t }()
-        let total = min(accelerators, satellites * g)
-        let perFormation = max(1, min(x.formation.satellitesMax, satellites))
-        let formations = (satellites / perFormation).rounded(.up)
-        // The link budgets and the formation's geometry depend on the layout alone: a pass table keeps them.
-        var o: TrainingFabric.Orbital
-        if let kept = table.parts { o = kept } else {
-            o = layoutParts(x, acceleratorsPerSatellite: g, satellitesPerFormation: perFormation)
-            if table.layout != nil { table.parts = o }
-        }
-        o.formations = formations
-        let local = f.bpsPerAccelerator * f.throughputEfficiency
-        let collective = o.collectiveBpsPerAccelerator, hop = o.hopLatencyS
-        let interHop = Formation.hopLatency(spacing: x.formation.interFormationSpacingM, processing: x.isl.hopLatencyS)
-        let interRate = o.interFormationLink.linkRateBps
-        let replica = t.tensorParallel * t.pipelineParallel
-        // Data-parallel members that share one satellite (1 when a replica spans satellites).
-        let perSatellite = max(1, (g / replica).rounded(.down))
+        return OrbitalJobs(x, acceleratorsPerSatellite: g, satellitesPerFormation: max(1, min(x.formation.satellitesMax, satellites)), peakFlops: peakFlops)
+    }
 
-        func step(_ j: Double) -> TrainingFabric.Step {
-            let sats = (j / g).rounded(.up)
-            let f = sats <= perFormation ? 1 : (sats / perFormation).rounded(.up)
-            let satsPerFormation = sats / f
-            let dp = j / replica
-            let a = min(dp, perSatellite)
-            let ringLinks = min(f - 1, 2)
-            let levels = TrainingStep.Levels(
-                .init(members: a, bandwidthBps: local, latencyS: x.fabric.hopLatencyS),
-                .init(members: dp / a / f, bandwidthBps: collective, latencyS: hop),
-                .init(members: f, bandwidthBps: ringLinks * x.formation.interFormationLinks * interRate / (satsPerFormation * g), latencyS: interHop))
-            return FabricModel.step(t, accelerators: j, peakFlops: peakFlops, levels: levels)
+    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, curve: inout EfficiencyCurve?,
+                        passes table: inout PassTable) throws -> TrainingFabric {
+        if table.jobs == nil || table.layout == nil {
+            table.jobs = try orbitalJobs(x, satellites: satellites, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops)
         }
+        table.jobs!.update(satellites: satellites, accelerators: accelerators, workload: x.network.workload, outcomes: &table.outcomes)
+        let fabric = table.jobs!.last
+        if curve != nil {
+            let jobs = table.jobs!, total = fabric.accelerators, formations = fabric.orbital!.formations
+            let g = jobs.parts.acceleratorsPerSatellite, perFormation = jobs.parts.satellitesPerFormation
+            let inOne = (1...Int(perFormation)).map { Double($0) * g }
+            let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
+            curve = efficiencyCurve((inOne + across).filter { $0 < total } + [total], replica: min(jobs.replica, total), total: total, step: jobs.step)
+        }
+        return fabric
+    }
+}
+
+extension FabricModel.OrbitalJobs {
+    /// Sets `last` to the fabric of a cluster of `satellites` and `accelerators` (powered) in this
+    /// layout, in place: the largest job at the threshold, searched with the layout's remembered
+    /// `outcomes`, and the charged and whole-cluster steps. Without `detail` only the charged step
+    /// (what the delivered hours read) is computed: the largest job, the training clusters and
+    /// the whole cluster's step are NaN (a study that reads no fabric output).
+    mutating func update(satellites: Double, accelerators: Double, workload: Workload, detail: Bool = true, outcomes: inout FabricModel.PassTable.Outcomes) {
+        let g = parts.acceleratorsPerSatellite, perFormation = parts.satellitesPerFormation
+        let total = min(accelerators, satellites * g)
+        let formations = (satellites / perFormation).rounded(.up)
+        let chargedSize = FabricModel.chargedSize(training, total: total)
+        // The charged step is a function of the layout and its size: kept while the size is.
+        if last.charged.accelerators != chargedSize { last.charged = step(chargedSize) }
+        last.workload = workload
+        last.accelerators = total
+        last.orbital!.formations = formations
+        guard detail else {
+            last.wholeCluster = TrainingFabric.Step(accelerators: total, computeS: .nan, communicationS: .nan, stepS: .nan)
+            last.largestSynchronousJobAccelerators = .nan
+            last.trainingClusters = .nan
+            return
+        }
+        let replica = replica
         // Candidate sizes: 1 … n satellites of one formation, then 2 … F whole formations, then all
         // (those below the total, then the total).
         // Efficiency falls with size within one formation and across whole formations (compute per
         // step shrinks, the rings' times grow): bisect each segment, the larger one first.
-        func passes(_ j: Double) -> Bool { j >= replica && step(j).efficiency >= t.efficiencyThreshold }
         let nOne = Int(perFormation), nFormations = Int(formations)
         let oneSpan = perFormation * g
-        let one = sizeList(unit: { Double($0) * g }, from: 1, to: nOne, scale: g, total: total, replica: replica, appendTotal: total <= oneSpan)
-        let many = sizeList(unit: { Double($0) * perFormation * g }, from: 2, to: nFormations, scale: perFormation * g, total: total, replica: replica, appendTotal: total > oneSpan)
+        let one = FabricModel.sizeList(unit: { Double($0) * g }, from: 1, to: nOne, scale: g, total: total, replica: replica, appendTotal: total <= oneSpan)
+        let many = FabricModel.sizeList(unit: { Double($0) * perFormation * g }, from: 2, to: nFormations, scale: perFormation * g, total: total, replica: replica,
+                                        appendTotal: total > oneSpan)
         // (A table without a layout has no storage: every probe is computed.)
-        let largest = largestPassing(many, { j, m in table.passes(j, m, across: true, passes) }) ?? largestPassing(one, { j, m in table.passes(j, m, across: false, passes) }) ?? 0
-        var result = assemble(t, workload: x.network.workload, total: total, local: local, orbital: o, largest: largest, curveSizes: {
-            let inOne = (1...Int(perFormation)).map { Double($0) * g }
-            let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
-            return (inOne + across).filter { $0 < total } + [total]
-        }, curve: &curve, step: step)
-        result.modelFitsInSatellite = t.modelParameters * t.gradientBytesPerParameter <= g * f.memoryBytesPerAccelerator
-        return result
-    }
-}
-
-extension FabricModel.PassTable {
-    /// The remembered outcome for size j (the m-th multiple), computing and keeping it on a miss.
-    @inline(__always)
-    mutating func passes(_ j: Double, _ m: Int?, across: Bool, _ compute: (Double) -> Bool) -> Bool {
-        guard let m, m < (across ? self.across.count : inOne.count) else { return compute(j) }
-        switch across ? self.across[m] : inOne[m] {
-        case 1: return true
-        case 2: return false
-        default:
-            let p = compute(j)
-            if across { self.across[m] = p ? 1 : 2 } else { inOne[m] = p ? 1 : 2 }
-            return p
-        }
+        let largest = FabricModel.largestPassing(many, { j, m in outcomes.passes(j, m, across: true, passes) })
+            ?? FabricModel.largestPassing(one, { j, m in outcomes.passes(j, m, across: false, passes) }) ?? 0
+        last.largestSynchronousJobAccelerators = largest
+        last.trainingClusters = FabricModel.trainingClusters(total: total, largest: largest)
+        last.wholeCluster = step(total)
     }
 }

@@ -251,11 +251,17 @@ public final class StudyEvaluator {
         readsOrbitalByValue = orbitalKinds.contains(.orbital)
         memo.persistent = true
         memo.fixed = OrbitalModel.Memo.fixed(varying: inputs.compactMap { $0.orbital.map(\.writtenBytes) })
+        memo.fabricDetail = setup.columns.contains { column in
+            if case .orbital = column.source { return column.output?.path.hasPrefix("fabric.") ?? false } else { return false }
+        }
         repricing = inputs.allSatisfy { $0.orbital == nil || OrbitalModel.priceKeys.contains($0.parameterKey) }
         needsGround = setup.baseOrbital != nil && setup.baseTerrestrial != nil && setup.columns.contains {
             switch $0.source { case .orbital, .terrestrial: return false; default: return true }
         }
     }
+
+    /// Whether this evaluator's fabric computes what only its outputs read (a column reads a `fabric.` output).
+    var computesFabricDetail: Bool { memo.fabricDetail }
 
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
     /// The inputs of the numeric path, kept between points: every varied field is written each
