@@ -457,7 +457,6 @@ extension FabricModel.OrbitalJobs {
             last.trainingClusters = .nan
             return
         }
-        let replica = replica
         // Candidate sizes: 1 … n satellites of one formation, then 2 … F whole formations, then all
         // (those below the total, then the total).
         // Efficiency falls with size within one formation and across whole formations (compute per
