@@ -27,6 +27,7 @@ final class MemoReachTests: XCTestCase {
                     let differs: [(OrbitalModel.Memo.Fixed, Bool)] = [
                         (.eclipse, keys.eclipse != baseKeys.eclipse), (.faces, keys.faces != baseKeys.faces), (.dose, keys.dose != baseKeys.dose),
                         (.network, keys.network != baseKeys.network), (.fabricLayout, keys.fabricLayout != baseKeys.fabricLayout),
+                        (.sink, keys.sink != baseKeys.sink),
                     ]
                     for (memo, changes) in differs where changes {
                         changed[memo, default: []].insert(p.key)
@@ -42,15 +43,16 @@ final class MemoReachTests: XCTestCase {
         XCTAssertTrue(changed[.dose, default: []].contains("radiation.shield_thickness_mm"))
         XCTAssertTrue(changed[.network, default: []].contains("network.min_elevation_deg"))
         XCTAssertTrue(changed[.fabricLayout, default: []].contains("training.model_parameters"))
+        XCTAssertTrue(changed[.sink, default: []].isSuperset(of: ["thermal.emissivity", "environment.albedo", "orbit.altitude_km"]))
     }
 
     /// The default Monte Carlo inputs (costs, masses, reliability, lifetime, utilization) reach
-    /// none of the orbit's memos; an orbit input reaches them all but the fabric's layout.
+    /// none of the orbit's memos nor the radiators' sink; an orbit input reaches them all but the fabric's layout.
     func testWhatTheDefaultUncertaintyLeavesFixed() throws {
         let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
         let declared = try setup.uncertainInputs().compactMap { $0.input.orbital.map(\.writtenBytes) }
         XCTAssertEqual(declared.count, 12)
-        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: declared), [.eclipse, .faces, .dose, .network, .fabricLayout])
+        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: declared), [.eclipse, .faces, .dose, .network, .fabricLayout, .sink])
         let altitude = try XCTUnwrap(ParameterTable.orbital["orbit.altitude_km"])
         XCTAssertEqual(OrbitalModel.Memo.fixed(varying: [altitude.writtenBytes]), [.fabricLayout])
         // A choice's setter may write anywhere: nothing is fixed.
@@ -69,6 +71,23 @@ final class MemoReachTests: XCTestCase {
             let full = try OrbitalModel(computesTransient: false).evaluate(try XCTUnwrap(o))
             XCTAssertEqual(evaluator.metrics[try XCTUnwrap(setup.metrics.firstIndex(of: "cost_per_pflop_hour_usd"))], full.costPerPflopHourUsd, "\(point)")
             XCTAssertEqual(evaluator.metrics[try XCTUnwrap(setup.metrics.firstIndex(of: "eclipse_fraction_mean"))], full.eclipse.meanFraction, "\(point)")
+        }
+    }
+
+    /// With inputs that leave the radiators' sink fixed (the radiator's approach, the arrays'
+    /// specific power), a study keeps the first point's sink and reports the full evaluation's
+    /// sink temperature, net flux and radiator area at every point.
+    func testAStudyKeepingTheSinkEqualsFullEvaluations() throws {
+        let base = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
+        let setup = try base.selecting(columns: ["thermal.sink_temperature_k", "thermal.net_flux_w_per_m2", "radiator_area_m2", "cost_per_pflop_hour_usd"])
+        let inputs = try ["thermal.radiator_approach_k", "solar.specific_power_w_per_kg"].map { try setup.resolve($0) }
+        XCTAssertTrue(OrbitalModel.Memo.fixed(varying: inputs.compactMap { $0.orbital.map(\.writtenBytes) }).contains(.sink))
+        let evaluator = StudyEvaluator(setup: setup, inputs: inputs, thermalTransient: false)
+        for point in [[10.0, 120], [5, 60], [15, 150], [8, 90]] {
+            try evaluator.evaluate(numbers: point)
+            let (o, _) = setup.inputs(inputs, values: point.map(ParameterValue.number))
+            let full = try OrbitalModel(computesTransient: false).evaluate(try XCTUnwrap(o))
+            XCTAssertEqual(evaluator.metrics, [full.sinkTemperatureK, full.netFluxWPerM2, full.radiatorAreaM2, full.costPerPflopHourUsd], "\(point)")
         }
     }
 }

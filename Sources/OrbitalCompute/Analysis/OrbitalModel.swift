@@ -46,6 +46,9 @@ public final class OrbitalModel: Sendable {
         var launch = LaunchPlan.Memo()
         var delivery = Kept<DeliveryKey, Levelized.Delivery>()
         var dose = Kept<DoseKey, Double>()
+        /// The radiators' sizing environment and sink temperature, kept only while `fixed` holds
+        /// `.sink` (no key: otherwise computed each time, which allocates nothing).
+        var sink: RadiatorDesign.Sink?
         var accelerator: Accelerator?
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
@@ -66,6 +69,7 @@ public final class OrbitalModel: Sendable {
             static let network = Fixed(rawValue: 1 << 3)
             /// The fabric's layout but for its satellites per formation, which depend on the cluster's size.
             static let fabricLayout = Fixed(rawValue: 1 << 4)
+            static let sink = Fixed(rawValue: 1 << 5)
         }
 
         /// The input fields each memo's key reads. `MemoReachTests` checks, for every parameter
@@ -77,6 +81,8 @@ public final class OrbitalModel: Sendable {
             (.network, [field(\.orbit), field(\.network)]),
             (.fabricLayout, [field(\.fabric), field(\.training), field(\.isl), field(\.formation), field(\.satellite.itPowerW), field(\.satellite.islTerminals),
                              field(\.compute.accelerator), field(\.compute.itPowerPerAcceleratorW), field(\.compute.bf16DenseTflops)]),
+            (.sink, [field(\.orbit), field(\.thermal.sides), field(\.thermal.orientation), field(\.thermal.solarIncidenceFactor), field(\.thermal.emissivity),
+                     field(\.thermal.solarAbsorptivity), field(\.thermal.finEfficiency), field(\.environment)]),
         ]
         private static func field<T>(_ path: KeyPath<OrbitalInputs, T>) -> Range<Int>? { MemoryLayout<OrbitalInputs>.bytes(of: path) }
 
@@ -97,14 +103,17 @@ public final class OrbitalModel: Sendable {
 
     /// Every memo's key for inputs `x` (satellites per formation aside, which the cluster's size
     /// sets): what `Memo.Fixed` makes promises about. `MemoReachTests` compares them.
+    /// (The sink has no key: its value stands in, which changes whenever anything it reads does.)
     struct MemoKeys: Equatable {
-        var eclipse: EclipseKey, faces: FacesKey, dose: DoseKey, network: NetworkModel.Key, fabricLayout: FabricLayout
+        var eclipse: EclipseKey, faces: FacesKey, dose: DoseKey, network: NetworkModel.Key, fabricLayout: FabricLayout, sink: RadiatorDesign.Sink
     }
     func memoKeys(_ x: OrbitalInputs) throws -> MemoKeys {
-        let (orbit, _) = try orbitAndEclipse(x.orbit)
+        let (orbit, eclipse) = try orbitAndEclipse(x.orbit)
+        let faces = Radiator.faces(sides: Int(x.thermal.sides), orientation: x.thermal.orientation, altitude: orbit.altitude, solarIncidence: x.thermal.solarIncidenceFactor)
         return MemoKeys(eclipse: EclipseKey(x.orbit), faces: FacesKey(x.thermal, orbit: orbit), dose: DoseKey(orbit: orbit, x.radiation),
                         network: networkModel.key(orbit: orbit, x.network),
-                        fabricLayout: FabricLayout(x, accelerator: try x.compute.resolvedAccelerator(), satellitesPerFormation: x.formation.satellitesMax))
+                        fabricLayout: FabricLayout(x, accelerator: try x.compute.resolvedAccelerator(), satellitesPerFormation: x.formation.satellitesMax),
+                        sink: RadiatorDesign.sink(eclipse: eclipse, faces: faces, surface: try RadiatorDesign.surface(x.thermal), environment: x.environment))
     }
     private let transientCache = BoundedCache<TransientKey, RadiatorTransient.Result>()
     /// The training fabric depends only on these: sweeps over costs reuse it.
@@ -217,8 +226,9 @@ public final class OrbitalModel: Sendable {
         let cluster = ClusterSize.orbital(itTarget: itTarget, accelerator: acc, reliability: x.reliability, years: years)
         let (orbit, eclipse) = try orbitAndEclipse(x.orbit, memo: &memo)
         let power = try PowerBudget.size(cluster: cluster, eclipse: eclipse, power: x.power, solar: x.solar, years: years)
+        let faces = faces(x.thermal, orbit: orbit, memo: &memo)
         let radiator = try RadiatorDesign.size(power: power, eclipse: eclipse, orbit: orbit, accelerator: acc, powerInputs: x.power, thermal: x.thermal, environment: x.environment,
-                                               faces: faces(x.thermal, orbit: orbit, memo: &memo))
+                                               faces: faces, sink: try sink(x, eclipse: eclipse, faces: faces, memo: &memo))
         let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x)
         let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
         let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
@@ -352,6 +362,15 @@ public final class OrbitalModel: Sendable {
         let dose = try Radiation.annualDose(altitude: key.altitude, inclination: key.inclination, shieldThickness: key.shieldThickness)
         memo.dose.keep(key, dose)
         return dose
+    }
+
+    /// Step 4's sizing environment and sink temperature, kept when no input it reads varies.
+    private func sink(_ x: OrbitalInputs, eclipse: EclipseYear, faces: [Radiator.Face], memo: inout Memo) throws -> RadiatorDesign.Sink? {
+        guard memo.fixed.contains(.sink) else { return nil }  // `RadiatorDesign.size` computes it
+        if let kept = memo.sink { return kept }
+        let sink = RadiatorDesign.sink(eclipse: eclipse, faces: faces, surface: try RadiatorDesign.surface(x.thermal), environment: x.environment)
+        memo.sink = sink
+        return sink
     }
 
     /// Step 4's faces, kept while the attitude and altitude do not change.

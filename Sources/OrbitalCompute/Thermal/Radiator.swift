@@ -112,11 +112,17 @@ public enum Radiator {
     /// Panel area [m²] that rejects `heat` [W] at temperature T: A = Q / q(T).
     /// - Throws: `ModelError` when T is at or below the sink temperature (the panel would absorb).
     public static func area(heat: Double, temperature: Double, faces: [Face], surface: Surface, environment: Environment) throws -> Double {
+        try area(heat: heat, temperature: temperature, netFlux: netFlux(temperature: temperature, faces: faces, surface: surface, environment: environment),
+                 sink: sinkTemperature(faces: faces, surface: surface, environment: environment))
+    }
+
+    /// The same from the net flux q(T) [W/m²] and the sink temperature [K] (named when q ≤ 0),
+    /// already computed.
+    static func area(heat: Double, temperature: Double, netFlux q: Double, sink: @autoclosure () -> Double) throws -> Double {
         guard heat >= 0, heat.isFinite else { throw ModelError(key: "heat_w", "heat must be a finite, non-negative power") }
         guard temperature > 0, temperature.isFinite else { throw ModelError(key: "thermal.radiator_temperature_k", "temperature must be positive") }
-        let q = netFlux(temperature: temperature, faces: faces, surface: surface, environment: environment)
         guard q > 0 else {
-            let sink = sinkTemperature(faces: faces, surface: surface, environment: environment)
+            let sink = sink()
             throw ModelError(key: "thermal.radiator_temperature_k", "a radiator at \(formatNumber(temperature)) K is not above its sink temperature \(formatNumber((sink * 10).rounded() / 10)) K: it cannot reject heat")
         }
         return heat / q
