@@ -236,7 +236,7 @@ public final class OrbitalModel: Sendable {
 
         let available = availability(power: power, eclipse: eclipse, radiation: radiation)
         let network = try networkModel.summary(orbit: orbit, x.network, memo: &memo.network, fixed: memo.fixed.contains(.network), deliveredPeakFlops: cluster.countPowered * x.compute.utilization * available
-                                                   * Reliability.meanSurvival(rate: cluster.poweredDecayRate, years: years) * acc.bf16DenseTflops * 1e12)
+                                                   * cluster.poweredMeanSurvival * acc.bf16DenseTflops * 1e12)
         // The fabric stays in the memo (a large value: each copy costs), read there.
         let fabricFactor = try trainingFabric(x, mass: mass, cluster: cluster, accelerator: acc, memo: &memo)
         let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,

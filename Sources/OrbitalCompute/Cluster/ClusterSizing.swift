@@ -18,6 +18,9 @@ public struct ClusterSize: Sendable, Equatable {
     public var overprovisionFactor: Double
     /// Rate at which the powered load decays [1/year]: λ, or 0 when cold spares replace failures.
     public var poweredDecayRate: Double
+    /// Mean surviving fraction of the powered load over the life [-]:
+    /// `Reliability.meanSurvival(rate: poweredDecayRate, years:)` (hot spares are its inverse).
+    public var poweredMeanSurvival: Double
 
     /// Sizes the cluster for an IT target [W] of `accelerator`s over `years`.
     public static func orbital(itTarget: Double, accelerator: Accelerator, reliability r: ReliabilityInputs, years: Double) -> ClusterSize {
@@ -25,12 +28,15 @@ public struct ClusterSize: Sendable, Equatable {
         let countTarget = (itTarget / accelerator.itPowerPerAcceleratorW).rounded(.up)
         let overprovision = r.strategy == .overprovision
         let coldSpares = overprovision && r.spares == .cold
-        let factor = !overprovision ? 1 : coldSpares ? Reliability.coldSpareFactor(rate: lambda, years: years) : Reliability.overprovisionFactor(rate: lambda, years: years)
+        let poweredDecayRate = coldSpares ? 0 : lambda
+        let meanSurvival = Reliability.meanSurvival(rate: poweredDecayRate, years: years)
+        // Hot spares: `Reliability.overprovisionFactor`, 1 / the mean survival taken once.
+        let factor = !overprovision ? 1 : coldSpares ? Reliability.coldSpareFactor(rate: lambda, years: years) : 1 / meanSurvival
         let countInstalled = (countTarget * factor).rounded(.up)
         let countPowered = coldSpares ? countTarget : countInstalled
         return ClusterSize(countTarget: countTarget, countInstalled: countInstalled, countPowered: countPowered,
                            itTargetW: itTarget, itInstalledW: countInstalled * accelerator.itPowerPerAcceleratorW,
                            itPoweredW: countPowered * accelerator.itPowerPerAcceleratorW, overprovisionFactor: factor,
-                           poweredDecayRate: coldSpares ? 0 : lambda)
+                           poweredDecayRate: poweredDecayRate, poweredMeanSurvival: meanSurvival)
     }
 }

@@ -33,6 +33,8 @@ public struct PowerBudget: Sendable, Equatable {
             throw ModelError(key: "solar.operating_temperature_k", "the cells produce no power at \(formatNumber(s.operatingTemperatureK)) K with this temperature coefficient")
         }
         let pointing = SolarArray.pointingFactor(error: s.pointingError)
+        // (1 − d)^T: the end-of-life sizing and the lifetime energy both read it.
+        let endOfLife = SolarArray.degradationFactor(ratePerYear: s.degradationPerYear, years: years)
         let outputAt1AU: Double
         switch s.sizing {
         case .mean:
@@ -43,7 +45,6 @@ public struct PowerBudget: Sendable, Equatable {
             // The worse of beginning of life (every hot spare powered) and end of life (the
             // survivors on a degraded array), at aphelion in the worst season.
             let endLoad = Reliability.survival(rate: cluster.poweredDecayRate, years: years)
-            let endOfLife = SolarArray.degradationFactor(ratePerYear: s.degradationPerYear, years: years)
             outputAt1AU = arrayOutput * max(1, endLoad / endOfLife) / (eclipse.minIrradianceFactor * pointing)
         }
         let area = outputAt1AU / SolarArray.outputPerArea(irradiance: Constants.solarIrradiance, efficiency: s.cellEfficiency, packing: s.packingFactor,
@@ -52,7 +53,7 @@ public struct PowerBudget: Sendable, Equatable {
         let battery = Battery.capacity(load: eclipseLoad, duration: eclipse.maxDuration, depthOfDischarge: p.batteryDepthOfDischarge,
                                        roundTripEfficiency: p.batteryRoundTripEfficiency)
         let lifetimeEnergy = SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
-                                                       degradationPerYear: s.degradationPerYear, years: years)
+                                                       degradationPerYear: s.degradationPerYear, years: years, endOfLifeFactor: endOfLife)
         return PowerBudget(busLoadW: busLoad, arrayOutputRequiredW: arrayOutput, outputAt1AUW: outputAt1AU, arrayRatedW: outputAt1AU / temperatureFactor,
                            arrayAreaM2: area, eclipseLoadW: eclipseLoad, batteryEnergyJ: battery, lifetimeArrayEnergyJ: lifetimeEnergy, throttle: throttle)
     }

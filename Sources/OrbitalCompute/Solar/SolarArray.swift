@@ -51,7 +51,13 @@ public enum SolarArray {
     /// E = P · ⟨…⟩ · ∫₀ᵀ (1 − d)^t dt, with ∫₀ᵀ (1 − d)^t dt = ((1 − d)^T − 1) / ln(1 − d) (T when d = 0).
     /// The annual pattern is averaged per year, which is exact to first order in d (d ≤ 1 %/yr).
     public static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double) -> Double {
-        let integral = d < 1e-12 ? years : (pow(1 - d, years) - 1) / log(1 - d)
+        lifetimeEnergy(powerAt1AU: p, meanSunlitFactor: meanSunlitFactor, degradationPerYear: d, years: years,
+                       endOfLifeFactor: degradationFactor(ratePerYear: d, years: years))
+    }
+
+    /// The same with (1 − d)^T already computed (`degradationFactor(ratePerYear: d, years: T)`).
+    static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double, endOfLifeFactor: Double) -> Double {
+        let integral = d < 1e-12 ? years : (endOfLifeFactor - 1) / log(1 - d)
         return p * meanSunlitFactor * integral * Constants.julianYear
     }
 }
