@@ -170,30 +170,42 @@ public struct StudyInput: @unchecked Sendable {
 /// parameter's key path is a chain of stored properties, `CommonInputs.computePath` and the
 /// like, so `MemoryLayout.offset(of:)` finds it), else its key path.
 enum FieldSetter<Inputs> {
-    case number(Int, SIScale)
-    case optional(Int, SIScale)
+    case stored(StoredSetter)
     case numberPath(WritableKeyPath<Inputs, Double>, SIScale)
     case optionalPath(WritableKeyPath<Inputs, Double?>, SIScale)
     case other
     init(_ p: Parameter<Inputs>?) {
         switch p?.binding {
-        case let .number(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .number($0, si) } ?? .numberPath(path, si)
-        case let .optionalNumber(path, si)?: self = MemoryLayout<Inputs>.offset(of: path).map { .optional($0, si) } ?? .optionalPath(path, si)
+        case let .number(path, si)?:
+            self = MemoryLayout<Inputs>.offset(of: path).map { .stored(StoredSetter(offset: $0, factor: si.factor, optional: false)) } ?? .numberPath(path, si)
+        case let .optionalNumber(path, si)?:
+            self = MemoryLayout<Inputs>.offset(of: path).map { .stored(StoredSetter(offset: $0, factor: si.factor, optional: true)) } ?? .optionalPath(path, si)
         default: self = .other
         }
     }
 
     /// True when writes are plain stores at an offset.
-    var isStored: Bool { if case .number = self { return true } else if case .optional = self { return true } else { return false } }
+    var isStored: Bool { if case .stored = self { return true } else { return false } }
 
     @inline(__always) func set(_ x: Double, in inputs: inout Inputs) {
         switch self {
-        case let .number(offset, si): withUnsafeMutableBytes(of: &inputs) { $0.storeBytes(of: si.toSI(x), toByteOffset: offset, as: Double.self) }
-        case let .optional(offset, si): withUnsafeMutableBytes(of: &inputs) { $0.storeBytes(of: Optional(si.toSI(x)), toByteOffset: offset, as: Double?.self) }
+        case let .stored(s): withUnsafeMutableBytes(of: &inputs) { s.set(x, at: $0.baseAddress!) }
         case let .numberPath(path, si): inputs[keyPath: path] = si.toSI(x)
         case let .optionalPath(path, si): inputs[keyPath: path] = si.toSI(x)
         case .other: break
         }
+    }
+}
+
+/// A stored `Double` or `Double?` field: its byte offset and SI factor (plain numbers, for a
+/// loop that writes every input of a point).
+struct StoredSetter {
+    let offset: Int, factor: Double, optional: Bool
+    /// Writes the SI value of `x` (`SIScale.toSI`: unscaled when the factor is 1) into inputs at `base`.
+    @inline(__always) func set(_ x: Double, at base: UnsafeMutableRawPointer) {
+        let si = factor == 1 ? x : x * factor
+        if optional { base.storeBytes(of: Optional(si), toByteOffset: offset, as: Double?.self) }
+        else { base.storeBytes(of: si, toByteOffset: offset, as: Double.self) }
     }
 }
 
@@ -218,6 +230,11 @@ public final class StudyEvaluator {
     private enum OrbitalColumnKind { case stored, orbital, ratio, ground, groundCost, none }
     private let orbitalKinds: [OrbitalColumnKind]
     private let storedNumbers: [StoredNumber]
+    /// The columns that are one stored `Double` of the result (most): where each lies, read in a
+    /// plain loop; `otherColumns`, the rest, go through `orbitalKinds`.
+    private struct PlainColumn { let metric: Int, offset: Int }
+    private let plainColumns: [PlainColumn]
+    private let otherColumns: [Int]
     private let orbitalAccessors: [Output.Accessor<OrbitalResult>]
     /// True when some orbital column is not a stored field (its accessor needs the result as a value).
     private let readsOrbitalByValue: Bool
@@ -231,7 +248,10 @@ public final class StudyEvaluator {
         self.inputs = inputs
         metrics = [Double](repeating: .nan, count: setup.columns.count)
         groundVaries = setup.primary.kind == .orbital && inputs.contains { $0.terrestrial != nil }
-        orbitalSetters = inputs.map { FieldSetter($0.orbital) }
+        let setters = inputs.map { FieldSetter($0.orbital) }
+        orbitalSetters = setters
+        let storedOnes = setters.compactMap { if case let .stored(s) = $0 { return s } else { return nil } }
+        storedSetters = storedOnes.count == setters.count ? storedOnes : nil
         optionalMetric = setup.columns.map(\.mayBeUndefined)
         groundSetters = inputs.map { FieldSetter($0.terrestrial) }
         if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
@@ -247,6 +267,9 @@ public final class StudyEvaluator {
             }
         }
         storedNumbers = sources.map { if case let .orbital(a) = $0, let stored = a.stored { return stored } else { return StudyEvaluator.headline } }
+        let stored = storedNumbers, isPlain = zip(orbitalKinds, stored).map { $0 == .stored && $1.field == .double }
+        plainColumns = stored.indices.filter { isPlain[$0] }.map { PlainColumn(metric: $0, offset: stored[$0].offset) }
+        otherColumns = stored.indices.filter { !isPlain[$0] }
         orbitalAccessors = sources.map { if case let .orbital(a) = $0 { return a } else { return Output.Accessor(value: { _ in nil }, number: nil) } }
         readsOrbitalByValue = orbitalKinds.contains(.orbital)
         memo.persistent = true
@@ -264,6 +287,9 @@ public final class StudyEvaluator {
     var computesFabricDetail: Bool { memo.fabricDetail }
 
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
+    /// When every input is a stored field of the orbital inputs (most studies): their setters, as
+    /// plain numbers written in one loop; nil otherwise (`orbitalSetters`).
+    private let storedSetters: [StoredSetter]?
     /// The inputs of the numeric path, kept between points: every varied field is written each
     /// point, the rest never changes (no copy of the whole inputs per point).
     /// (Owned storage rather than properties: a property passed to the model would be copied.)
@@ -331,7 +357,12 @@ public final class StudyEvaluator {
 
     private func evaluateUnchecked(numbers: [Double]) throws {
         if let o = currentOrbital {
-            for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
+            if let stored = storedSetters {
+                let base = UnsafeMutableRawPointer(o)
+                stored.withUnsafeBufferPointer { s in for k in 0..<s.count { s[k].set(numbers[k], at: base) } }
+            } else {
+                for k in 0..<numbers.count { orbitalSetters[k].set(numbers[k], in: &o.pointee) }
+            }
             try evaluateOrbital(&o.pointee, numbers)
         } else {
             let t = currentTerrestrial!
@@ -380,7 +411,10 @@ public final class StudyEvaluator {
         }
         let base = UnsafeRawPointer(result)
         metrics.withUnsafeMutableBufferPointer { m in
-            for j in 0..<m.count {
+            plainColumns.withUnsafeBufferPointer { plain in
+                for c in plain { m[c.metric] = base.load(fromByteOffset: c.offset, as: Double.self) }
+            }
+            for j in otherColumns {
                 switch orbitalKinds[j] {
                 case .stored: m[j] = storedNumbers[j].read(base)
                 case .orbital: break  // below
