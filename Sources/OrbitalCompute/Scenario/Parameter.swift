@@ -95,7 +95,9 @@ public struct SIScale: Sendable, Equatable {
     public static let degree = SIScale(unit: "deg", siUnit: "rad", factor: Constants.degree)
     public static let wattHourPerKilogram = SIScale(unit: "Wh/kg", siUnit: "J/kg", factor: 3600)
 
-    @inline(__always) public func toSI(_ x: Double) -> Double { factor == 1 ? x : x * factor }
+    @inline(__always) public func toSI(_ x: Double) -> Double { Self.toSI(x, factor: factor) }
+    /// SI value of `x` for a field whose factor is `factor` (unscaled when 1), for hot loops that keep the factor alone.
+    @inline(__always) static func toSI(_ x: Double, factor: Double) -> Double { factor == 1 ? x : x * factor }
 
     /// The written value of an SI value: the shortest decimal that converts back to the same
     /// double, so a key read back (YAML download, reports) prints as it was written.

@@ -201,9 +201,9 @@ enum FieldSetter<Inputs> {
 /// loop that writes every input of a point).
 struct StoredSetter {
     let offset: Int, factor: Double, optional: Bool
-    /// Writes the SI value of `x` (`SIScale.toSI`: unscaled when the factor is 1) into inputs at `base`.
+    /// Writes the SI value of `x` into inputs at `base`.
     @inline(__always) func set(_ x: Double, at base: UnsafeMutableRawPointer) {
-        let si = factor == 1 ? x : x * factor
+        let si = SIScale.toSI(x, factor: factor)
         if optional { base.storeBytes(of: Optional(si), toByteOffset: offset, as: Double?.self) }
         else { base.storeBytes(of: si, toByteOffset: offset, as: Double.self) }
     }
