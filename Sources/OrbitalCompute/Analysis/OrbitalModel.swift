@@ -336,7 +336,7 @@ public final class OrbitalModel: Sendable {
         }
         // A worker's memo: the layout is compared once, against the pass table's; the last
         // fabric belongs to that layout (`OrbitalJobs.last`), so it is forgotten with it.
-        let perFormation = max(1, min(x.formation.satellitesMax, satellites))
+        let perFormation = FabricModel.satellitesPerFormation(x, satellites: satellites)
         // With a fixed layout only the satellites per formation can differ from the table's.
         if !memo.fixed.contains(.fabricLayout) || memo.passes.satellitesPerFormation != perFormation {
             let layout = FabricLayout(x, accelerator: acc, satellitesPerFormation: perFormation)

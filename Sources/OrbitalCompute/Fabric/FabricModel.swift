@@ -210,15 +210,15 @@ public enum FabricModel {
     /// - Parameters: satellites, accelerators powered, IT power per satellite and per accelerator
     ///   [W], peak FLOP/s per accelerator.
     public static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double) throws -> TrainingFabric {
-        var none = PassTable(), noCurve: EfficiencyCurve? = nil
-        return try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, curve: &noCurve, passes: &none)
+        var noCurve: EfficiencyCurve? = nil
+        return try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, curve: &noCurve)
     }
 
     /// The same with its efficiency curve.
     public static func orbitalWithCurve(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double,
                                         peakFlops: Double) throws -> (fabric: TrainingFabric, curve: EfficiencyCurve) {
-        var none = PassTable(), curve: EfficiencyCurve? = []
-        let fabric = try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, curve: &curve, passes: &none)
+        var curve: EfficiencyCurve? = []
+        let fabric = try orbital(x, satellites: satellites, accelerators: accelerators, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops, curve: &curve)
         return (fabric, curve ?? [])
     }
 
@@ -229,8 +229,7 @@ public enum FabricModel {
     /// look-ups instead of a step each. The searches probe exactly as without the table.
     struct PassTable {
         /// The layout the outcomes belong to: the fabric key without the cluster's size, and the
-        /// satellites per formation and accelerators per satellite it implies. Nil for a table
-        /// that remembers nothing (one evaluation's, `orbital(_:satellites:…)`): no storage then.
+        /// satellites per formation and accelerators per satellite it implies. Nil until `reset`.
         private(set) var layout: OrbitalModel.FabricLayout?
         /// The threshold test's outcomes in this layout.
         var outcomes = Outcomes()
@@ -266,7 +265,7 @@ public enum FabricModel {
         }
 
         /// Outcomes by size: 0 unknown, 1 passes, 2 fails; index = count (satellites of one
-        /// formation, or formations). Empty for a table without a layout: nothing is remembered.
+        /// formation, or formations). Empty (a one-off evaluation's): nothing is remembered.
         struct Outcomes {
             var inOne: [UInt8] = []
             var across: [UInt8] = []
@@ -414,18 +413,22 @@ public enum FabricModel {
         let g = max(1, (x.satellite.itPowerW / itPerAcceleratorW).rounded(.down))
         // Tensor parallelism stays inside one satellite: a satellite smaller than the TP degree
         // runs it at the satellite's size (OrbitalModel warns).
-        return OrbitalJobs(x, acceleratorsPerSatellite: g, satellitesPerFormation: max(1, min(x.formation.satellitesMax, satellites)), peakFlops: peakFlops)
+        return OrbitalJobs(x, acceleratorsPerSatellite: g, satellitesPerFormation: satellitesPerFormation(x, satellites: satellites), peakFlops: peakFlops)
     }
 
-    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double, curve: inout EfficiencyCurve?,
-                        passes table: inout PassTable) throws -> TrainingFabric {
-        if table.jobs == nil || table.layout == nil {
-            table.jobs = try orbitalJobs(x, satellites: satellites, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops)
-        }
-        table.jobs!.update(satellites: satellites, accelerators: accelerators, workload: x.network.workload, outcomes: &table.outcomes)
-        let fabric = table.jobs!.last
+    /// Satellites of one formation: the formation's most, or all of them when fewer (at least one).
+    static func satellitesPerFormation(_ x: OrbitalInputs, satellites: Double) -> Double { max(1, min(x.formation.satellitesMax, satellites)) }
+
+    /// A one-off evaluation: the layout's jobs derived, nothing remembered (a study worker keeps
+    /// them in its pass table: `OrbitalModel.trainingFabric`).
+    static func orbital(_ x: OrbitalInputs, satellites: Double, accelerators: Double, itPerAcceleratorW: Double, peakFlops: Double,
+                        curve: inout EfficiencyCurve?) throws -> TrainingFabric {
+        var jobs = try orbitalJobs(x, satellites: satellites, itPerAcceleratorW: itPerAcceleratorW, peakFlops: peakFlops)
+        var nothingRemembered = PassTable.Outcomes()
+        jobs.update(satellites: satellites, accelerators: accelerators, workload: x.network.workload, outcomes: &nothingRemembered)
+        let fabric = jobs.last
         if curve != nil {
-            let jobs = table.jobs!, total = fabric.accelerators, formations = fabric.orbital!.formations
+            let total = fabric.accelerators, formations = fabric.orbital!.formations
             let g = jobs.parts.acceleratorsPerSatellite, perFormation = jobs.parts.satellitesPerFormation
             let inOne = (1...Int(perFormation)).map { Double($0) * g }
             let across = formations >= 2 ? (2...Int(formations)).map { Double($0) * perFormation * g } : []
@@ -466,7 +469,7 @@ extension FabricModel.OrbitalJobs {
         let one = FabricModel.sizeList(unit: { Double($0) * g }, from: 1, to: nOne, scale: g, total: total, replica: replica, appendTotal: total <= oneSpan)
         let many = FabricModel.sizeList(unit: { Double($0) * perFormation * g }, from: 2, to: nFormations, scale: perFormation * g, total: total, replica: replica,
                                         appendTotal: total > oneSpan)
-        // (A table without a layout has no storage: every probe is computed.)
+        // (Empty outcomes remember nothing: every probe is computed.)
         let largest = FabricModel.largestPassing(many, { j, m in outcomes.passes(j, m, across: true, passes) })
             ?? FabricModel.largestPassing(one, { j, m in outcomes.passes(j, m, across: false, passes) }) ?? 0
         last.largestSynchronousJobAccelerators = largest
