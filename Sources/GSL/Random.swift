@@ -3,7 +3,7 @@ import CGSL
 /// A seeded pseudo-random generator (`gsl_rng_mt19937`) with the distributions the Monte Carlo
 /// engine draws from. Not thread-safe: give each task its own generator (and its own seed).
 public final class RandomGenerator {
-    private let rng: UnsafeMutablePointer<gsl_rng>
+    @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
 
     public init(seed: UInt) throws {
         _ = errorHandlerOff
@@ -20,18 +20,46 @@ public final class RandomGenerator {
     public func reseed(_ seed: UInt) { gsl_rng_set(rng, seed) }
 
     /// Uniform on [0, 1).
-    public func uniform() -> Double { gsl_rng_uniform(rng) }
+    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
     /// Uniform on [a, b).
-    public func uniform(_ a: Double, _ b: Double) -> Double { gsl_ran_flat(rng, a, b) }
+    @inlinable public func uniform(_ a: Double, _ b: Double) -> Double { gsl_ran_flat(rng, a, b) }
     /// Normal with the given mean and standard deviation.
-    public func normal(mean: Double, sd: Double) -> Double { mean + gsl_ran_gaussian_ziggurat(rng, sd) }
+    @inlinable public func normal(mean: Double, sd: Double) -> Double { mean + gsl_ran_gaussian_ziggurat(rng, sd) }
     /// Lognormal: exp(N(mu, sigma)) where mu, sigma are of the underlying normal.
-    public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
+    @inlinable public func lognormal(mu: Double, sigma: Double) -> Double { gsl_ran_lognormal(rng, mu, sigma) }
     /// Triangular on [a, b] with mode c, by inversion of its CDF.
     public func triangular(lower a: Double, mode c: Double, upper b: Double) -> Double {
-        let u = gsl_rng_uniform(rng)
-        let fc = (c - a) / (b - a)
-        return u < fc ? a + ((b - a) * (c - a) * u).squareRoot() : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
+        triangular(Triangular(lower: a, mode: c, upper: b))
+    }
+
+    /// The same with the shape's constants taken once (a hot loop draws from one shape many times).
+    @inlinable
+    public func triangular(_ t: Triangular) -> Double { t.quantile(gsl_rng_uniform(rng)) }
+}
+
+/// A triangular distribution on [a, b] with mode c, as the constants of its inverse CDF:
+/// x = a + √((b − a)(c − a) u) for u < F(c) = (c − a)/(b − a), else b − √((b − a)(b − c)(1 − u)).
+@frozen public struct Triangular: Sendable {
+    public let lower, upper: Double
+    /// F(c) = (c − a)/(b − a), the CDF at the mode.
+    public let modeQuantile: Double
+    /// (b − a)(c − a) and (b − a)(b − c).
+    public let lowerSpan, upperSpan: Double
+
+    public init(lower a: Double, mode c: Double, upper b: Double) {
+        lower = a; upper = b
+        modeQuantile = (c - a) / (b - a)
+        lowerSpan = (b - a) * (c - a)
+        upperSpan = (b - a) * (b - c)
+    }
+
+    /// The inverse CDF at u ∈ [0, 1]. Both branches, then a select: a random u would mispredict
+    /// a branch about as often as not.
+    @inlinable
+    public func quantile(_ u: Double) -> Double {
+        let below = lower + (lowerSpan * u).squareRoot()
+        let above = upper - (upperSpan * (1 - u)).squareRoot()
+        return u < modeQuantile ? below : above
     }
 }
 

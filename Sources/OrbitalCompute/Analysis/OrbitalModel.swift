@@ -46,6 +46,10 @@ public final class OrbitalModel: Sendable {
         var launch = LaunchPlan.Memo()
         var delivery = Kept<DeliveryKey, Levelized.Delivery>()
         var dose = Kept<DoseKey, Double>()
+        /// Step 3's pointing factor (a cosine) by pointing error, and step 5's dynamic pressure (an
+        /// exponential atmosphere) by altitude: one input each, compared rather than recomputed.
+        var pointing = Kept<Double, Double>()
+        var dynamicPressure = Kept<Double, Double>()
         /// The radiators' sizing environment and sink temperature, kept only while `fixed` holds
         /// `.sink` (no key: otherwise computed each time, which allocates nothing).
         var sink: RadiatorDesign.Sink?
@@ -55,7 +59,8 @@ public final class OrbitalModel: Sendable {
         var persistent = false
         /// False for a study that reads no fabric output: the fabric then computes only the
         /// charged job's step, which the delivered hours read; its largest job, training clusters
-        /// and whole-cluster step are NaN (`FabricModel.OrbitalJobs.update`).
+        /// and whole-cluster step are NaN (`FabricModel.OrbitalJobs.update`), and the study's
+        /// results carry no fabric (a large value to copy at every point): it stays the pass table's last.
         var fabricDetail = true
         /// The memos whose keys read no input the study varies (`fixed(varying:)`): once filled
         /// they are taken as they are, without building and comparing their keys.
@@ -225,11 +230,13 @@ public final class OrbitalModel: Sendable {
 
         let cluster = ClusterSize.orbital(itTarget: itTarget, accelerator: acc, reliability: x.reliability, years: years)
         let (orbit, eclipse) = try orbitAndEclipse(x.orbit, memo: &memo)
-        let power = try PowerBudget.size(cluster: cluster, eclipse: eclipse, power: x.power, solar: x.solar, years: years)
+        let power = try PowerBudget.size(cluster: cluster, eclipse: eclipse, power: x.power, solar: x.solar, years: years,
+                                         pointing: memo.pointing.value(at: x.solar.pointingError, SolarArray.pointingFactor))
         let faces = faces(x.thermal, orbit: orbit, memo: &memo)
         let radiator = try RadiatorDesign.size(power: power, eclipse: eclipse, orbit: orbit, accelerator: acc, powerInputs: x.power, thermal: x.thermal, environment: x.environment,
                                                faces: faces, sink: try sink(x, eclipse: eclipse, faces: faces, memo: &memo))
-        let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x)
+        let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x,
+                                        dynamicPressure: memo.dynamicPressure.value(at: orbit.altitude, Atmosphere.dynamicPressure))
         let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
         let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
         let radiation = RadiationAssessment.assess(annualDoseRad: try annualDose(orbit, x.radiation, memo: &memo), radiation: x.radiation, years: years)
@@ -246,7 +253,7 @@ public final class OrbitalModel: Sendable {
                                          heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
                                          mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                                          warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
-                                         network: network, fabric: memo.persistent ? memo.passes.jobs?.last : memo.fabric))
+                                         network: network, fabric: memo.persistent ? (memo.fabricDetail ? memo.passes.jobs?.last : nil) : memo.fabric))
     }
 
     /// Steps 10–12: the launch plan, the cost lines and the levelized cost of a cluster whose
@@ -264,7 +271,8 @@ public final class OrbitalModel: Sendable {
                               deliveringYears: min(years, radiation.lifetimeLimitYears), timing: timing)
         let delivery = try memo.delivery.value(for: key) ?? {
             let d = try Levelized.Delivery(discountRate: key.discountRate, years: key.years, hoursPerYear: key.hoursPerYear, decayRate: key.decayRate,
-                                           deliveringYears: key.deliveringYears, timing: key.timing)
+                                           deliveringYears: key.deliveringYears, timing: key.timing,
+                                           meanSurvival: key.deliveringYears == years ? cluster.poweredMeanSurvival : nil)
             memo.delivery.keep(key, d)
             return d
         }()
@@ -300,7 +308,9 @@ public final class OrbitalModel: Sendable {
     /// evaluated for only in `priceKeys`: the same numbers as `evaluate(x)`, without the physics.
     func reprice(_ x: borrowing OrbitalInputs, _ result: inout OrbitalResult, memo: inout Memo) throws {
         // The two factors the price reads from the network and the fabric (not the sections themselves: copies).
-        guard let networkFactor = result.network?.capacityFactor, let fabricFactor = result.fabric?.deliveredHoursFactor else {
+        // (A study that reads no fabric output leaves the fabric out of its results: it is the pass table's last.)
+        guard let networkFactor = result.network?.capacityFactor,
+              let fabricFactor = result.fabric?.deliveredHoursFactor ?? (memo.persistent ? memo.passes.jobs?.last.deliveredHoursFactor : nil) else {
             result = try evaluate(x, memo: &memo)
             return
         }
@@ -394,6 +404,16 @@ public final class OrbitalModel: Sendable {
         let value = try transientCache.value(key) { try RadiatorTransient.periodic(p) }
         memo.transient.keep(key, value)
         return value
+    }
+}
+
+extension Kept where Key == Double, Value == Double {
+    /// f(x), kept while x does not change (a function of one number, such as a cosine).
+    @inline(__always) mutating func value(at x: Double, _ f: (Double) -> Double) -> Double {
+        if let kept = value(for: x) { return kept }
+        let y = f(x)
+        keep(x, y)
+        return y
     }
 }
 

@@ -161,8 +161,12 @@ public struct DeploymentTiming: Sendable, Equatable {
 
     /// The cost schedule of a cluster whose batches each last `life` years, at rate r.
     public func schedule(discountRate r: Double, life: Double) throws -> CostSchedule {
+        try schedule(discountRate: r, growth: log1p(r), life: life)
+    }
+
+    /// The same with g = ln(1 + r) given (shared with the delivered hours' discounting).
+    func schedule(discountRate r: Double, growth g: Double, life: Double) throws -> CostSchedule {
         guard let w = windowYears else {
-            let g = log1p(r)  // ln(1 + r), shared by the two factors
             let shift = meanDiscount(rate: r, growth: g)
             return CostSchedule(perBatchPresentValue: shift, perBatchCharged: 1,
                                 annualPresentValue: Finance.annuityFactor(rate: r, growth: g, years: life) * shift, annualYears: life)

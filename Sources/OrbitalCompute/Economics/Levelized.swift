@@ -1,3 +1,5 @@
+import Foundation
+
 /// The money side of an evaluation, levelized the same way for orbit and ground (MODEL.md §9):
 /// cost per delivered output = PV(costs) / PV(delivered output), with end-of-year discounting.
 public struct Levelized: Sendable {
@@ -36,14 +38,23 @@ public struct Levelized: Sendable {
         /// - Throws: `ModelError` when nothing is delivered (every hour lost to links, upsets, dose or
         ///   a window that closes before capacity arrives).
         public init(discountRate r: Double, years: Double, hoursPerYear: Double, decayRate: Double, deliveringYears: Double, timing: DeploymentTiming) throws {
+            try self.init(discountRate: r, years: years, hoursPerYear: hoursPerYear, decayRate: decayRate, deliveringYears: deliveringYears, timing: timing,
+                          meanSurvival: nil)
+        }
+
+        /// The same with `Reliability.meanSurvival(rate: decayRate, years: deliveringYears)` given
+        /// when known (the cluster's own, when the dose does not shorten the life).
+        init(discountRate r: Double, years: Double, hoursPerYear: Double, decayRate: Double, deliveringYears: Double, timing: DeploymentTiming,
+             meanSurvival: Double?) throws {
             guard hoursPerYear > 0, deliveringYears > 0 else {
                 throw ModelError(key: "compute.utilization", "the cluster delivers no accelerator-hours (utilization, link capacity, upsets or radiation take them all): no cost per hour exists")
             }
-            schedule = try timing.schedule(discountRate: r, life: years)
+            let growth = log1p(r)  // ln(1 + r), of every discount factor below
+            schedule = try timing.schedule(discountRate: r, growth: growth, life: years)
             if timing.windowYears == nil {
-                acceleratorHours = hoursPerYear * deliveringYears * Reliability.meanSurvival(rate: decayRate, years: deliveringYears)
+                acceleratorHours = hoursPerYear * deliveringYears * (meanSurvival ?? Reliability.meanSurvival(rate: decayRate, years: deliveringYears))
                 // Without a window the schedule's per-batch present value is the mean discount.
-                acceleratorHoursPV = schedule.perBatchPresentValue * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, rate: r, years: deliveringYears)
+                acceleratorHoursPV = schedule.perBatchPresentValue * Finance.presentValueOfDecaying(initial: hoursPerYear, decayRate: decayRate, growth: growth, years: deliveringYears)
             } else {
                 // Each batch delivers from τ for the years of its life inside the window.
                 let kinks = timing.windowKinks(life: deliveringYears)

@@ -24,8 +24,19 @@ public enum Atmosphere {
     /// Velocity change per year to cancel drag [m/s per year]: Δv = ½ ρ v² C_d (A/m) · year,
     /// for a circular orbit (v = √(μ/a)), area `area` [m²] facing the flow and mass `mass` [kg].
     public static func dragDeltaVPerYear(altitude: Double, area: Double, mass: Double, dragCoefficient: Double) -> Double {
+        dragDeltaVPerYear(dynamicPressure: dynamicPressure(altitude: altitude), area: area, mass: mass, dragCoefficient: dragCoefficient)
+    }
+
+    /// Dynamic pressure ½ ρ v² [Pa] on a circular orbit at `altitude` [m] (v² = μ/a): all the
+    /// orbit gives the drag, so a study over one orbit computes it once.
+    public static func dynamicPressure(altitude: Double) -> Double {
         let v2 = Constants.earthMu / OrbitGeometry.semiMajorAxis(altitude: altitude)
-        return 0.5 * density(altitude: altitude) * v2 * dragCoefficient * area / mass * Constants.julianYear
+        return 0.5 * density(altitude: altitude) * v2
+    }
+
+    /// The same for a dynamic pressure q [Pa] already known: Δv = q C_d (A/m) · year.
+    public static func dragDeltaVPerYear(dynamicPressure q: Double, area: Double, mass: Double, dragCoefficient: Double) -> Double {
+        q * dragCoefficient * area / mass * Constants.julianYear
     }
 
     /// Propellant [kg] for Δv with dry mass m (rocket equation): m_p = m (e^{Δv/(Isp g₀)} − 1).

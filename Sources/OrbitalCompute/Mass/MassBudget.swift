@@ -47,6 +47,13 @@ public struct MassBudget: Sendable, Equatable {
     ///   (propellant above 1.7 × the dry mass: a mass ratio above e).
     public static func build(cluster: ClusterSize, accelerator: Accelerator, power: PowerBudget, radiator: RadiatorDesign, orbit: Orbit, years: Double,
                              x: OrbitalInputs) throws -> MassBudget {
+        try build(cluster: cluster, accelerator: accelerator, power: power, radiator: radiator, orbit: orbit, years: years, x: x,
+                  dynamicPressure: Atmosphere.dynamicPressure(altitude: orbit.altitude))
+    }
+
+    /// The same with the orbit's dynamic pressure ½ ρ v² (`Atmosphere.dynamicPressure`) given.
+    static func build(cluster: ClusterSize, accelerator: Accelerator, power: PowerBudget, radiator: RadiatorDesign, orbit: Orbit, years: Double,
+                      x: OrbitalInputs, dynamicPressure: Double) throws -> MassBudget {
         let s = x.satellite
         let satelliteCount = (cluster.itInstalledW / s.itPowerW).rounded(.up)
         guard satelliteCount <= maxSatellites else {
@@ -63,7 +70,7 @@ public struct MassBudget: Sendable, Equatable {
         let structure = nonStructure * s.structureMassFraction / (1 - s.structureMassFraction)
         let dry = nonStructure + structure
         let dragArea = (power.arrayAreaM2 + radiator.areaM2) * s.dragAreaFraction
-        let deltaV = Atmosphere.dragDeltaVPerYear(altitude: orbit.altitude, area: dragArea, mass: dry, dragCoefficient: s.dragCoefficient) * years
+        let deltaV = Atmosphere.dragDeltaVPerYear(dynamicPressure: dynamicPressure, area: dragArea, mass: dry, dragCoefficient: s.dragCoefficient) * years
         guard deltaV / (s.thrusterIspS * Constants.standardGravity) <= 1 else {
             throw ModelError(key: "orbit.altitude_km", "holding \(formatNumber(orbit.altitude / 1000)) km against drag for \(formatNumber(years)) years takes Δv = \(formatNumber(deltaV.rounded())) m/s, more propellant than the satellites weigh: fly higher or shorter")
         }

@@ -24,6 +24,12 @@ public struct PowerBudget: Sendable, Equatable {
     /// Sizes the power system of a cluster (`cluster`) on an orbit with `eclipse` for `years`.
     /// - Throws: `ModelError` when the cells produce no power at their operating temperature.
     public static func size(cluster: ClusterSize, eclipse: EclipseYear, power p: OrbitalInputs.Power, solar s: OrbitalInputs.Solar, years: Double) throws -> PowerBudget {
+        try size(cluster: cluster, eclipse: eclipse, power: p, solar: s, years: years, pointing: SolarArray.pointingFactor(error: s.pointingError))
+    }
+
+    /// The same with the array's pointing factor (`SolarArray.pointingFactor` of `solar.pointing_error_deg`) given.
+    static func size(cluster: ClusterSize, eclipse: EclipseYear, power p: OrbitalInputs.Power, solar s: OrbitalInputs.Solar, years: Double,
+                     pointing: Double) throws -> PowerBudget {
         let throttle = p.eclipseStrategy == .throttle
         let busLoad = cluster.itPoweredW * (1 + p.busOverheadFraction)
         let arrayOutput = SolarArray.requiredOutput(load: busLoad, eclipseFraction: eclipse.maxFraction, conversionEfficiency: p.conversionEfficiency,
@@ -32,9 +38,9 @@ public struct PowerBudget: Sendable, Equatable {
         guard temperatureFactor > 0 else {
             throw ModelError(key: "solar.operating_temperature_k", "the cells produce no power at \(formatNumber(s.operatingTemperatureK)) K with this temperature coefficient")
         }
-        let pointing = SolarArray.pointingFactor(error: s.pointingError)
-        // (1 − d)^T: the end-of-life sizing and the lifetime energy both read it.
-        let endOfLife = SolarArray.degradationFactor(ratePerYear: s.degradationPerYear, years: years)
+        // (1 − d)^T = e^{T ln(1 − d)}: the end-of-life sizing and the lifetime energy both read it.
+        let retention = SolarArray.retentionLog(ratePerYear: s.degradationPerYear)
+        let endOfLife = exp(years * retention)
         let outputAt1AU: Double
         switch s.sizing {
         case .mean:
@@ -53,7 +59,8 @@ public struct PowerBudget: Sendable, Equatable {
         let battery = Battery.capacity(load: eclipseLoad, duration: eclipse.maxDuration, depthOfDischarge: p.batteryDepthOfDischarge,
                                        roundTripEfficiency: p.batteryRoundTripEfficiency)
         let lifetimeEnergy = SolarArray.lifetimeEnergy(powerAt1AU: outputAt1AU, meanSunlitFactor: eclipse.meanSunlitIrradianceFactor,
-                                                       degradationPerYear: s.degradationPerYear, years: years, endOfLifeFactor: endOfLife)
+                                                       degradationPerYear: s.degradationPerYear, years: years,
+                                                       endOfLifeFactor: endOfLife, retentionLog: retention)
         return PowerBudget(busLoadW: busLoad, arrayOutputRequiredW: arrayOutput, outputAt1AUW: outputAt1AU, arrayRatedW: outputAt1AU / temperatureFactor,
                            arrayAreaM2: area, eclipseLoadW: eclipseLoad, batteryEnergyJ: battery, lifetimeArrayEnergyJ: lifetimeEnergy, throttle: throttle)
     }

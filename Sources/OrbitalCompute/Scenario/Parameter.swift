@@ -55,6 +55,13 @@ public struct Clamp: Sendable, Equatable {
     public var upper: Double
     public var integer: Bool
 
+    /// True when no value in `range` is moved (nor rounded): it lies inside the interval with a
+    /// margin of 1e-12 of its magnitude, for the rounding of the arithmetic that drew it.
+    public func leavesUnchanged(_ range: ClosedRange<Double>) -> Bool {
+        let margin = 1e-12 * max(abs(range.lowerBound), abs(range.upperBound))
+        return !integer && lower <= range.lowerBound - margin && range.upperBound + margin <= upper
+    }
+
     @inline(__always) public func apply(_ x: Double) -> Double {
         // A branch, not a select: a select rounds every draw of a real-valued input too.
         if integer { return min(max(x.rounded(), lower), upper) }

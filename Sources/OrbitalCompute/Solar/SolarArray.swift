@@ -13,8 +13,12 @@ public enum SolarArray {
         1 + gamma * (temperature - Constants.cellReferenceTemperature)
     }
 
-    /// Degradation factor (1 − d)^t after `years` [-].
-    public static func degradationFactor(ratePerYear d: Double, years: Double) -> Double { pow(1 - d, years) }
+    /// Degradation factor (1 − d)^t = e^{t ln(1 − d)} after `years` [-].
+    public static func degradationFactor(ratePerYear d: Double, years: Double) -> Double { exp(years * retentionLog(ratePerYear: d)) }
+
+    /// ln(1 − d) [1/yr], the exponent of (1 − d)^t per year (`log1p`: exact for small d). The
+    /// degradation factor and the lifetime energy both read it.
+    static func retentionLog(ratePerYear d: Double) -> Double { log1p(-d) }
 
     /// Mean degradation factor over [0, T]: (1/T) ∫₀ᵀ (1 − d)^t dt = ((1 − d)^T − 1) / (T ln(1 − d)),
     /// 1 when d = 0 [-].
@@ -51,13 +55,15 @@ public enum SolarArray {
     /// E = P · ⟨…⟩ · ∫₀ᵀ (1 − d)^t dt, with ∫₀ᵀ (1 − d)^t dt = ((1 − d)^T − 1) / ln(1 − d) (T when d = 0).
     /// The annual pattern is averaged per year, which is exact to first order in d (d ≤ 1 %/yr).
     public static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double) -> Double {
-        lifetimeEnergy(powerAt1AU: p, meanSunlitFactor: meanSunlitFactor, degradationPerYear: d, years: years,
-                       endOfLifeFactor: degradationFactor(ratePerYear: d, years: years))
+        let retention = retentionLog(ratePerYear: d)
+        return lifetimeEnergy(powerAt1AU: p, meanSunlitFactor: meanSunlitFactor, degradationPerYear: d, years: years,
+                              endOfLifeFactor: exp(years * retention), retentionLog: retention)
     }
 
-    /// The same with (1 − d)^T already computed (`degradationFactor(ratePerYear: d, years: T)`).
-    static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double, endOfLifeFactor: Double) -> Double {
-        let integral = d < 1e-12 ? years : (endOfLifeFactor - 1) / log(1 - d)
+    /// The same with ln(1 − d) and (1 − d)^T = e^{T ln(1 − d)} already computed.
+    static func lifetimeEnergy(powerAt1AU p: Double, meanSunlitFactor: Double, degradationPerYear d: Double, years: Double,
+                               endOfLifeFactor: Double, retentionLog: Double) -> Double {
+        let integral = d < 1e-12 ? years : (endOfLifeFactor - 1) / retentionLog
         return p * meanSunlitFactor * integral * Constants.julianYear
     }
 }

@@ -83,9 +83,16 @@ public enum InputDistribution: Sendable, Equatable, CustomStringConvertible {
         case let .uniform(a, b): return Quantile.uniform(p, lower: a, upper: b)
         case let .normal(m, s): return Quantile.normal(p, mean: m, sd: s)
         case let .lognormal(m, s): return Quantile.lognormal(p, mu: log(m), sigma: s)
-        case let .triangular(a, c, b):
-            let fc = (c - a) / (b - a)
-            return p < fc ? a + ((b - a) * (c - a) * p).squareRoot() : b - ((b - a) * (b - c) * (1 - p)).squareRoot()
+        case let .triangular(a, c, b): return Triangular(lower: a, mode: c, upper: b).quantile(p)
+        }
+    }
+
+    /// The interval every draw lies in: nil for the unbounded normal and lognormal.
+    var drawRange: ClosedRange<Double>? {
+        switch self {
+        case let .fixed(x): return x...x
+        case let .uniform(a, b), let .triangular(a, _, b): return a <= b ? a...b : nil
+        case .normal, .lognormal: return nil
         }
     }
 
@@ -116,16 +123,19 @@ public enum InputDistribution: Sendable, Equatable, CustomStringConvertible {
 struct PreparedDistribution {
     private enum Kind: UInt8 { case fixed, uniform, normal, lognormal, triangular }
     private let kind: Kind
-    private let p0, p1, p2: Double
+    private let p0, p1: Double
+    private let triangular: Triangular
 
     init(_ d: InputDistribution) {
+        var t = Triangular(lower: 0, mode: 0, upper: 1)
         switch d {
-        case let .fixed(x): (kind, p0, p1, p2) = (.fixed, x, 0, 0)
-        case let .uniform(a, b): (kind, p0, p1, p2) = (.uniform, a, b, 0)
-        case let .normal(m, s): (kind, p0, p1, p2) = (.normal, m, s, 0)
-        case let .lognormal(m, s): (kind, p0, p1, p2) = (.lognormal, log(m), s, 0)
-        case let .triangular(a, c, b): (kind, p0, p1, p2) = (.triangular, a, c, b)
+        case let .fixed(x): (kind, p0, p1) = (.fixed, x, 0)
+        case let .uniform(a, b): (kind, p0, p1) = (.uniform, a, b)
+        case let .normal(m, s): (kind, p0, p1) = (.normal, m, s)
+        case let .lognormal(m, s): (kind, p0, p1) = (.lognormal, log(m), s)
+        case let .triangular(a, c, b): (kind, p0, p1) = (.triangular, 0, 0); t = Triangular(lower: a, mode: c, upper: b)
         }
+        triangular = t
     }
 
     /// One draw from `rng` (GSL mt19937).
@@ -136,7 +146,7 @@ struct PreparedDistribution {
         case .uniform: return rng.uniform(p0, p1)
         case .normal: return rng.normal(mean: p0, sd: p1)
         case .lognormal: return rng.lognormal(mu: p0, sigma: p1)
-        case .triangular: return rng.triangular(lower: p0, mode: p1, upper: p2)
+        case .triangular: return rng.triangular(triangular)
         }
     }
 }

@@ -270,12 +270,22 @@ public enum MonteCarlo {
     /// Draws the inputs of one draw: each distribution sampled in column order, then clamped into
     /// its input's accepted range.
     struct Sampler {
-        let inputs: [(distribution: PreparedDistribution, clamp: Clamp)]
-        init(_ inputs: [UncertainInput]) { self.inputs = inputs.map { (PreparedDistribution($0.distribution), $0.input.clamper) } }
+        /// Each input's distribution, and its clamp unless every draw already lies in the
+        /// accepted range (a uniform or triangular inside it: the clamp would change nothing).
+        let inputs: [(distribution: PreparedDistribution, clamp: Clamp?)]
+        init(_ inputs: [UncertainInput]) {
+            self.inputs = inputs.map { input in
+                let clamp = input.input.clamper
+                return (PreparedDistribution(input.distribution), input.distribution.drawRange.map(clamp.leavesUnchanged) == true ? nil : clamp)
+            }
+        }
         @inline(__always) func draw(into x: inout [Double], _ rng: RandomGenerator) {
             inputs.withUnsafeBufferPointer { d in
                 x.withUnsafeMutableBufferPointer { x in
-                    for j in 0..<x.count { x[j] = d[j].clamp.apply(d[j].distribution.sample(rng)) }
+                    for j in 0..<x.count {
+                        let v = d[j].distribution.sample(rng)
+                        if let clamp = d[j].clamp { x[j] = clamp.apply(v) } else { x[j] = v }
+                    }
                 }
             }
         }

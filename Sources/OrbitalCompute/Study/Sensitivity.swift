@@ -166,7 +166,14 @@ public enum SensitivityAnalysis {
             bars.append(Bar(key: candidates[i].key, base: bases[i], low: ranges[i].0, high: ranges[i].1, rangeSource: ranges[i].2,
                             atLow: lo, atHigh: hi, elasticity: e, flipsVerdict: flips))
         }
-        bars.sort { $0.swing > $1.swing || ($0.swing == $1.swing && $0.key < $1.key) }
+        // Swings equal to 12 significant digits are ties, ordered by key: two inputs can move the
+        // ratio by the same factor (two ±25 % costs that each scale one whole side), and their
+        // order must not hang on the last bits of the arithmetic.
+        func rank(_ swing: Double) -> Double { Double(String(format: "%.11e", swing)) ?? swing }
+        bars.sort { a, b in
+            let (x, y) = (rank(a.swing), rank(b.swing))
+            return x > y || (x == y && a.key < b.key)
+        }
 
         // Sobol indices.
         var sobolInputs: [UncertainInput] = uncertain
