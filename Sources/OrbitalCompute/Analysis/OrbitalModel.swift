@@ -91,6 +91,30 @@ public final class OrbitalModel: Sendable {
         ]
         private static func field<T>(_ path: KeyPath<OrbitalInputs, T>) -> Range<Int>? { MemoryLayout<OrbitalInputs>.bytes(of: path) }
 
+        /// Takes back what an evaluation lent to `result` rather than shared with it (the
+        /// network geometry, the radiator faces, the cost-line buffer), leaving `result` empty there: a study calls it
+        /// before it lets go of its last result. Handing arrays back and forth by `swap` touches
+        /// no reference count, where a result sharing them would count them up and down, with
+        /// atomic instructions, at every point.
+        mutating func reclaim(from result: inout OrbitalResult) {
+            if network.kept == nil {
+                var summary: NetworkSummary? = nil
+                swap(&summary, &result.network)
+                if let summary { network.giveBack(summary.geometry) }
+            }
+            if faces.kept == nil {
+                var lent: [Radiator.Face] = []
+                swap(&lent, &result.radiator.faces)
+                faces.giveBack(lent)
+            }
+            reclaimCostLines(from: &result)
+        }
+
+        /// The cost-line buffer alone (a repriced result keeps its physical steps, faces included).
+        mutating func reclaimCostLines(from result: inout OrbitalResult) {
+            swap(&costLines, &result.levelized.costLines)
+        }
+
         /// The memos that inputs writing `written` (byte ranges of `OrbitalInputs`; nil: unknown)
         /// cannot reach.
         static func fixed(varying written: [Range<Int>?]) -> Fixed {
@@ -193,7 +217,14 @@ public final class OrbitalModel: Sendable {
         if memo.fixed.contains(.eclipse), let kept = memo.eclipse.kept { return (kept.orbit, kept.year) }
         let key = EclipseKey(o)
         if let kept = memo.eclipse.value(for: key) { return (kept.orbit, kept.year) }
-        let hit = try eclipseCache.value(key) {
+        let hit = try eclipse(key, o)
+        memo.eclipse.keep(key, hit)
+        return (hit.orbit, hit.year)
+    }
+
+    /// The eclipse year of orbit inputs `o` (whose key is `key`), from the shared cache.
+    private func eclipse(_ key: EclipseKey, _ o: OrbitalInputs.Orbit) throws -> Eclipse {
+        try eclipseCache.value(key) {
             let plane: Orbit.Plane
             if let beta = o.beta { plane = .fixedBeta(beta) }
             else if let i = o.inclination { plane = .inclined(inclination: i, raan: o.raan) }
@@ -201,8 +232,6 @@ public final class OrbitalModel: Sendable {
             let orbit = try Orbit(altitude: o.altitude, plane: plane, shadow: o.shadowModel)
             return Eclipse(orbit: orbit, year: try EclipseYear(orbit: orbit))
         }
-        memo.eclipse.keep(key, hit)
-        return (hit.orbit, hit.year)
     }
 
     /// The whole chain for one scenario's inputs.
@@ -233,12 +262,16 @@ public final class OrbitalModel: Sendable {
         let power = try PowerBudget.size(cluster: cluster, eclipse: eclipse, power: x.power, solar: x.solar, years: years,
                                          pointing: memo.pointing.value(at: x.solar.pointingError, SolarArray.pointingFactor))
         let faces = faces(x.thermal, orbit: orbit, memo: &memo)
+        let sink = try sink(x, eclipse: eclipse, faces: faces, memo: &memo)
         let radiator = try RadiatorDesign.size(power: power, eclipse: eclipse, orbit: orbit, accelerator: acc, powerInputs: x.power, thermal: x.thermal, environment: x.environment,
-                                               faces: faces, sink: try sink(x, eclipse: eclipse, faces: faces, memo: &memo))
+                                               faces: faces, sink: sink)
         let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x,
                                         dynamicPressure: memo.dynamicPressure.value(at: orbit.altitude, Atmosphere.dynamicPressure))
-        let worstOrbit = RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal)
-        let transient = computesTransient ? try cachedTransient(worstOrbit, memo: &memo) : RadiatorTransient.notComputed
+        // The worst orbit's inputs (a copy of the faces among them) only when the transient runs.
+        var transient = RadiatorTransient.notComputed
+        if computesTransient {
+            transient = try cachedTransient(RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal), memo: &memo)
+        }
         let radiation = RadiationAssessment.assess(annualDoseRad: try annualDose(orbit, x.radiation, memo: &memo), radiation: x.radiation, years: years)
 
         let available = availability(power: power, eclipse: eclipse, radiation: radiation)
@@ -250,7 +283,7 @@ public final class OrbitalModel: Sendable {
                                hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, networkFactor: network.capacityFactor,
                                                           fabricFactor: fabricFactor), memo: &memo)
         out.initialize(to: OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
-                                         heatCapacityJPerKPerSatellite: worstOrbit.heatCapacity, radiation: radiation,
+                                         heatCapacityJPerKPerSatellite: RadiatorTransient.heatCapacityPerSatellite(mass: mass, thermal: x.thermal), radiation: radiation,
                                          mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                                          warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
                                          network: network, fabric: memo.persistent ? (memo.fabricDetail ? memo.passes.jobs?.last : nil) : memo.fabric))
@@ -276,7 +309,11 @@ public final class OrbitalModel: Sendable {
             memo.delivery.keep(key, d)
             return d
         }()
-        let levelized = Levelized(lines: memo.costLines, boundary: x.finance.costBoundary, orbital: true, accelerator: acc, timing: timing, delivery: delivery)
+        // The buffer is handed to the result (moved, not shared: no reference count to touch at
+        // every point); `Memo.reclaim` takes it back before the next point refills it.
+        var lines: [CostLine] = []
+        swap(&lines, &memo.costLines)
+        let levelized = Levelized(lines: lines, boundary: x.finance.costBoundary, orbital: true, accelerator: acc, timing: timing, delivery: delivery)
         return (launch, levelized)
     }
 
@@ -316,7 +353,7 @@ public final class OrbitalModel: Sendable {
         }
         let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
         try Finance.check(lifetime: x.finance.lifetimeYears, discountRate: x.finance.discountRate)
-        result.levelized.costLines = []  // the memo's buffer is then the only reference to it
+        memo.reclaimCostLines(from: &result)
         let available = availability(power: result.power, eclipse: result.eclipse, radiation: result.radiation)
         let priced = try price(x, accelerator: acc, cluster: result.cluster, power: result.power, radiator: result.radiator, mass: result.mass, radiation: result.radiation,
                                hoursPerYear: hoursPerYear(result.cluster, x.compute, availability: available, networkFactor: networkFactor, fabricFactor: fabricFactor),
@@ -383,14 +420,16 @@ public final class OrbitalModel: Sendable {
         return sink
     }
 
-    /// Step 4's faces, kept while the attitude and altitude do not change.
+    /// Step 4's faces, kept while the attitude and altitude do not change, and lent to the
+    /// result (`Memo.reclaim` takes them back).
     private func faces(_ t: OrbitalInputs.Thermal, orbit: Orbit, memo: inout Memo) -> [Radiator.Face] {
-        if memo.fixed.contains(.faces), let kept = memo.faces.kept { return kept }
-        let key = FacesKey(t, orbit: orbit)
-        if let kept = memo.faces.value(for: key) { return kept }
-        let faces = Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor)
-        memo.faces.keep(key, faces)
-        return faces
+        if !(memo.fixed.contains(.faces) && memo.faces.kept != nil) {
+            let key = FacesKey(t, orbit: orbit)
+            if !(memo.faces.holds(key) && memo.faces.kept != nil) {
+                memo.faces.keep(key, Radiator.faces(sides: Int(t.sides), orientation: t.orientation, altitude: orbit.altitude, solarIncidence: t.solarIncidenceFactor))
+            }
+        }
+        return memo.faces.lend()!
     }
 
     private func cachedTransient(_ p: RadiatorTransient.Inputs, memo: inout Memo) throws -> RadiatorTransient.Result {
@@ -433,6 +472,15 @@ struct Kept<Key: Equatable, Value> {
         }
     }
     mutating func keep(_ key: Key, _ value: Value) { self.key = key; kept = value }
+    /// Moves the kept value out, to a result that holds it until `giveBack` (the value's
+    /// references change hands without being counted). Until then nothing is kept.
+    mutating func lend() -> Value? {
+        var value: Value? = nil
+        swap(&value, &kept)
+        return value
+    }
+    /// Takes back a lent value (for the key it was kept for).
+    mutating func giveBack(_ value: Value) { kept = value }
     /// True when the kept value was computed for `key`.
     @inline(__always) func holds(_ key: Key) -> Bool {
         switch self.key {

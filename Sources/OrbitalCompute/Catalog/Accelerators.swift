@@ -1,15 +1,39 @@
 /// An AI accelerator as it is installed: the chip plus its share of the server around it.
 public struct Accelerator: Sendable, Equatable {
-    /// The names and the source, held by reference (`CopyOnWrite`): every evaluation copies the
-    /// accelerator into its result, and one reference copies faster than four strings.
-    private var label: CopyOnWrite<Label>
-    private struct Label: Sendable, Equatable {
-        var id: String
+    /// Catalog id (a short string: stored inline, no reference to count when copied).
+    public var id: String
+    /// The name and the source. Every evaluation copies the accelerator into its result: for an
+    /// entry of the built-in catalog they are named by its index (a copy touches no reference
+    /// count), for any other held by reference (`CopyOnWrite`: one reference copies faster than
+    /// three strings).
+    fileprivate var label: LabelReference
+    fileprivate struct Label: Sendable, Equatable {
         var name: String
         var provenance: Provenance
     }
-    public var id: String { get { label.value.id } set { label.value.id = newValue } }
-    public var name: String { get { label.value.name } set { label.value.name = newValue } }
+    fileprivate enum LabelReference: Sendable, Equatable {
+        case catalog(Int)
+        case custom(CopyOnWrite<Label>)
+
+        var value: Label {
+            switch self {
+            case let .catalog(index): return AcceleratorCatalog.all[index].label.value
+            case let .custom(box): return box.value
+            }
+        }
+
+        static func == (a: LabelReference, b: LabelReference) -> Bool {
+            if case let .catalog(i) = a, case let .catalog(j) = b, i == j { return true }
+            return a.value == b.value
+        }
+    }
+    /// Changes the label (rarely: the label then becomes one of its own).
+    private mutating func relabel(_ change: (inout Label) -> Void) {
+        var value = label.value
+        change(&value)
+        label = .custom(CopyOnWrite(value))
+    }
+    public var name: String { get { label.value.name } set { relabel { $0.name = newValue } } }
     /// Chip thermal design power [W].
     public var chipPowerW: Double
     /// IT power per accelerator including its share of host CPUs, memory, NICs and fans [W].
@@ -22,11 +46,12 @@ public struct Accelerator: Sendable, Equatable {
     public var priceUsd: Double
     /// Warmest coolant supply (cold-plate inlet) at which the accelerator runs at full power [K].
     public var coolantSupplyMaxK: Double
-    public var provenance: Provenance { get { label.value.provenance } set { label.value.provenance = newValue } }
+    public var provenance: Provenance { get { label.value.provenance } set { relabel { $0.provenance = newValue } } }
 
     public init(id: String, name: String, chipPowerW: Double, itPowerPerAcceleratorW: Double, bf16DenseTflops: Double, massKg: Double, priceUsd: Double,
                 coolantSupplyMaxK: Double, provenance: Provenance) {
-        label = CopyOnWrite(Label(id: id, name: name, provenance: provenance))
+        self.id = id
+        label = .custom(CopyOnWrite(Label(name: name, provenance: provenance)))
         self.chipPowerW = chipPowerW
         self.itPowerPerAcceleratorW = itPowerPerAcceleratorW
         self.bf16DenseTflops = bf16DenseTflops
@@ -67,5 +92,10 @@ public enum AcceleratorCatalog {
                     provenance: Provenance("Google Cloud TPU v6e: 918 TFLOPS BF16; power, mass and price not published (est.)", year: 2024, .low)),
     ]
 
-    public static func named(_ id: String) -> Accelerator? { all.first { $0.id == id } }
+    public static func named(_ id: String) -> Accelerator? {
+        guard let index = all.firstIndex(where: { $0.id == id }) else { return nil }
+        var entry = all[index]
+        entry.label = .catalog(index)
+        return entry
+    }
 }

@@ -100,16 +100,14 @@ public final class NetworkModel: Sendable {
     /// The same, keeping the last geometry (and its key) for the next call of one worker.
     /// - Parameter fixed: the key cannot have changed since the kept geometry's (`OrbitalModel.Memo.Fixed`).
     func summary(orbit: Orbit, _ n: NetworkInputs, memo: inout Kept<Key, Geometry>, fixed: Bool, deliveredPeakFlops: Double) throws -> NetworkSummary {
-        let g: Geometry
-        if fixed, let kept = memo.kept { g = kept } else {
+        if !(fixed && memo.kept != nil) {
             let key = key(orbit: orbit, n)
-            if let kept = memo.value(for: key) { g = kept } else {
-                g = try geometry(orbit: orbit, n, key: key)
-                memo.keep(key, g)
-            }
+            if !(memo.holds(key) && memo.kept != nil) { memo.keep(key, try geometry(orbit: orbit, n, key: key)) }
         }
-        return NetworkSummary(geometry: g, capacity: NetworkCapacity(meanStationsInView: g.meanStationsInView, deliveredPeakFlops: deliveredPeakFlops, n),
-                              workload: n.workload, deliveredPeakFlops: deliveredPeakFlops)
+        // Lent to the summary (`OrbitalModel.Memo.reclaim` takes it back from the result).
+        let g = memo.lend()!
+        let capacity = NetworkCapacity(meanStationsInView: g.meanStationsInView, deliveredPeakFlops: deliveredPeakFlops, n)
+        return NetworkSummary(geometry: g, capacity: capacity, workload: n.workload, deliveredPeakFlops: deliveredPeakFlops)
     }
 }
 

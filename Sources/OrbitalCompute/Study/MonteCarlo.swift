@@ -313,6 +313,11 @@ public enum MonteCarlo {
         public func run(draws: Int) -> Int {
             var failed = 0
             let last = evaluator.metrics.count - 1
+            // The draw's buffer, moved out of the property for the run: held by a local alone, it
+            // is passed to the evaluator without a retain and a release per draw.
+            var x: [Double] = []
+            swap(&x, &self.x)
+            defer { swap(&x, &self.x) }
             for _ in 0..<draws {
                 sampler.draw(into: &x, rng)
                 do {

@@ -328,7 +328,7 @@ public final class StudyEvaluator {
     private func evaluateUnchecked(_ values: [ParameterValue]) throws {
         if var o = setup.baseOrbital {
             for (input, v) in zip(inputs, values) { if let p = input.orbital { p.apply(v, to: &o) } }
-            if hasResult { result.deinitialize(count: 1); hasResult = false }
+            if hasResult { memo.reclaim(from: &result.pointee); result.deinitialize(count: 1); hasResult = false }
             try model.evaluate(o, memo: &memo, into: result)
             hasResult = true
             let g = needsGround && groundVaries ? try groundResult { t in for (input, v) in zip(inputs, values) { if let p = input.terrestrial { p.apply(v, to: &t) } } } : nil
@@ -381,8 +381,8 @@ public final class StudyEvaluator {
             // is repriced where it lies (an inout access through the pointer, no copy).
             try model.reprice(x, &result.pointee, memo: &memo)
         } else {
-            // The last result goes first: its references (the cost lines) are then the memo's alone.
-            if hasResult { result.deinitialize(count: 1); hasResult = false }
+            // The last result goes first, once the memo has taken back the buffers it handed over.
+            if hasResult { memo.reclaim(from: &result.pointee); result.deinitialize(count: 1); hasResult = false }
             try model.evaluate(x, memo: &memo, into: result)
             hasResult = true
         }

@@ -50,7 +50,7 @@ public struct RadiatorDesign: Sendable {
     /// The same with the faces already built (`Radiator.faces` of the thermal inputs on `orbit`)
     /// and, when given, their `sink` (`sink(eclipse:faces:surface:environment:)`).
     static func size(power: PowerBudget, eclipse: EclipseYear, orbit: Orbit, accelerator: Accelerator, powerInputs p: OrbitalInputs.Power,
-                     thermal t: OrbitalInputs.Thermal, environment e: OrbitalInputs.Environment, faces given: [Radiator.Face]?, sink givenSink: Sink? = nil) throws -> RadiatorDesign {
+                     thermal t: OrbitalInputs.Thermal, environment e: OrbitalInputs.Environment, faces given: __owned [Radiator.Face]?, sink givenSink: Sink? = nil) throws -> RadiatorDesign {
         // All electrical power used on the bus plus conditioning losses ends on the radiators; in
         // sunlight so does the battery's round-trip loss on the recharge of the worst orbit,
         // P_in (1 − η_rt) with P_in = L f / ((1 − f) η_rt), all charged to the sunlit part (for sizing).

@@ -6,11 +6,17 @@ extension RadiatorTransient {
     public static func worstOrbitInputs(radiator: RadiatorDesign, mass: MassBudget, orbit: Orbit, eclipse: EclipseYear, thermal t: OrbitalInputs.Thermal) -> Inputs {
         let perSatellite = 1 / Double(mass.satellites)
         let e = radiator.environment
-        return Inputs(heatCapacity: t.heatCapacityJPerK ?? (mass.radiatorsKg + mass.computeKg) * perSatellite * t.specificHeatJPerKgK,
+        return Inputs(heatCapacity: heatCapacityPerSatellite(mass: mass, thermal: t),
                       area: radiator.areaM2 * perSatellite, faces: radiator.faces, surface: radiator.surface,
                       environment: Radiator.Environment(earthIR: e.earthIR, albedo: e.albedo, solarIrradiance: e.solarIrradiance, albedoIllumination: 1),
                       period: orbit.period, eclipseFraction: eclipse.maxFraction, beta: eclipse.worstBeta,
                       heatSunlit: radiator.heatW * perSatellite, heatEclipse: radiator.eclipseHeatW * perSatellite)
+    }
+
+    /// Heat capacity of one satellite's radiators and compute [J/K]: the scenario's, else their
+    /// masses × the specific heat.
+    public static func heatCapacityPerSatellite(mass: MassBudget, thermal t: OrbitalInputs.Thermal) -> Double {
+        t.heatCapacityJPerK ?? (mass.radiatorsKg + mass.computeKg) * (1 / Double(mass.satellites)) * t.specificHeatJPerKgK
     }
 
     /// No transient (Monte Carlo without `--thermal-transient`): minimum and maximum are NaN.
