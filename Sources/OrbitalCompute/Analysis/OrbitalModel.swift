@@ -112,7 +112,7 @@ public final class OrbitalModel: Sendable {
 
         /// The cost-line buffer alone (a repriced result keeps its physical steps, faces included).
         mutating func reclaimCostLines(from result: inout OrbitalResult) {
-            swap(&costLines, &result.levelized.costLines)
+            if costLines.isEmpty { swap(&costLines, &result.levelized.costLines) }
         }
 
         /// The memos that inputs writing `written` (byte ranges of `OrbitalInputs`; nil: unknown)

@@ -286,6 +286,13 @@ public final class StudyEvaluator {
     /// Whether this evaluator's fabric computes what only its outputs read (a column reads a `fabric.` output).
     var computesFabricDetail: Bool { memo.fabricDetail }
 
+    /// Takes back what the last point lent its result, as the next point does first, and says
+    /// whether the memo then holds the faces, the network geometry and the cost lines again.
+    func reclaimLentParts() -> (faces: Bool, network: Bool, costLines: Bool) {
+        if hasResult { memo.reclaim(from: &result.pointee) }
+        return (memo.faces.kept != nil, memo.network.kept != nil, !memo.costLines.isEmpty)
+    }
+
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
     /// When every input is a stored field of the orbital inputs (most studies): their setters, as
     /// plain numbers written in one loop; nil otherwise (`orbitalSetters`).
