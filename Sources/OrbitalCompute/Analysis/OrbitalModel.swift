@@ -31,7 +31,8 @@ public final class OrbitalModel: Sendable {
     private let eclipseCache = BoundedCache<EclipseKey, Eclipse>()
     /// Cached values the next evaluation of one worker probably reuses: the last eclipse year,
     /// radiator faces, transient, annual dose, network geometry, fabric and the cost-line buffer
-    /// (compared field by field, no hashing, no lock). A study keeps one per worker, so a point
+    /// (compared field by field, no hashing, no lock). The faces, the geometry and the buffer are
+    /// lent to the result and taken back (`reclaim`). A study keeps one per worker, so a point
     /// whose inputs vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses
     /// a fresh one.
     struct Memo {
@@ -91,11 +92,11 @@ public final class OrbitalModel: Sendable {
         ]
         private static func field<T>(_ path: KeyPath<OrbitalInputs, T>) -> Range<Int>? { MemoryLayout<OrbitalInputs>.bytes(of: path) }
 
-        /// Takes back what an evaluation lent to `result` rather than shared with it (the
-        /// network geometry, the radiator faces, the cost-line buffer), leaving `result` empty there: a study calls it
-        /// before it lets go of its last result. Handing arrays back and forth by `swap` touches
-        /// no reference count, where a result sharing them would count them up and down, with
-        /// atomic instructions, at every point.
+        /// Takes back what an evaluation lent to `result` rather than shared with it (the network
+        /// geometry, the radiator faces, the cost-line buffer), leaving `result` empty there: a
+        /// study calls it before it lets go of its last result. Handing them back and forth by
+        /// `swap` touches no reference count, where a result sharing them would count them up
+        /// and down, with atomic instructions, at every point.
         mutating func reclaim(from result: inout OrbitalResult) {
             if network.kept == nil {
                 var summary: NetworkSummary? = nil
