@@ -169,11 +169,10 @@ public enum SensitivityAnalysis {
         // Swings equal to 12 significant digits are ties, ordered by key: two inputs can move the
         // ratio by the same factor (two ±25 % costs that each scale one whole side), and their
         // order must not hang on the last bits of the arithmetic.
-        func rank(_ swing: Double) -> Double { Double(String(format: "%.11e", swing)) ?? swing }
-        bars.sort { a, b in
-            let (x, y) = (rank(a.swing), rank(b.swing))
-            return x > y || (x == y && a.key < b.key)
-        }
+        // (Each swing rounded once, not in every comparison.)
+        let ranks: [Double] = bars.map { bar in Double(String(format: "%.11e", bar.swing)) ?? bar.swing }
+        let order = bars.indices.sorted { i, j in ranks[i] > ranks[j] || (ranks[i] == ranks[j] && bars[i].key < bars[j].key) }
+        bars = order.map { bars[$0] }
 
         // Sobol indices.
         var sobolInputs: [UncertainInput] = uncertain
