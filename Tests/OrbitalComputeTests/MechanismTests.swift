@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import OrbitalCompute
+import GSL
 
 /// One copy of each mechanism (issue 11, part 5): the `KEY=VALUE` splitter, the side-prefix
 /// resolver, the clamp, the input binding and the documented ranges, each tested once here and
@@ -101,6 +102,29 @@ final class MechanismTests: XCTestCase {
         XCTAssertTrue(far.contains(far.clamp().apply(2e15)))
         XCTAssertEqual(Bounds.closed(1, 10).clamp(integer: true).apply(3.6), 4)
         XCTAssertEqual(Bounds.closed(1, 10).clamp(integer: true).apply(30), 10)
+    }
+
+    /// A Monte Carlo input whose draws all lie inside its accepted range is not clamped (the clamp
+    /// would change nothing); one whose draws can leave it is, and no draw falls outside.
+    func testOnlyDrawsThatCanLeaveTheRangeAreClamped() throws {
+        let clamp = Bounds.openClosed(0, 1).clamp()
+        XCTAssertTrue(clamp.leavesUnchanged(0.8...0.95))
+        XCTAssertFalse(clamp.leavesUnchanged(0.8...1.2))
+        XCTAssertFalse(clamp.leavesUnchanged(0...0.5))  // the open end moves 0 inside
+        XCTAssertFalse(Bounds.closed(1, 10).clamp(integer: true).leavesUnchanged(2...3))  // whole numbers are rounded
+        let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
+        let inputs = try setup.uncertainInputs(vary: ["compute.utilization=lognormal(0.9, 1)", "finance.lifetime_years=triangular(4, 5, 6)"], useDeclared: false)
+        let sampler = MonteCarlo.Sampler(inputs)
+        XCTAssertNotNil(sampler.inputs[0].clamp)
+        XCTAssertNil(sampler.inputs[1].clamp)
+        let rng = try RandomGenerator(seed: 7)
+        var x = [0.0, 0.0], above = 0
+        for _ in 0..<2_000 {
+            sampler.draw(into: &x, rng)
+            XCTAssertTrue(x[0] >= 0.01 && x[0] <= 1 && x[1] >= 4 && x[1] <= 6, "\(x)")
+            if x[0] == 1 { above += 1 }
+        }
+        XCTAssertGreaterThan(above, 700)  // P(lognormal(ln 0.9, 1) > 1) ≈ 0.46: those draws are clamped to 1
     }
 
     func testStudyInputsAndBreakevenClampAlike() throws {

@@ -96,6 +96,21 @@ final class MemoReachTests: XCTestCase {
         }
     }
 
+    /// The pointing cosine and the orbit's dynamic pressure are kept by input value: a study over
+    /// the pointing error and the altitude gets the full evaluation's array area and drag Δv.
+    func testQuantitiesKeptByInputValueEqualFullEvaluations() throws {
+        let base = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
+        let setup = try base.selecting(columns: ["power.array_area_m2", "mass.drag_delta_v_m_per_s"])
+        let inputs = try ["solar.pointing_error_deg", "orbit.altitude_km"].map { try setup.resolve($0) }
+        let evaluator = StudyEvaluator(setup: setup, inputs: inputs, thermalTransient: false)
+        for point in [[5.0, 550], [5, 550], [20, 550], [20, 700], [1, 700]] {
+            try evaluator.evaluate(numbers: point)
+            let (o, _) = setup.inputs(inputs, values: point.map(ParameterValue.number))
+            let full = try OrbitalModel(computesTransient: false).evaluate(try XCTUnwrap(o))
+            XCTAssertEqual(evaluator.metrics, [full.power.arrayAreaM2, full.dragDeltaVMPerS], "\(point)")
+        }
+    }
+
     /// With inputs that leave the radiators' sink fixed (the radiator's approach, the arrays'
     /// specific power), a study keeps the first point's sink and reports the full evaluation's
     /// sink temperature, net flux and radiator area at every point.
