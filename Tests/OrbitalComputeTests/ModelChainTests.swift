@@ -23,6 +23,21 @@ final class ModelChainTests: XCTestCase {
         XCTAssertEqual(ClusterSize.orbital(itTarget: 1e9, accelerator: h100, reliability: r, years: 5).countInstalled, hot.countTarget)
     }
 
+    /// A catalog accelerator names its label by index (a copy counts no reference): it reads and
+    /// compares as the catalog's entry, and a renamed copy gets a label of its own.
+    func testACatalogAcceleratorReadsAsItsEntry() throws {
+        for (index, entry) in AcceleratorCatalog.all.enumerated() {
+            var a = try XCTUnwrap(AcceleratorCatalog.named(entry.id))
+            XCTAssertEqual(a, entry)
+            XCTAssertEqual(a.name, entry.name)
+            XCTAssertEqual(a.provenance, entry.provenance)
+            a.name = "renamed"
+            XCTAssertEqual(a.name, "renamed")
+            XCTAssertNotEqual(a, entry)
+            XCTAssertEqual(AcceleratorCatalog.all[index].name, entry.name)  // the catalog is untouched
+        }
+    }
+
     /// The steps composed by hand reproduce `evaluate` exactly, and each output is the step's.
     func testTheStepsComposedByHandGiveTheChainsResult() throws {
         let x = OrbitalInputs.defaults

@@ -35,7 +35,8 @@ public enum Finance {
     /// 1…n (n = ⌊years⌋) are a geometric series in e^{−s}, s = λ + g,
     ///   Σ_{y=1}^{n} e^{−sy} = (1 − e^{−sn}) / (e^s − 1)   (n when s = 0),
     /// and a partial last year [n, T] delivers (e^{−λn} − e^{−λT})/λ, discounted by e^{−gT}.
-    /// Four exponentials whatever the lifetime, rather than two a year; `expm1` keeps the small
+    /// At most five exponentials (three for whole years, two more for a partial last year)
+    /// whatever the lifetime, rather than two a year; `expm1` keeps the small
     /// differences exact. `FinanceTests` checks it against the year-by-year sum.
     static func presentValueOfDecaying(initial: Double, decayRate lambda: Double, growth g: Double, years: Double) -> Double {
         guard years > 1e-12 else { return 0 }

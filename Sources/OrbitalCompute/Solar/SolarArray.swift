@@ -23,7 +23,7 @@ public enum SolarArray {
     /// Mean degradation factor over [0, T]: (1/T) ∫₀ᵀ (1 − d)^t dt = ((1 − d)^T − 1) / (T ln(1 − d)),
     /// 1 when d = 0 [-].
     public static func meanDegradationFactor(ratePerYear d: Double, years: Double) -> Double {
-        let k = -log1p(-d) * years
+        let k = -retentionLog(ratePerYear: d) * years
         return k < 1e-12 ? 1 : -expm1(-k) / k
     }
 
