@@ -27,7 +27,7 @@ final class MemoReachTests: XCTestCase {
                     let differs: [(OrbitalModel.Memo.Fixed, Bool)] = [
                         (.eclipse, keys.eclipse != baseKeys.eclipse), (.faces, keys.faces != baseKeys.faces), (.dose, keys.dose != baseKeys.dose),
                         (.network, keys.network != baseKeys.network), (.fabricLayout, keys.fabricLayout != baseKeys.fabricLayout),
-                        (.sink, keys.sink != baseKeys.sink),
+                        (.sink, keys.sink != baseKeys.sink), (.accelerator, keys.accelerator != baseKeys.accelerator),
                     ]
                     for (memo, changes) in differs where changes {
                         changed[memo, default: []].insert(p.key)
@@ -44,17 +44,18 @@ final class MemoReachTests: XCTestCase {
         XCTAssertTrue(changed[.network, default: []].contains("network.min_elevation_deg"))
         XCTAssertTrue(changed[.fabricLayout, default: []].contains("training.model_parameters"))
         XCTAssertTrue(changed[.sink, default: []].isSuperset(of: ["thermal.emissivity", "environment.albedo", "orbit.altitude_km"]))
+        XCTAssertTrue(changed[.accelerator, default: []].isSuperset(of: ["compute.accelerator", "compute.accelerator_price_usd", "compute.coolant_supply_max_k"]))
     }
 
     /// The default Monte Carlo inputs (costs, masses, reliability, lifetime, utilization) reach
-    /// none of the orbit's memos nor the radiators' sink; an orbit input reaches them all but the fabric's layout.
+    /// none of the orbit's memos, the radiators' sink nor the accelerator; an orbit input reaches them all but the fabric's layout and the accelerator.
     func testWhatTheDefaultUncertaintyLeavesFixed() throws {
         let setup = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
         let declared = try setup.uncertainInputs().compactMap { $0.input.orbital.map(\.writtenBytes) }
         XCTAssertEqual(declared.count, 12)
-        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: declared), [.eclipse, .faces, .dose, .network, .fabricLayout, .sink])
+        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: declared), [.eclipse, .faces, .dose, .network, .fabricLayout, .sink, .accelerator])
         let altitude = try XCTUnwrap(ParameterTable.orbital["orbit.altitude_km"])
-        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: [altitude.writtenBytes]), [.fabricLayout])
+        XCTAssertEqual(OrbitalModel.Memo.fixed(varying: [altitude.writtenBytes]), [.fabricLayout, .accelerator])
         // A choice's setter may write anywhere: nothing is fixed.
         XCTAssertEqual(OrbitalModel.Memo.fixed(varying: [nil]), [])
     }

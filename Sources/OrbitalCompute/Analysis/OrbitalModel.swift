@@ -54,7 +54,10 @@ public final class OrbitalModel: Sendable {
         /// The radiators' sizing environment and sink temperature, kept only while `fixed` holds
         /// `.sink` (no key: otherwise computed each time, which allocates nothing).
         var sink: RadiatorDesign.Sink?
+        /// The catalog entry of `compute.accelerator` (`ComputeInputs.resolvedAccelerator`), and
+        /// the accelerator with its overrides, kept only while `fixed` holds `.accelerator`.
         var accelerator: Accelerator?
+        var resolvedAccelerator: Accelerator?
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
         var persistent = false
@@ -76,6 +79,7 @@ public final class OrbitalModel: Sendable {
             /// The fabric's layout but for its satellites per formation, which depend on the cluster's size.
             static let fabricLayout = Fixed(rawValue: 1 << 4)
             static let sink = Fixed(rawValue: 1 << 5)
+            static let accelerator = Fixed(rawValue: 1 << 6)
         }
 
         /// The input fields each memo's key reads. `MemoReachTests` checks, for every parameter
@@ -89,6 +93,8 @@ public final class OrbitalModel: Sendable {
                              field(\.compute.accelerator), field(\.compute.itPowerPerAcceleratorW), field(\.compute.bf16DenseTflops)]),
             (.sink, [field(\.orbit), field(\.thermal.sides), field(\.thermal.orientation), field(\.thermal.solarIncidenceFactor), field(\.thermal.emissivity),
                      field(\.thermal.solarAbsorptivity), field(\.thermal.finEfficiency), field(\.environment)]),
+            (.accelerator, [field(\.compute.accelerator), field(\.compute.acceleratorPowerW), field(\.compute.itPowerPerAcceleratorW), field(\.compute.acceleratorMassKg),
+                            field(\.compute.acceleratorPriceUsd), field(\.compute.bf16DenseTflops), field(\.compute.coolantSupplyMaxK)]),
         ]
         private static func field<T>(_ path: KeyPath<OrbitalInputs, T>) -> Range<Int>? { MemoryLayout<OrbitalInputs>.bytes(of: path) }
 
@@ -133,9 +139,10 @@ public final class OrbitalModel: Sendable {
 
     /// Every memo's key for inputs `x` (satellites per formation aside, which the cluster's size
     /// sets): what `Memo.Fixed` makes promises about. `MemoReachTests` compares them.
-    /// (The sink has no key: its value stands in, which changes whenever anything it reads does.)
+    /// (The sink and the accelerator have no key: their values stand in, which change whenever anything they read does.)
     struct MemoKeys: Equatable {
         var eclipse: EclipseKey, faces: FacesKey, dose: DoseKey, network: NetworkModel.Key, fabricLayout: FabricLayout, sink: RadiatorDesign.Sink
+        var accelerator: Accelerator
     }
     func memoKeys(_ x: OrbitalInputs) throws -> MemoKeys {
         let (orbit, eclipse) = try orbitAndEclipse(x.orbit)
@@ -143,7 +150,8 @@ public final class OrbitalModel: Sendable {
         return MemoKeys(eclipse: EclipseKey(x.orbit), faces: FacesKey(x.thermal, orbit: orbit), dose: DoseKey(orbit: orbit, x.radiation),
                         network: networkModel.key(orbit: orbit, x.network),
                         fabricLayout: FabricLayout(x, accelerator: try x.compute.resolvedAccelerator(), satellitesPerFormation: x.formation.satellitesMax),
-                        sink: RadiatorDesign.sink(eclipse: eclipse, faces: faces, surface: try RadiatorDesign.surface(x.thermal), environment: x.environment))
+                        sink: RadiatorDesign.sink(eclipse: eclipse, faces: faces, surface: try RadiatorDesign.surface(x.thermal), environment: x.environment),
+                        accelerator: try x.compute.resolvedAccelerator())
     }
     private let transientCache = BoundedCache<TransientKey, RadiatorTransient.Result>()
     /// The training fabric depends only on these: sweeps over costs reuse it.
@@ -253,7 +261,7 @@ public final class OrbitalModel: Sendable {
     /// The same, initializing `out` (uninitialized memory; left uninitialized when it throws): a
     /// study evaluates straight into its result storage, without a copy of the result.
     func evaluate(_ x: borrowing OrbitalInputs, memo: inout Memo, into out: UnsafeMutablePointer<OrbitalResult>) throws {
-        let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
+        let acc = try accelerator(x.compute, memo: &memo)
         let years = x.finance.lifetimeYears
         try Finance.check(lifetime: years, discountRate: x.finance.discountRate)
         let itTarget = x.compute.acceleratorCount.map { $0 * acc.itPowerPerAcceleratorW } ?? x.compute.itPowerW ?? DerivedDefaults.orbitalItPowerW
@@ -268,11 +276,8 @@ public final class OrbitalModel: Sendable {
                                                faces: faces, sink: sink)
         let mass = try MassBudget.build(cluster: cluster, accelerator: acc, power: power, radiator: radiator, orbit: orbit, years: years, x: x,
                                         dynamicPressure: memo.dynamicPressure.value(at: orbit.altitude, Atmosphere.dynamicPressure))
-        // The worst orbit's inputs (a copy of the faces among them) only when the transient runs.
-        var transient = RadiatorTransient.notComputed
-        if computesTransient {
-            transient = try cachedTransient(RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal), memo: &memo)
-        }
+        let transient = computesTransient ? try worstOrbitTransient(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: x.thermal, memo: &memo)
+                                          : RadiatorTransient.notComputed
         let radiation = RadiationAssessment.assess(annualDoseRad: try annualDose(orbit, x.radiation, memo: &memo), radiation: x.radiation, years: years)
 
         let available = availability(power: power, eclipse: eclipse, radiation: radiation)
@@ -352,7 +357,7 @@ public final class OrbitalModel: Sendable {
             result = try evaluate(x, memo: &memo)
             return
         }
-        let acc = try x.compute.resolvedAccelerator(catalog: &memo.accelerator)
+        let acc = try accelerator(x.compute, memo: &memo)
         try Finance.check(lifetime: x.finance.lifetimeYears, discountRate: x.finance.discountRate)
         memo.reclaimCostLines(from: &result)
         let available = availability(power: result.power, eclipse: result.eclipse, radiation: result.radiation)
@@ -402,6 +407,15 @@ public final class OrbitalModel: Sendable {
         return memo.passes.jobs!.last.deliveredHoursFactor
     }
 
+    /// The accelerator with the scenario's overrides, kept when no input it reads varies.
+    private func accelerator(_ c: ComputeInputs, memo: inout Memo) throws -> Accelerator {
+        guard memo.fixed.contains(.accelerator) else { return try c.resolvedAccelerator(catalog: &memo.accelerator) }
+        if let kept = memo.resolvedAccelerator { return kept }
+        let a = try c.resolvedAccelerator(catalog: &memo.accelerator)
+        memo.resolvedAccelerator = a
+        return a
+    }
+
     /// Step 7's annual dose, kept while the orbit and the shield do not change.
     private func annualDose(_ orbit: Orbit, _ r: OrbitalInputs.Radiation, memo: inout Memo) throws -> Double {
         if memo.fixed.contains(.dose), let kept = memo.dose.kept { return kept }
@@ -431,6 +445,14 @@ public final class OrbitalModel: Sendable {
             }
         }
         return memo.faces.lend()!
+    }
+
+    /// Step 6: the worst orbit's periodic transient, cached. Its inputs hold a copy of the faces;
+    /// kept out of line so that a chain without the transient copies (and counts) nothing for it.
+    @inline(never)
+    private func worstOrbitTransient(radiator: RadiatorDesign, mass: MassBudget, orbit: Orbit, eclipse: EclipseYear, thermal: OrbitalInputs.Thermal,
+                                     memo: inout Memo) throws -> RadiatorTransient.Result {
+        try cachedTransient(RadiatorTransient.worstOrbitInputs(radiator: radiator, mass: mass, orbit: orbit, eclipse: eclipse, thermal: thermal), memo: &memo)
     }
 
     private func cachedTransient(_ p: RadiatorTransient.Inputs, memo: inout Memo) throws -> RadiatorTransient.Result {

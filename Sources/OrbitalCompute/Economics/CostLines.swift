@@ -14,7 +14,20 @@ public struct CostLine: Sendable, Equatable {
         case other
     }
 
-    public var name: String
+    /// Which cost a line is: one case per line either side writes, named in every output by its
+    /// raw value. (An enum rather than a `String`: a line holds no reference, so a study refills
+    /// its buffer of lines without counting any.)
+    public enum Item: String, Sendable, CaseIterable {
+        // The orbital side's lines.
+        case accelerators, satellite, satelliteBus = "satellite_bus", solarArrays = "solar_arrays", radiators, batteries, launch, insurance
+        case groundSegment = "ground_segment", nre, operations
+        // The ground side's (with `accelerators` and `operations`).
+        case acceleratorRepair = "accelerator_repair", facility, energy, maintenance, water, gasPlant = "gas_plant"
+    }
+
+    public var item: Item
+    /// The line's name in outputs (`cost_lines`, the levelized cost by line, the report).
+    public var name: String { item.rawValue }
     public var category: Category
     /// Paid at t = 0 [USD].
     public var upfront: Double
@@ -27,8 +40,8 @@ public struct CostLine: Sendable, Equatable {
     /// (design, ground segment, a building).
     public var perBatch: Bool = false
 
-    public init(_ name: String, _ category: Category, upfront: Double = 0, annual: Double = 0, amortised: Bool = false, perBatch: Bool = false) {
-        self.name = name; self.category = category; self.upfront = upfront; self.annual = annual; self.amortised = amortised; self.perBatch = perBatch
+    public init(_ item: Item, _ category: Category, upfront: Double = 0, annual: Double = 0, amortised: Bool = false, perBatch: Bool = false) {
+        self.item = item; self.category = category; self.upfront = upfront; self.annual = annual; self.amortised = amortised; self.perBatch = perBatch
     }
 
     /// Whether the line counts under a boundary, on the given side.

@@ -23,20 +23,20 @@ public enum OrbitalCosts {
             n += 1
         }
         func hardware(_ line: CostLine) { put(line); hardwareTotal += line.upfront }
-        hardware(CostLine("accelerators", .accelerators, upfront: cluster.countInstalled * accelerator.priceUsd, perBatch: true))
+        hardware(CostLine(.accelerators, .accelerators, upfront: cluster.countInstalled * accelerator.priceUsd, perBatch: true))
         if let perW = x.satellite.costUsdPerW {
-            hardware(CostLine("satellite", .other, upfront: power.arrayRatedW * perW, perBatch: true))
+            hardware(CostLine(.satellite, .other, upfront: power.arrayRatedW * perW, perBatch: true))
         } else {
-            hardware(CostLine("satellite_bus", .other, upfront: mass.busKg * x.finance.satelliteCostUsdPerKg, perBatch: true))
-            hardware(CostLine("solar_arrays", .other, upfront: power.arrayRatedW * x.solar.costUsdPerW, perBatch: true))
-            hardware(CostLine("radiators", .other, upfront: radiator.areaM2 * x.thermal.costUsdPerM2, perBatch: true))
-            hardware(CostLine("batteries", .other, upfront: power.batteryEnergyJ / Constants.joulesPerKwh * x.power.batteryCostUsdPerKwh, perBatch: true))
+            hardware(CostLine(.satelliteBus, .other, upfront: mass.busKg * x.finance.satelliteCostUsdPerKg, perBatch: true))
+            hardware(CostLine(.solarArrays, .other, upfront: power.arrayRatedW * x.solar.costUsdPerW, perBatch: true))
+            hardware(CostLine(.radiators, .other, upfront: radiator.areaM2 * x.thermal.costUsdPerM2, perBatch: true))
+            hardware(CostLine(.batteries, .other, upfront: power.batteryEnergyJ / Constants.joulesPerKwh * x.power.batteryCostUsdPerKwh, perBatch: true))
         }
-        put(CostLine("launch", .launch, upfront: launch.costUsd, perBatch: true))
-        put(CostLine("insurance", .other, upfront: x.finance.insuranceFraction * (hardwareTotal + launch.costUsd), perBatch: true))
-        put(CostLine("ground_segment", .other, upfront: x.finance.groundSegmentUsd))
-        put(CostLine("nre", .other, upfront: x.finance.nreUsd))
-        put(CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear))
+        put(CostLine(.launch, .launch, upfront: launch.costUsd, perBatch: true))
+        put(CostLine(.insurance, .other, upfront: x.finance.insuranceFraction * (hardwareTotal + launch.costUsd), perBatch: true))
+        put(CostLine(.groundSegment, .other, upfront: x.finance.groundSegmentUsd))
+        put(CostLine(.nre, .other, upfront: x.finance.nreUsd))
+        put(CostLine(.operations, .other, annual: x.finance.opsCostUsdPerYear))
         if out.count > n { out.removeLast(out.count - n) }
     }
 }

@@ -63,17 +63,17 @@ public enum TerrestrialModel {
         let gasCapex = gas ? facilityPower * x.energy.gasPlantCapexUsdPerW : 0
         let lambda = x.reliability.acceleratorFailureRatePerYear
         var lines = [
-            CostLine("accelerators", .accelerators, upfront: count * acc.priceUsd),
+            CostLine(.accelerators, .accelerators, upfront: count * acc.priceUsd),
             // Failed boards go back under warranty (RMA): the operator pays a fraction of the price
             // (spares pool, logistics, out-of-warranty repair) and the technician's time.
-            CostLine("accelerator_repair", .accelerators, annual: lambda * count * repairCostPerFailure(x, priceUsd: acc.priceUsd)),
-            CostLine("facility", .other, annual: facilityCapex * crf, amortised: true),
-            CostLine("energy", .energy, annual: energyCost),
-            CostLine("maintenance", .other, annual: facilityCapex * x.facility.maintenanceFractionPerYear),
-            CostLine("water", .other, annual: water / 1000 * x.water.priceUsdPerM3),
-            CostLine("operations", .other, annual: x.finance.opsCostUsdPerYear),
+            CostLine(.acceleratorRepair, .accelerators, annual: lambda * count * repairCostPerFailure(x, priceUsd: acc.priceUsd)),
+            CostLine(.facility, .other, annual: facilityCapex * crf, amortised: true),
+            CostLine(.energy, .energy, annual: energyCost),
+            CostLine(.maintenance, .other, annual: facilityCapex * x.facility.maintenanceFractionPerYear),
+            CostLine(.water, .other, annual: water / 1000 * x.water.priceUsdPerM3),
+            CostLine(.operations, .other, annual: x.finance.opsCostUsdPerYear),
         ]
-        if gas { lines.insert(CostLine("gas_plant", .energy, annual: gasCapex * crf, amortised: true), at: 4) }
+        if gas { lines.insert(CostLine(.gasPlant, .energy, annual: gasCapex * crf, amortised: true), at: 4) }
 
         let availability = Reliability.repairedAvailability(rate: lambda, repairDays: x.reliability.repairDays)
         // Training fabric (issue 14): a training workload delivers its hours at the fabric's training efficiency.
