@@ -65,13 +65,18 @@ struct BenchCommand: ParsableCommand {
                 }
                 let setup = try StudySetup(primary: scenario, ground: Scenario.colossus1)
                 if parts[0] == "allocations" {
-                    // Heap allocations per draw of the hot path after a warm-up (0 in a release build).
-                    let loop = try MonteCarlo.DrawLoop(setup: setup, inputs: try setup.uncertainInputs(), seed: 1)
-                    _ = loop.run(draws: count)
-                    let before = orbital_thread_allocations()
-                    _ = loop.run(draws: count)
-                    let after = orbital_thread_allocations()  // read before print builds its arguments
-                    print("allocations_per_draw", Double(after - before) / Double(count))
+                    // Heap allocations per draw of the hot path after a warm-up (0 in a release
+                    // build): the default columns, then columns that read the training fabric
+                    // (which the result then carries, in a box lent to it).
+                    let fabricSetup = try setup.selecting(columns: ["fabric.training_efficiency", "fabric.training_clusters", "cost_per_pflop_hour_usd"])
+                    for (name, study) in [("allocations_per_draw", setup), ("allocations_per_draw_reading_the_fabric", fabricSetup)] {
+                        let loop = try MonteCarlo.DrawLoop(setup: study, inputs: try study.uncertainInputs(), seed: 1)
+                        _ = loop.run(draws: count)
+                        let before = orbital_thread_allocations()
+                        _ = loop.run(draws: count)
+                        let after = orbital_thread_allocations()  // read before print builds its arguments
+                        print(name, Double(after - before) / Double(count))
+                    }
                 } else if parts[0] == "draws" {
                     let loop = try MonteCarlo.DrawLoop(setup: setup, inputs: try setup.uncertainInputs(), seed: 1)
                     _ = loop.run(draws: count)

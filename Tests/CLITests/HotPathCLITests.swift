@@ -2,8 +2,9 @@ import Foundation
 import CLITestSupport
 import XCTest
 
-/// The Monte Carlo hot path allocates nothing: `orbital bench --profile allocations:N` counts the
-/// heap allocations of N draws after N warm-up draws (through the binary's allocator hooks).
+/// The Monte Carlo hot path allocates nothing, with the default columns and with columns that read
+/// the training fabric: `orbital bench --profile allocations:N` counts the heap allocations of N
+/// draws after N warm-up draws (through the binary's allocator hooks).
 /// Only a release build is allocation-free (a debug build keeps generic code unspecialised), so
 /// the check runs the release binary when it is newer than every source file.
 final class HotPathCLITests: XCTestCase {
@@ -27,6 +28,6 @@ final class HotPathCLITests: XCTestCase {
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "allocations_per_draw 0.0", text)
+        XCTAssertEqual(text.trimmingCharacters(in: .whitespacesAndNewlines), "allocations_per_draw 0.0\nallocations_per_draw_reading_the_fabric 0.0", text)
     }
 }

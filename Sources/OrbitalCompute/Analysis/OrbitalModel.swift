@@ -31,8 +31,8 @@ public final class OrbitalModel: Sendable {
     private let eclipseCache = BoundedCache<EclipseKey, Eclipse>()
     /// Cached values the next evaluation of one worker probably reuses: the last eclipse year,
     /// radiator faces, transient, annual dose, network geometry, fabric and the cost-line buffer
-    /// (compared field by field, no hashing, no lock). The faces, the geometry and the buffer are
-    /// lent to the result and taken back (`reclaim`). A study keeps one per worker, so a point
+    /// (compared field by field, no hashing, no lock). The faces, the geometry, the buffer and the
+    /// fabric's box are lent to the result and taken back (`reclaim`). A study keeps one per worker, so a point
     /// whose inputs vary only costs or scalars evaluates without allocating; `evaluate(_:)` uses
     /// a fresh one.
     struct Memo {
@@ -42,6 +42,9 @@ public final class OrbitalModel: Sendable {
         var network = Kept<NetworkModel.Key, NetworkModel.Geometry>()
         /// A one-off evaluation's fabric (a study worker's is its pass table's `jobs.last`).
         var fabric: TrainingFabric?
+        /// The box a study worker copies its last fabric into for its result, when a column reads
+        /// the fabric: lent to the result and taken back (`reclaim`).
+        var fabricBox: CopyOnWrite<TrainingFabric>?
         var passes = FabricModel.PassTable()
         var costLines: [CostLine] = []
         var launch = LaunchPlan.Memo()
@@ -99,7 +102,7 @@ public final class OrbitalModel: Sendable {
         private static func field<T>(_ path: KeyPath<OrbitalInputs, T>) -> Range<Int>? { MemoryLayout<OrbitalInputs>.bytes(of: path) }
 
         /// Takes back what an evaluation lent to `result` rather than shared with it (the network
-        /// geometry, the radiator faces, the cost-line buffer), leaving `result` empty there: a
+        /// geometry, the radiator faces, the fabric's box, the cost-line buffer), leaving `result` empty there: a
         /// study calls it before it lets go of its last result. Handing them back and forth by
         /// `swap` touches no reference count, where a result sharing them would count them up
         /// and down, with atomic instructions, at every point.
@@ -114,6 +117,7 @@ public final class OrbitalModel: Sendable {
                 swap(&lent, &result.radiator.faces)
                 faces.giveBack(lent)
             }
+            if fabricBox == nil { swap(&fabricBox, &result.fabricStorage) }
             reclaimCostLines(from: &result)
         }
 
@@ -292,7 +296,20 @@ public final class OrbitalModel: Sendable {
                                          heatCapacityJPerKPerSatellite: RadiatorTransient.heatCapacityPerSatellite(mass: mass, thermal: x.thermal), radiation: radiation,
                                          mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                                          warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
-                                         network: network, fabric: memo.persistent ? (memo.fabricDetail ? memo.passes.jobs?.last : nil) : memo.fabric))
+                                         network: network, fabricStorage: resultFabric(memo: &memo)))
+    }
+
+    /// The fabric the result carries: a one-off evaluation's; a study worker's last one when a
+    /// column reads the fabric, copied into the box the memo lends the result (allocated at the
+    /// first point only); none otherwise.
+    private func resultFabric(memo: inout Memo) -> CopyOnWrite<TrainingFabric>? {
+        guard memo.persistent else { return memo.fabric.map { CopyOnWrite($0) } }
+        guard memo.fabricDetail, let last = memo.passes.jobs?.last else { return nil }
+        var box: CopyOnWrite<TrainingFabric>? = nil
+        swap(&box, &memo.fabricBox)
+        guard var box else { return CopyOnWrite(last) }
+        box.value = last
+        return box
     }
 
     /// Steps 10–12: the launch plan, the cost lines and the levelized cost of a cluster whose
@@ -353,7 +370,7 @@ public final class OrbitalModel: Sendable {
         // The two factors the price reads from the network and the fabric (not the sections themselves: copies).
         // (A study that reads no fabric output leaves the fabric out of its results: it is the pass table's last.)
         guard let networkFactor = result.network?.capacityFactor,
-              let fabricFactor = result.fabric?.deliveredHoursFactor ?? (memo.persistent ? memo.passes.jobs?.last.deliveredHoursFactor : nil) else {
+              let fabricFactor = result.fabricStorage?.value.deliveredHoursFactor ?? (memo.persistent ? memo.passes.jobs?.last.deliveredHoursFactor : nil) else {
             result = try evaluate(x, memo: &memo)
             return
         }

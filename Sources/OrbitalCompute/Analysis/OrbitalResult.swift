@@ -34,7 +34,13 @@ public struct OrbitalResult: Sendable, LevelizedResult {
     /// Ground contact, RTTs and the link-capacity bound (MODEL.md §10).
     public var network: NetworkSummary?
     /// The training fabric: optical links, formations, training efficiency (issue 14).
-    public var fabric: TrainingFabric? = nil
+    public var fabric: TrainingFabric? {
+        get { fabricStorage?.value }
+        set { fabricStorage = newValue.map { CopyOnWrite($0) } }
+    }
+    /// The fabric held by reference: a study that reads no fabric output carries none, and a nil
+    /// reference is 8 bytes to write, where a nil fabric inline was 377 to clear and copy at every point.
+    var fabricStorage: CopyOnWrite<TrainingFabric>? = nil
 
     // Cluster size
     public var acceleratorCountTarget: Double { cluster.countTarget }

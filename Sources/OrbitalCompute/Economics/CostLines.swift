@@ -98,6 +98,9 @@ public struct CostTotals: Sendable, Equatable {
     public var presentValue: Double
     public var undiscounted: Double
 
+    // Out of line: inlined into the chain, the sums were kept in memory rather than registers
+    // (every register taken), and each line waited on the last one's store.
+    @inline(never)
     public init(lines: [CostLine], boundary: CostBoundary, orbital: Bool, schedule: CostSchedule) {
         // Summed in line order, as filter-then-reduce did (the same roundings), without an array.
         var capex = 0.0, opex = 0.0, pv = 0.0
