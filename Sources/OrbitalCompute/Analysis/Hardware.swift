@@ -2,19 +2,19 @@
 extension ComputeInputs {
     /// The catalog accelerator with this scenario's overrides applied.
     public func resolvedAccelerator() throws -> Accelerator {
-        var catalog: Accelerator? = nil
+        var catalog: (id: String, entry: Accelerator)? = nil
         return try resolvedAccelerator(catalog: &catalog)
     }
 
-    /// The same, keeping the catalog entry for the next call (a study's points share it).
-    func resolvedAccelerator(catalog: inout Accelerator?) throws -> Accelerator {
+    /// The same, keeping the catalog entry and its id for the next call (a study's points share it).
+    func resolvedAccelerator(catalog: inout (id: String, entry: Accelerator)?) throws -> Accelerator {
         if catalog?.id != accelerator {
             guard let a = AcceleratorCatalog.named(accelerator) else {
                 throw ModelError(key: "compute.accelerator", "'\(accelerator)' is not in the accelerator catalog")
             }
-            catalog = a
+            catalog = (accelerator, a)
         }
-        var a = catalog!
+        var a = catalog!.entry
         if let v = acceleratorPowerW { a.chipPowerW = v }
         if let v = itPowerPerAcceleratorW { a.itPowerPerAcceleratorW = v }
         if let v = acceleratorMassKg { a.massKg = v }

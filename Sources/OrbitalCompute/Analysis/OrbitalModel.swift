@@ -59,7 +59,7 @@ public final class OrbitalModel: Sendable {
         var sink: RadiatorDesign.Sink?
         /// The catalog entry of `compute.accelerator` (`ComputeInputs.resolvedAccelerator`), and
         /// the accelerator with its overrides, kept only while `fixed` holds `.accelerator`.
-        var accelerator: Accelerator?
+        var accelerator: (id: String, entry: Accelerator)?
         var resolvedAccelerator: Accelerator?
         /// True for a study worker's memo, which outlives one evaluation: the fabric then skips
         /// the shared cache (a new cluster size is a miss there) for the layout's pass table.
@@ -292,11 +292,14 @@ public final class OrbitalModel: Sendable {
         let priced = try price(x, accelerator: acc, cluster: cluster, power: power, radiator: radiator, mass: mass, radiation: radiation,
                                hoursPerYear: hoursPerYear(cluster, x.compute, availability: available, networkFactor: network.capacityFactor,
                                                           fabricFactor: fabricFactor), memo: &memo)
+        // Taken before the result is built: a call among its arguments kept the parts already
+        // evaluated alive across it (a reference counted up and down).
+        let fabric = resultFabric(memo: &memo)
         out.initialize(to: OrbitalResult(cluster: cluster, orbit: orbit, eclipse: eclipse, power: power, radiator: radiator, transient: transient,
                                          heatCapacityJPerKPerSatellite: RadiatorTransient.heatCapacityPerSatellite(mass: mass, thermal: x.thermal), radiation: radiation,
                                          mass: mass, launch: priced.launch, levelized: priced.levelized, accelerator: acc,
                                          warningContext: .init(thermal: x.thermal, years: years, training: x.training, workload: x.network.workload),
-                                         network: network, fabricStorage: resultFabric(memo: &memo)))
+                                         network: network, fabricStorage: fabric))
     }
 
     /// The fabric the result carries: a one-off evaluation's; a study worker's last one when a

@@ -1,39 +1,25 @@
+import Foundation
+
 /// An AI accelerator as it is installed: the chip plus its share of the server around it.
 public struct Accelerator: Sendable, Equatable {
-    /// Catalog id (a short string: stored inline, no reference to count when copied).
-    public var id: String
-    /// The name and the source. Every evaluation copies the accelerator into its result: for an
-    /// entry of the built-in catalog they are named by its index (a copy touches no reference
-    /// count), for any other held by reference (`CopyOnWrite`: one reference copies faster than
-    /// three strings).
-    fileprivate var label: LabelReference
-    fileprivate struct Label: Sendable, Equatable {
+    /// The id, the name and the source, named by their index in `LabelTable` (each label stored
+    /// once there): every evaluation copies the accelerator into its result, and a copy of plain
+    /// numbers counts no reference. Equal labels have one index, so `==` compares indices.
+    private var label: Int
+    fileprivate struct Label: Sendable, Hashable {
+        var id: String
         var name: String
         var provenance: Provenance
     }
-    fileprivate enum LabelReference: Sendable, Equatable {
-        case catalog(Int)
-        case custom(CopyOnWrite<Label>)
-
-        var value: Label {
-            switch self {
-            case let .catalog(index): return AcceleratorCatalog.all[index].label.value
-            case let .custom(box): return box.value
-            }
-        }
-
-        static func == (a: LabelReference, b: LabelReference) -> Bool {
-            if case let .catalog(i) = a, case let .catalog(j) = b, i == j { return true }
-            return a.value == b.value
-        }
-    }
-    /// Changes the label (rarely: the label then becomes one of its own).
+    /// Changes the label (rarely: the new one is stored once, in `LabelTable`).
     private mutating func relabel(_ change: (inout Label) -> Void) {
-        var value = label.value
+        var value = LabelTable.shared[label]
         change(&value)
-        label = .custom(CopyOnWrite(value))
+        label = LabelTable.shared.index(of: value)
     }
-    public var name: String { get { label.value.name } set { relabel { $0.name = newValue } } }
+    /// Catalog id.
+    public var id: String { get { LabelTable.shared[label].id } set { relabel { $0.id = newValue } } }
+    public var name: String { get { LabelTable.shared[label].name } set { relabel { $0.name = newValue } } }
     /// Chip thermal design power [W].
     public var chipPowerW: Double
     /// IT power per accelerator including its share of host CPUs, memory, NICs and fans [W].
@@ -46,12 +32,11 @@ public struct Accelerator: Sendable, Equatable {
     public var priceUsd: Double
     /// Warmest coolant supply (cold-plate inlet) at which the accelerator runs at full power [K].
     public var coolantSupplyMaxK: Double
-    public var provenance: Provenance { get { label.value.provenance } set { relabel { $0.provenance = newValue } } }
+    public var provenance: Provenance { get { LabelTable.shared[label].provenance } set { relabel { $0.provenance = newValue } } }
 
     public init(id: String, name: String, chipPowerW: Double, itPowerPerAcceleratorW: Double, bf16DenseTflops: Double, massKg: Double, priceUsd: Double,
                 coolantSupplyMaxK: Double, provenance: Provenance) {
-        self.id = id
-        label = .custom(CopyOnWrite(Label(name: name, provenance: provenance)))
+        label = LabelTable.shared.index(of: Label(id: id, name: name, provenance: provenance))
         self.chipPowerW = chipPowerW
         self.itPowerPerAcceleratorW = itPowerPerAcceleratorW
         self.bf16DenseTflops = bf16DenseTflops
@@ -92,10 +77,26 @@ public enum AcceleratorCatalog {
                     provenance: Provenance("Google Cloud TPU v6e: 918 TFLOPS BF16; power, mass and price not published (est.)", year: 2024, .low)),
     ]
 
-    public static func named(_ id: String) -> Accelerator? {
-        guard let index = all.firstIndex(where: { $0.id == id }) else { return nil }
-        var entry = all[index]
-        entry.label = .catalog(index)
-        return entry
+    public static func named(_ id: String) -> Accelerator? { all.first { $0.id == id } }
+}
+
+/// Every accelerator label made in this process, each stored once (a few: the catalog's, and
+/// those a scenario or a caller renames). Reading one takes a lock; the hot path reads none.
+private final class LabelTable: @unchecked Sendable {
+    static let shared = LabelTable()
+    private var labels: [Accelerator.Label] = []
+    private var indices: [Accelerator.Label: Int] = [:]
+    private let lock = NSLock()
+
+    subscript(index: Int) -> Accelerator.Label { lock.withLock { labels[index] } }
+
+    /// The index of `label`, stored the first time.
+    func index(of label: Accelerator.Label) -> Int {
+        lock.withLock {
+            if let index = indices[label] { return index }
+            labels.append(label)
+            indices[label] = labels.count - 1
+            return labels.count - 1
+        }
     }
 }

@@ -1,7 +1,7 @@
 /// A value held by reference and copied only when written while shared (the standard library's
 /// copy-on-write, for a plain struct): copying it copies one reference. Parts of a result that a
-/// study computes once and then copies into every point (the network's contact geometry, an
-/// accelerator's names and source) are held this way, so a point does not copy their strings and
+/// study computes once and then copies into every point (the network's contact geometry, a
+/// result's training fabric) are held this way, so a point does not copy their strings and
 /// statistics field by field.
 struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
     // @unchecked: the box is only written through `value`'s `_modify`, after a uniqueness check,

@@ -1,5 +1,5 @@
 /// Where a default value or a constant comes from, and how much to trust it.
-public struct Provenance: Sendable, Equatable {
+public struct Provenance: Sendable, Hashable {
     public enum Confidence: String, Sendable {
         /// A measured or published primary value.
         case high
