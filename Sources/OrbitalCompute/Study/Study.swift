@@ -252,10 +252,7 @@ public final class StudyEvaluator {
         orbitalSetters = setters
         let storedOnes = setters.compactMap { if case let .stored(s) = $0 { return s } else { return nil } }
         storedSetters = storedOnes.count == setters.count ? storedOnes : nil
-        let mayBeUndefined = setup.columns.map(\.mayBeUndefined)
-        optionalMetric = mayBeUndefined
-        requiredMetrics = mayBeUndefined.indices.filter { !mayBeUndefined[$0] }
-        optionalMetrics = mayBeUndefined.indices.filter { mayBeUndefined[$0] }
+        optionalMetric = setup.columns.map(\.mayBeUndefined)
         groundSetters = inputs.map { FieldSetter($0.terrestrial) }
         if let o = setup.baseOrbital { currentOrbital = .allocate(capacity: 1); currentOrbital!.initialize(to: o) } else { currentOrbital = nil }
         if let t = setup.baseTerrestrial { currentTerrestrial = .allocate(capacity: 1); currentTerrestrial!.initialize(to: t) } else { currentTerrestrial = nil }
@@ -326,8 +323,6 @@ public final class StudyEvaluator {
     @exclusivity(unchecked) private var groundConstants: [Double]?
     /// Metrics that may be NaN for a valid point (the radiator transient when it is off, …).
     private let optionalMetric: [Bool]
-    /// The indices of the metrics that must be finite, and of those that may be NaN (never ±∞).
-    private let requiredMetrics: [Int], optionalMetrics: [Int]
     private let groundSetters: [FieldSetter<TerrestrialInputs>]
 
     /// Evaluates one point (values in `inputs` order); the metrics land in `metrics`.
@@ -362,19 +357,6 @@ public final class StudyEvaluator {
     /// metrics named: a sweep row or a draw never carries a silent non-number.
     @inline(__always)
     func checkFinite() throws {
-        // One pass without branches for the usual point (v − v is 0 exactly when v is finite; a
-        // metric that may be undefined counts as 0 when NaN); one by one only when it fails.
-        let allFinite = metrics.withUnsafeBufferPointer { m in
-            requiredMetrics.withUnsafeBufferPointer { required in
-                optionalMetrics.withUnsafeBufferPointer { optional in
-                    var zero = 0.0
-                    for j in required { zero += m[j] - m[j] }
-                    for j in optional { let v = m[j].isNaN ? 0 : m[j]; zero += v - v }
-                    return zero == 0
-                }
-            }
-        }
-        if allFinite { return }
         for j in 0..<metrics.count where !metrics[j].isFinite && !(metrics[j].isNaN && optionalMetric[j]) {
             throw ModelError(key: setup.metrics[j], "is not a finite number for this point: an input is too close to the end of its range for the model")
         }
