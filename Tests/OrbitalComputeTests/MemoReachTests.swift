@@ -75,13 +75,14 @@ final class MemoReachTests: XCTestCase {
         }
     }
 
-    /// A study worker lends its result the radiator faces, the network geometry and the cost-line
-    /// buffer (no reference count per point) and takes them back before the next point: the memo
-    /// holds them again, and every point equals a full evaluation as the orbit and the attitude
-    /// change them.
+    /// A study worker lends its result the radiator faces, the network geometry, the cost-line
+    /// buffer and (a column reads the fabric) the fabric's box, with no reference count per point,
+    /// and takes them back before the next point: the memo holds them again, and every point
+    /// equals a full evaluation as the orbit, the attitude and the cluster's size change them.
     func testAStudyWorkerTakesBackWhatItLends() throws {
         let base = try StudySetup(primary: try Scenario.resolve("orbital-1gw-dawn-dusk"))
-        let setup = try base.selecting(columns: ["thermal.view_factor_earth", "network.contact_fraction", "cost_per_pflop_hour_usd", "radiator_area_m2"])
+        let setup = try base.selecting(columns: ["thermal.view_factor_earth", "network.contact_fraction", "cost_per_pflop_hour_usd", "radiator_area_m2",
+                                                 "fabric.training_efficiency"])
         let inputs = try ["orbit.altitude_km", "thermal.sides", "solar.specific_power_w_per_kg"].map { try setup.resolve($0) }
         let evaluator = StudyEvaluator(setup: setup, inputs: inputs, thermalTransient: false)
         for point in [[550.0, 2, 120], [550, 2, 90], [1200, 2, 90], [1200, 1, 150], [1200, 1, 60]] {
@@ -90,9 +91,9 @@ final class MemoReachTests: XCTestCase {
                 let (o, _) = setup.inputs(inputs, values: point.map(ParameterValue.number))
                 let full = try OrbitalModel(computesTransient: false).evaluate(try XCTUnwrap(o))
                 XCTAssertEqual(evaluator.metrics, [full.radiator.viewFactorEarth, try XCTUnwrap(full.network).geometry.contactFraction,
-                                                   full.costPerPflopHourUsd, full.radiatorAreaM2], "\(point)")
+                                                   full.costPerPflopHourUsd, full.radiatorAreaM2, try XCTUnwrap(full.fabric).trainingEfficiency], "\(point)")
                 let held = evaluator.reclaimLentParts()
-                XCTAssertTrue(held.faces && held.network && held.costLines, "\(point): \(held)")
+                XCTAssertTrue(held.faces && held.network && held.costLines && held.fabricBox, "\(point): \(held)")
             }
         }
     }

@@ -77,7 +77,11 @@ public enum AcceleratorCatalog {
                     provenance: Provenance("Google Cloud TPU v6e: 918 TFLOPS BF16; power, mass and price not published (est.)", year: 2024, .low)),
     ]
 
-    public static func named(_ id: String) -> Accelerator? { all.first { $0.id == id } }
+    /// The entries' ids in `all`'s order, kept apart so that a look-up reads no label (each
+    /// label read takes the label table's lock and copies its strings).
+    private static let ids = all.map(\.id)
+
+    public static func named(_ id: String) -> Accelerator? { ids.firstIndex(of: id).map { all[$0] } }
 }
 
 /// Every accelerator label made in this process, each stored once (a few: the catalog's, and

@@ -287,10 +287,11 @@ public final class StudyEvaluator {
     var computesFabricDetail: Bool { memo.fabricDetail }
 
     /// Takes back what the last point lent its result, as the next point does first, and says
-    /// whether the memo then holds the faces, the network geometry and the cost lines again.
-    func reclaimLentParts() -> (faces: Bool, network: Bool, costLines: Bool) {
+    /// whether the memo then holds the faces, the network geometry, the cost lines and the
+    /// fabric's box (lent only when a column reads the fabric) again.
+    func reclaimLentParts() -> (faces: Bool, network: Bool, costLines: Bool, fabricBox: Bool) {
         if hasResult { memo.reclaim(from: &result.pointee) }
-        return (memo.faces.kept != nil, memo.network.kept != nil, !memo.costLines.isEmpty)
+        return (memo.faces.kept != nil, memo.network.kept != nil, !memo.costLines.isEmpty, memo.fabricBox != nil)
     }
 
     private let orbitalSetters: [FieldSetter<OrbitalInputs>]
